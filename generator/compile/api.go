@@ -1,0 +1,392 @@
+package compile
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+)
+
+var (
+	reMethodLine = regexp.MustCompile(`^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\b\s*(.*)$`)
+	reGluedLine  = regexp.MustCompile(`(?i)^\s*(GET|POST|PATCH|PUT|DELETE)(/\S*)`)
+	reStatusLine = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
+	reStrictStat = regexp.MustCompile(`^HTTP/\d(\.\d)?\s+\d{3}(\s|$)`)
+	reHeaderLine = regexp.MustCompile(`^([A-Za-z][\w-]*)\s*:\s*(.*)$`)
+	reStatusText = regexp.MustCompile("`?\\b([1-5]\\d\\d) ([A-Z][A-Za-z]*(?: [A-Za-z]+)?)`?")
+	reSupplyJSON = regexp.MustCompile(`(?i)\b(supply|provide) a JSON representation of\b`)
+	reCollOf     = regexp.MustCompile(`(?i)\bcollection of\b`)
+	reNoBody     = regexp.MustCompile(`(?i)(does not|doesn't) return anything|no response body|returns? a .?204 No Content`)
+	reBadURL     = regexp.MustCompile(`(?i)\*\*|collection uri|\bnot found\b`)
+	reTitleKind  = regexp.MustCompile(`(?i)^\s*(list|get|update|create|delete|add|remove|post|put|patch)\b`)
+	reTitleOp    = regexp.MustCompile(`^\s*[\w.]+\s*:\s*(\w+)`)
+)
+
+// readOperation reads an API page into an Operation with its parameters
+// and examples.
+func (c *compiler) readOperation(pi *pageInfo) {
+	p := pi.page
+	op := &model.Operation{Page: p.Path, Title: pi.title, Pos: pi.h1}
+	if !op.Pos.IsValid() {
+		op.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
+	}
+	var h2 string
+	var lastAnn *input.Annotation
+	var lastAnnBlock *input.Block
+	for i, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading:
+			if b.Level <= 2 {
+				h2 = strings.ToLower(strings.TrimSpace(b.Text))
+			}
+			continue
+		case input.KindComment:
+			if a := b.Comment.Annotation; a != nil {
+				lastAnn, lastAnnBlock = a, b
+			}
+			continue
+		}
+		switch {
+		case h2 == "http request" && b.Kind == input.KindCode && !isExampleAnn(lastAnn, i):
+			c.readRequestSection(op, b)
+		case (strings.Contains(h2, "parameters") || h2 == "request body") && b.Kind == input.KindTable:
+			c.readParamTable(op, pi, h2, b)
+		case h2 == "request body" && b.Kind == input.KindParagraph:
+			if loc := reSupplyJSON.FindStringIndex(b.Text); loc != nil && op.RequestBody == nil {
+				if l := linkAfter(b, loc[1]); l != nil {
+					ref := c.refFromLink(pi, l, reCollOf.MatchString(b.Text[loc[1]:]))
+					op.RequestBody = &ref
+				}
+			}
+		case h2 == "response" && b.Kind == input.KindParagraph && op.Status == 0:
+			c.readResponseProse(op, pi, b)
+		}
+		if b.Kind == input.KindCode && isExampleAnn(lastAnn, i) {
+			c.readExample(op, pi, lastAnnBlock, b)
+		}
+	}
+	op.Kind = opKind(op, p.Path)
+	switch {
+	case op.Kind == model.OpCreate && op.RequestBody != nil && op.RequestBody.Type != nil:
+		op.Target = op.RequestBody.Type
+	case op.Response != nil && op.Response.Type != nil:
+		op.Target = op.Response.Type
+	case op.RequestBody != nil && op.RequestBody.Type != nil:
+		op.Target = op.RequestBody.Type
+	}
+	if op.Target != nil {
+		op.TargetName = op.Target.QualifiedName()
+	}
+	for _, ex := range op.Examples {
+		c.exampleType(op, ex)
+	}
+	c.m.Operations = append(c.m.Operations, op)
+}
+
+// isExampleAnn reports whether a is a request/response annotation that
+// describes block i.
+func isExampleAnn(a *input.Annotation, i int) bool {
+	if a == nil || a.Next != i {
+		return false
+	}
+	bt := strings.ToLower(a.String("blockType"))
+	return bt == "request" || bt == "response"
+}
+
+// readRequestSection reads the URL templates of the HTTP request section.
+func (c *compiler) readRequestSection(op *model.Operation, b *input.Block) {
+	for _, l := range b.Code.Lines {
+		txt := strings.TrimSpace(l.Text)
+		if txt == "" {
+			continue
+		}
+		m := reMethodLine.FindStringSubmatch(txt)
+		if m == nil {
+			if g := reGluedLine.FindStringSubmatch(txt); g != nil {
+				c.diags.Add(l.Pos, RuleHTTPRequestInvalid, "request line %q has no space between the method and the path", txt)
+			}
+			continue
+		}
+		method, path := m[1], strings.TrimSpace(m[2])
+		if path == "" || reBadURL.MatchString(path) {
+			c.diags.Add(l.Pos, RuleHTTPRequestInvalid, "request line %q has no usable URL", txt)
+			if op.Method == "" {
+				op.Method = method
+			}
+			continue
+		}
+		if op.Method == "" {
+			op.Method = method
+		}
+		op.Paths = append(op.Paths, model.PathTemplate{Method: method, Path: path, Pos: l.Pos})
+	}
+}
+
+// readParamTable reads a path, query, function or request-body table.
+func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, b *input.Block) {
+	if tableKind(b.Table) != "property" {
+		return
+	}
+	in := model.InBody
+	switch {
+	case strings.Contains(h2, "path"):
+		in = model.InPath
+	case strings.Contains(h2, "query"), strings.Contains(h2, "function"):
+		in = model.InQuery
+	}
+	typeCol := -1
+	reqCol := -1
+	for i, h := range b.Table.Header {
+		ht := strings.ToLower(strings.TrimSpace(h.Text))
+		if ht == "type" && typeCol < 0 {
+			typeCol = i
+		}
+		if strings.HasPrefix(ht, "required") {
+			reqCol = i
+		}
+	}
+	for _, row := range b.Table.Rows {
+		if len(row.Cells) <= typeCol || typeCol < 1 {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(row.Cells[0].Text), "`* ")
+		if name == "" || !rePropName.MatchString(name) {
+			continue
+		}
+		desc := row.Joined(typeCol + 1)
+		prm := &model.Parameter{Name: name, In: in, Doc: cleanDoc(desc), Pos: row.Pos}
+		tc := parseTypeCell(row.Cells[typeCol])
+		ref, ok := c.resolveRef(tc, strings.TrimSpace(row.Cells[typeCol].Raw), pi)
+		if !ok && tc.name != "" {
+			c.unknownType(row.Cells[typeCol].Pos, "parameter "+strconvQuote(name), tc.name)
+		}
+		prm.Type = ref
+		prm.Required = reRequired.MatchString(desc)
+		if reqCol >= 0 && reqCol < len(row.Cells) {
+			v := strings.ToLower(strings.TrimSpace(row.Cells[reqCol].Text))
+			prm.Required = v == "y" || v == "yes" || v == "true" || v == "required"
+		}
+		if loc := reInheritedFr.FindStringIndex(desc); loc != nil {
+			rest := desc[loc[1]:]
+			for _, cc := range row.Cells[typeCol+1:] {
+				for _, l := range cc.Links {
+					if strings.HasPrefix(rest, l.Text) {
+						if t := c.lookupName(l.Text, pi.ns); t != nil {
+							prm.InheritedFrom = t.QualifiedName()
+						} else if t := c.lookupTarget(pi.page.Path, l.Target); t != nil {
+							prm.InheritedFrom = t.QualifiedName()
+						}
+					}
+				}
+			}
+		}
+		op.Params = append(op.Params, prm)
+	}
+}
+
+// refFromLink resolves a link in prose to a type reference.
+func (c *compiler) refFromLink(pi *pageInfo, l *input.Link, collection bool) model.TypeRef {
+	ref, _ := c.resolveRef(typeCell{name: strings.Trim(l.Text, "`* "), target: l.Target, collection: collection}, l.Text, pi)
+	return ref
+}
+
+// readResponseProse reads "If successful, this method returns a `200 OK`
+// response code and a [x](…) object (collection) in the response body."
+func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input.Block) {
+	m := reStatusText.FindStringSubmatchIndex(b.Text)
+	if m == nil {
+		return
+	}
+	op.Status, _ = strconv.Atoi(b.Text[m[2]:m[3]])
+	rest := b.Text[m[1]:]
+	if reNoBody.MatchString(b.Text) {
+		return
+	}
+	for i := range b.Links {
+		l := &b.Links[i]
+		j := strings.Index(rest, l.Text)
+		if j < 0 || strings.Contains(l.Target, "://") || strings.HasPrefix(l.Target, "/graph/") && !strings.HasPrefix(l.Target, "/graph/api/") {
+			continue
+		}
+		before := rest[:j]
+		coll := reCollOf.MatchString(before) || strings.Contains(strings.ToLower(rest[j:]), "] collection") ||
+			strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest[j+len(l.Text):])), "collection")
+		ref := c.refFromLink(pi, l, coll)
+		if ref.Resolved() {
+			op.Response = &ref
+		}
+		return
+	}
+}
+
+// readExample reads an annotated request or response code block.
+func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *input.Block) {
+	a := annBlock.Comment.Annotation
+	kind := model.ExampleRequest
+	if strings.EqualFold(a.String("blockType"), "response") {
+		kind = model.ExampleResponse
+	}
+	ex := &model.Example{Kind: kind, Name: a.String("name"), Page: pi.page.Path, Pos: b.Pos, Op: op,
+		Truncated: a.Bool("truncated")}
+	lines := b.Code.Lines
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i].Text) == "" {
+		i++
+	}
+	if i < len(lines) {
+		first := lines[i]
+		txt := strings.TrimSpace(first.Text)
+		if kind == model.ExampleRequest {
+			if m := reMethodLine.FindStringSubmatch(txt); m != nil {
+				ex.Method, ex.URL = m[1], strings.TrimSpace(m[2])
+				if ex.URL == "" || reBadURL.MatchString(ex.URL) {
+					c.diags.Add(first.Pos, RuleHTTPRequestInvalid, "request line %q has no usable URL", txt)
+				}
+				i++
+			} else if strings.HasPrefix(txt, "{") || strings.HasPrefix(txt, "[") {
+				c.diags.Add(first.Pos, RuleHTTPRequestInvalid, "request example has no request line")
+			} else {
+				c.diags.Add(first.Pos, RuleHTTPRequestInvalid, "request line %q cannot be read as METHOD URL", txt)
+				i++
+			}
+		} else {
+			if m := reStatusLine.FindStringSubmatch(txt); m != nil {
+				ex.Status, _ = strconv.Atoi(m[1])
+				if !reStrictStat.MatchString(txt) {
+					c.diags.Add(first.Pos, RuleHTTPStatusInvalid, "status line %q is not of the form \"HTTP/1.1 NNN Reason\"", txt)
+				}
+				i++
+			} else if !strings.HasPrefix(txt, "{") && !strings.HasPrefix(txt, "[") {
+				c.diags.Add(first.Pos, RuleHTTPStatusInvalid, "response example starts with %q, not a status line", txt)
+				i++
+			} else {
+				c.diags.Add(first.Pos, RuleHTTPStatusInvalid, "response example has no status line")
+			}
+		}
+	}
+	// Headers, until a blank line or the start of the body.
+	for i < len(lines) {
+		txt := strings.TrimSpace(lines[i].Text)
+		if txt == "" {
+			i++
+			break
+		}
+		if strings.HasPrefix(txt, "{") || strings.HasPrefix(txt, "[") {
+			break
+		}
+		if m := reHeaderLine.FindStringSubmatch(txt); m != nil {
+			ex.Headers = append(ex.Headers, model.Header{Name: m[1], Value: strings.TrimSpace(m[2]), Pos: lines[i].Pos})
+			i++
+			continue
+		}
+		break
+	}
+	setBody(ex, b.Code, i)
+	if ct := header(ex, "content-type"); ct == "" || strings.Contains(strings.ToLower(ct), "json") {
+		t := strings.TrimSpace(ex.Body)
+		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			c.parseJSON(ex)
+		}
+	}
+	// The annotation's type.
+	if ot := a.String("@odata.type"); ot != "" {
+		ref, ok := c.annotationRef(ot, a.Bool("isCollection"), pi)
+		if !ok {
+			c.unknownType(keyPos(annBlock.Comment, a, "@odata.type"), "example annotation", ot)
+		}
+		ex.Type = ref
+	}
+	op.Examples = append(op.Examples, ex)
+}
+
+func header(ex *model.Example, name string) string {
+	for _, h := range ex.Headers {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+// annotationRef resolves an annotation @odata.type such as
+// "microsoft.graph.user", "Collection(microsoft.graph.x)" or "stream".
+func (c *compiler) annotationRef(ot string, isColl bool, pi *pageInfo) (model.TypeRef, bool) {
+	tc := typeCell{name: strings.TrimPrefix(strings.TrimSpace(ot), "#"), collection: isColl}
+	if m := reCollectionOf.FindStringSubmatch(tc.name); m != nil {
+		tc.name, tc.collection = strings.TrimSpace(m[1]), true
+	}
+	return c.resolveRef(tc, ot, pi)
+}
+
+// exampleType fills in an example's type from its operation when the
+// annotation does not give one.
+func (c *compiler) exampleType(op *model.Operation, ex *model.Example) {
+	if ex.Type.Name != "" || ex.Type.Written != "" {
+		return
+	}
+	switch ex.Kind {
+	case model.ExampleRequest:
+		if op.RequestBody != nil && (ex.Method == "POST" || ex.Method == "PATCH" || ex.Method == "PUT") {
+			ex.Type = *op.RequestBody
+		}
+	case model.ExampleResponse:
+		if op.Response != nil && ex.Status >= 200 && ex.Status < 300 && ex.Status != 204 {
+			ex.Type = *op.Response
+		}
+	}
+}
+
+// resolveExampleTypes is kept for symmetry: example types are resolved as
+// operations are read, once every type is known.
+func (c *compiler) resolveExampleTypes() {}
+
+// opKind classifies an operation by its title, then its file name, then
+// its method.
+func opKind(op *model.Operation, pagePath string) model.OpKind {
+	title := op.Title
+	if m := reTitleOp.FindStringSubmatch(title); m != nil && !reTitleKind.MatchString(title) {
+		if op.Method == "GET" {
+			return model.OpFunction
+		}
+		return model.OpAction
+	}
+	word := ""
+	if m := reTitleKind.FindStringSubmatch(title); m != nil {
+		word = strings.ToLower(m[1])
+	} else {
+		base := strings.TrimSuffix(path_base(pagePath), ".md")
+		if i := strings.LastIndexByte(base, '-'); i >= 0 {
+			parts := strings.Split(base, "-")
+			if len(parts) > 1 {
+				word = parts[1]
+			}
+		}
+	}
+	switch word {
+	case "list":
+		return model.OpList
+	case "get":
+		if op.Method == "GET" || op.Method == "" {
+			return model.OpGet
+		}
+	case "update", "patch":
+		return model.OpUpdate
+	case "create", "add", "post":
+		if op.Method == "POST" || op.Method == "PUT" || op.Method == "" {
+			return model.OpCreate
+		}
+	case "delete", "remove":
+		return model.OpDelete
+	case "put":
+		return model.OpUpdate
+	}
+	switch op.Method {
+	case "GET":
+		return model.OpFunction
+	case "POST":
+		return model.OpAction
+	}
+	return model.OpOther
+}

@@ -1,0 +1,414 @@
+// Package compile turns parsed pages (package input) into one resolved
+// model (package generator/model): it classifies pages, reads property,
+// relationship, enum and parameter tables with the conventions of
+// Graph-style docs, resolves type references and inheritance, reads
+// operations and examples, and reports every problem as a positioned
+// diagnostic. It never fails: bad input gives diagnostics, not errors.
+package compile
+
+import (
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/jsonx"
+)
+
+// Compile builds the model of pages. The pages may come in any order; the
+// model is the same.
+func Compile(pages []*input.Page) *model.Model {
+	c := newCompiler(pages)
+	c.run()
+	return c.m
+}
+
+type compiler struct {
+	pages  []*input.Page
+	byPath map[string]*input.Page // lower-cased path -> page
+	m      *model.Model
+	diags  model.Diagnostics
+
+	types     map[string]*model.Type   // lower-cased qualified name -> type
+	byShort   map[string][]*model.Type // lower-cased short name -> types, in page order
+	pageTypes map[string][]*model.Type // lower-cased page path -> types it defines, main type first
+	anchors   map[string]*model.Type   // lower-cased "path#anchor" -> enum type defined under that heading
+	pending   []*pendingType
+	apiPages  []*pageInfo
+}
+
+// pageInfo is a page with what the compiler learnt of it.
+type pageInfo struct {
+	page  *input.Page
+	info  *model.Page
+	ns    string
+	title string
+	h1    input.Pos
+}
+
+// pendingType holds what is needed to resolve a type after every page has
+// been read.
+type pendingType struct {
+	t        *model.Type
+	pi       *pageInfo
+	rows     []*pendingProp
+	prose    *input.Link // "Inherits from [x](x.md)"
+	prosePos input.Pos
+	annBase  string // annotation baseType
+	annPos   input.Pos
+	keyProp  string
+	keyPos   input.Pos
+}
+
+// pendingProp is a table row whose type is not resolved yet.
+type pendingProp struct {
+	prop      *model.Property
+	cell      input.Cell
+	inherited *input.Link // "Inherited from [x](…)" in the description
+	inhName   string
+}
+
+func newCompiler(pages []*input.Page) *compiler {
+	ps := append([]*input.Page(nil), pages...)
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Path < ps[j].Path })
+	c := &compiler{
+		pages:     ps,
+		byPath:    map[string]*input.Page{},
+		m:         &model.Model{},
+		types:     map[string]*model.Type{},
+		byShort:   map[string][]*model.Type{},
+		pageTypes: map[string][]*model.Type{},
+		anchors:   map[string]*model.Type{},
+	}
+	for _, p := range ps {
+		c.byPath[strings.ToLower(p.Path)] = p
+	}
+	return c
+}
+
+func (c *compiler) run() {
+	for _, p := range c.pages {
+		c.readPage(p)
+	}
+	c.resolveInheritance()
+	c.resolveProperties()
+	c.finishTypes()
+	for _, pi := range c.apiPages {
+		c.readOperation(pi)
+	}
+	c.resolveExampleTypes()
+	sort.Slice(c.m.Types, func(i, j int) bool { return c.m.Types[i].QualifiedName() < c.m.Types[j].QualifiedName() })
+	c.m.Index()
+	c.m.Diagnostics = model.SortDiagnostics(c.diags.List)
+}
+
+var (
+	reNamespace = regexp.MustCompile(`^\s*Namespace:\s*([\w.]+)`)
+	reH1Suffix  = regexp.MustCompile(`(?i)\s+(resource type|resource|complex type|facet|enum type|enumeration type|entity type|type)\s*(\(deprecated\))?\s*$`)
+	reValuesHdg = regexp.MustCompile(`(?i)^\s*([\w.]+)\s+(values|enumeration|enum|members|flags)\s*$`)
+)
+
+// readPage classifies a page and reads what it defines.
+func (c *compiler) readPage(p *input.Page) {
+	pi := &pageInfo{page: p}
+	pi.title, pi.h1 = p.Title()
+	pi.info = &model.Page{Path: p.Path, Title: pi.title}
+	pi.info.DocType, _ = p.FrontValue("doc_type")
+	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
+	for _, b := range p.Blocks {
+		if b.Kind == input.KindParagraph {
+			if m := reNamespace.FindStringSubmatch(b.Text); m != nil {
+				pi.ns = strings.TrimRight(m[1], ".")
+				break
+			}
+		}
+	}
+	pi.info.Namespace = pi.ns
+	c.m.Pages = append(c.m.Pages, pi.info)
+	c.reportSyntax(p)
+
+	var hasProps, hasHTTP, hasResourceAnn, hasEnumHdg bool
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading:
+			t := strings.ToLower(strings.TrimSpace(b.Text))
+			switch {
+			case b.Level == 2 && (t == "properties" || t == "relationships"):
+				hasProps = true
+			case (b.Level == 2 && t == "http request") || (b.Level == 3 && t == "request"):
+				hasHTTP = true
+			case b.Level >= 2 && reValuesHdg.MatchString(b.Text):
+				hasEnumHdg = true
+			}
+		case input.KindComment:
+			if a := b.Comment.Annotation; a != nil && strings.EqualFold(a.String("blockType"), "resource") {
+				hasResourceAnn = true
+			}
+		}
+	}
+	h1Enum := regexp.MustCompile(`(?i)\benum(eration)?( type)?\s*$`).MatchString(pi.title)
+	switch {
+	case hasResourceAnn || (hasProps && !hasHTTP):
+		pi.info.Kind = model.PageResource
+		c.readResource(pi)
+	case hasHTTP:
+		pi.info.Kind = model.PageAPI
+		c.apiPages = append(c.apiPages, pi)
+	case h1Enum || hasEnumHdg:
+		pi.info.Kind = model.PageEnum
+		c.readEnums(pi, nil)
+	default:
+		pi.info.Kind = model.PageConceptual
+	}
+}
+
+// reportSyntax reports unclosed fences and comments and broken annotations.
+func (c *compiler) reportSyntax(p *input.Page) {
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindCode:
+			if b.Code.Unclosed {
+				c.diags.Add(b.Pos, RuleUnclosedFence, "code fence opened here is never closed")
+			}
+		case input.KindComment:
+			cm := b.Comment
+			if cm.Unclosed {
+				c.diags.Add(b.Pos, RuleUnclosedComment, "HTML comment opened here is not closed with \"-->\"")
+			} else if strings.TrimSpace(cm.Trailing) != "" {
+				c.diags.Add(b.Pos, RuleUnclosedComment, "text %q follows \"-->\" on the closing line", strings.TrimSpace(cm.Trailing))
+			}
+			if a := cm.Annotation; a != nil {
+				c.checkAnnotation(cm, a)
+			}
+		}
+	}
+}
+
+// annotationKeys lists the keys each blockType defines (ApiDoctor's
+// CodeBlockAnnotation, measured in input-format §5).
+var annotationKeys = map[string][]string{
+	"resource": {"blockType", "@odata.type", "@type", "optionalProperties", "keyProperty", "baseType", "openType", "@odata.annotations",
+		"@type.aka", "abstract", "isAbstract", "@property.aka", "isMediaEntity", "name", "description", "truncated", "isCollection"},
+	"request": {"blockType", "name", "sampleKeys", "scopes", "tags", "isComposable", "target", "@odata.type", "@type", "idempotent",
+		"opaqueUrl", "truncated", "isCollection", "authScopes", "disabled", "isEmpty", "expectError"},
+	"response": {"blockType", "truncated", "@odata.type", "@type", "isCollection", "name", "isEmpty", "scopes", "expectError", "tags",
+		"isComposable", "opaqueUrl"},
+	"example":  {"blockType", "@odata.type", "@type", "name", "truncated", "isCollection"},
+	"ignored":  {"blockType", "name", "isComposable", "truncated", "@odata.type", "@type", "isCollection", "scopes", "tags"},
+	"samples":  {"blockType", "name", "truncated", "tags", "isComposable"},
+	"property": {"blockType", "name"},
+	"":         {"type", "section", "tocPath", "description", "keywords", "suppressions", "title", "blockType"},
+}
+
+func (c *compiler) checkAnnotation(cm *input.Comment, a *input.Annotation) {
+	if a.Err != nil {
+		c.diags.Add(posAt(cm.BodyPos, cm.Body, a.Err.Offset), RuleAnnotationInvalidJSON, "annotation is not valid JSON: %s", a.Err.Msg)
+		return
+	}
+	if len(a.Fixes) > 0 {
+		f := a.Fixes[0]
+		c.diags.Add(posAt(cm.BodyPos, cm.Body, f.Offset), RuleAnnotationLenientJSON, "annotation is not strict JSON: %s%s", f.Kind, more(len(a.Fixes)))
+	}
+	bt := strings.ToLower(a.String("blockType"))
+	known, ok := annotationKeys[bt]
+	if !ok {
+		return // an unknown blockType is the linter's business
+	}
+	for _, k := range a.Keys {
+		if contains(known, k) {
+			continue
+		}
+		msg := "annotation key %q is not defined for blockType %q"
+		if s := closest(k, known); s != "" {
+			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, msg+"; did you mean %q?", k, bt, s)
+		} else {
+			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, msg, k, bt)
+		}
+	}
+}
+
+func more(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return " (and " + itoa(n-1) + " more)"
+}
+
+func keyPos(cm *input.Comment, a *input.Annotation, key string) input.Pos {
+	if a.Value != nil {
+		for _, m := range a.Value.Members {
+			if m.Key == key {
+				return posAt(cm.BodyPos, cm.Body, m.KeyOffset)
+			}
+		}
+	}
+	return cm.BodyPos
+}
+
+// posAt returns the position of byte offset off in text that starts at start.
+func posAt(start input.Pos, text string, off int) input.Pos {
+	if off < 0 {
+		return start
+	}
+	if off > len(text) {
+		off = len(text)
+	}
+	p := start
+	last := strings.LastIndexByte(text[:off], '\n')
+	if last < 0 {
+		p.Col += off
+		return p
+	}
+	p.Line += strings.Count(text[:off], "\n")
+	p.Col = off - last
+	return p
+}
+
+// register adds a type to the indexes; a second definition of a qualified
+// name is reported and dropped.
+func (c *compiler) register(t *model.Type, pagePath string) bool {
+	q := strings.ToLower(t.QualifiedName())
+	if prev, ok := c.types[q]; ok {
+		c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined at %s", t.QualifiedName(), prev.Pos)
+		return false
+	}
+	c.types[q] = t
+	s := strings.ToLower(t.Name)
+	c.byShort[s] = append(c.byShort[s], t)
+	lp := strings.ToLower(pagePath)
+	c.pageTypes[lp] = append(c.pageTypes[lp], t)
+	c.m.Types = append(c.m.Types, t)
+	return true
+}
+
+// splitQualified splits "microsoft.graph.user" into namespace and name.
+func splitQualified(q string) (ns, name string) {
+	q = strings.TrimPrefix(strings.TrimSpace(q), "#")
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return "", q
+	}
+	return q[:i], q[i+1:]
+}
+
+// leadText returns the prose before the first H2, without the Namespace
+// line, includes and TODO placeholders.
+func leadText(p *input.Page) string {
+	var parts []string
+	seenH1 := false
+	for _, b := range p.Blocks {
+		if b.Kind == input.KindHeading {
+			if b.Level == 1 && !seenH1 {
+				seenH1 = true
+				continue
+			}
+			break
+		}
+		if b.Kind != input.KindParagraph {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if reNamespace.MatchString(t) || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!") {
+			continue
+		}
+		if t = cleanDoc(t); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+var reTODO = regexp.MustCompile(`(?i)\*{0,2}TODO:?[^*\n]*\*{0,2}`)
+
+// cleanDoc removes TODO placeholders and folds white space.
+func cleanDoc(s string) string {
+	s = reTODO.ReplaceAllString(s, "")
+	return strings.TrimSpace(s)
+}
+
+// linkTargetPath resolves a link target against the page that holds it and
+// returns the lower-cased page path and the anchor ("" if none). External
+// links give "".
+func linkTargetPath(from, target string) (string, string) {
+	t := strings.TrimSpace(target)
+	if t == "" {
+		return "", ""
+	}
+	if i := strings.IndexAny(t, " \t"); i >= 0 { // a title after the URL
+		t = t[:i]
+	}
+	anchor := ""
+	if i := strings.IndexByte(t, '#'); i >= 0 {
+		anchor = strings.ToLower(t[i+1:])
+		t = t[:i]
+	}
+	if strings.Contains(t, "://") || strings.HasPrefix(t, "mailto:") {
+		return "", ""
+	}
+	if t == "" {
+		return strings.ToLower(from), anchor
+	}
+	if strings.HasPrefix(t, "/graph/api/") {
+		// "/graph/api/resources/identityset" style absolute links.
+		t = strings.TrimPrefix(t, "/graph/api/")
+		if !strings.HasSuffix(t, ".md") {
+			t += ".md"
+		}
+		return strings.ToLower(path.Clean(t)), anchor
+	}
+	if strings.HasPrefix(t, "/") {
+		return "", ""
+	}
+	p := path.Clean(path.Join(path.Dir(from), t))
+	return strings.ToLower(p), anchor
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// parseJSON parses an example body, reporting problems at their position.
+func (c *compiler) parseJSON(ex *model.Example) {
+	if strings.TrimSpace(ex.Body) == "" {
+		return
+	}
+	v, fixes, err := jsonx.Parse([]byte(ex.Body))
+	ex.JSONFixes = fixes
+	if err != nil {
+		c.diags.Add(ex.LineOf(err.Offset), RuleExampleInvalidJSON, "example body is not valid JSON: %s", err.Msg)
+		return
+	}
+	ex.JSON = v
+	if len(fixes) > 0 {
+		c.diags.Add(ex.LineOf(fixes[0].Offset), RuleExampleLenientJSON, "example body is not strict JSON: %s%s", fixes[0].Kind, more(len(fixes)))
+	}
+}

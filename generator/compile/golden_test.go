@@ -1,0 +1,78 @@
+package compile
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apidocgen/apidocgen/input"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGolden compiles the pages of each testdata/golden/*.txtar case (the
+// files whose names end in .md) and compares the model and diagnostics with
+// the case's "model.json" and "diagnostics" files.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pages []*input.Page
+			for _, f := range ar.Files {
+				if strings.HasSuffix(f.Name, ".md") {
+					pages = append(pages, input.Parse(f.Name, f.Data))
+				}
+			}
+			m := Compile(pages)
+			gotModel, err := json.MarshalIndent(m.Types, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ops, _ := json.MarshalIndent(m.Operations, "", "  ")
+			gotModel = append(append(append(gotModel, '\n'), ops...), '\n')
+			var diags bytes.Buffer
+			for _, d := range m.Diagnostics {
+				diags.WriteString(d.String())
+				diags.WriteByte('\n')
+			}
+			want := map[string][]byte{"model.json": gotModel, "diagnostics": diags.Bytes()}
+			if *update {
+				var out []txtar.File
+				for _, f := range ar.Files {
+					if _, ok := want[f.Name]; !ok {
+						out = append(out, f)
+					}
+				}
+				out = append(out, txtar.File{Name: "model.json", Data: want["model.json"]}, txtar.File{Name: "diagnostics", Data: want["diagnostics"]})
+				ar.Files = out
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, f := range ar.Files {
+				if w, ok := want[f.Name]; ok {
+					if !bytes.Equal(bytes.TrimSpace(f.Data), bytes.TrimSpace(w)) {
+						t.Errorf("%s differs from golden (run with -update and review the diff):\n%s", f.Name, w)
+					}
+					delete(want, f.Name)
+				}
+			}
+			for name := range want {
+				t.Errorf("golden file %s missing (run with -update)", name)
+			}
+		})
+	}
+}

@@ -1,0 +1,403 @@
+package compile
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+)
+
+var (
+	reInherits = regexp.MustCompile(`(?i)\b(inherits from|derived from|derives from|inherited from)\b`)
+	reAbstract = regexp.MustCompile(`(?i)\babstract (base )?(type|class|entity)\b`)
+)
+
+// readResource reads a resource page: its main type, properties,
+// relationships, in-page enums and JSON representation blocks.
+func (c *compiler) readResource(pi *pageInfo) {
+	p := pi.page
+	// Resource annotations and the fences they describe.
+	var anns []*input.Block
+	for _, b := range p.Blocks {
+		if b.Kind == input.KindComment && b.Comment.Annotation != nil &&
+			strings.EqualFold(b.Comment.Annotation.String("blockType"), "resource") {
+			anns = append(anns, b)
+		}
+	}
+	t := &model.Type{Kind: model.KindComplex, Pos: pi.h1}
+	if !t.Pos.IsValid() {
+		t.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
+	}
+	pt := &pendingType{t: t, pi: pi}
+	name := strings.TrimSpace(reH1Suffix.ReplaceAllString(pi.title, ""))
+	if strings.ContainsAny(name, " \t") || name == "" {
+		// A prose title ("Chart"-like titles are fine; sentences are not).
+		name = strings.TrimSuffix(path_base(p.Path), ".md")
+	}
+	ns := pi.ns
+	if len(anns) > 0 {
+		a := anns[0].Comment.Annotation
+		if q := strings.TrimPrefix(a.String("@odata.type"), "#"); q != "" {
+			ans, an := splitQualified(q)
+			name = an
+			if ans != "" {
+				ns = ans
+			}
+		}
+		if b := a.String("baseType"); b != "" {
+			pt.annBase = strings.TrimPrefix(b, "#")
+			pt.annPos = keyPos(anns[0].Comment, a, "baseType")
+		}
+		t.Open = a.Bool("openType")
+		t.Abstract = a.Bool("abstract") || a.Bool("isAbstract")
+		t.MediaEntity = a.Bool("isMediaEntity")
+		if k := a.String("keyProperty"); k != "" {
+			pt.keyProp = k
+			pt.keyPos = keyPos(anns[0].Comment, a, "keyProperty")
+		}
+	}
+	if ns == "" {
+		ns = model.DefaultNamespace
+	}
+	t.Name, t.Namespace = name, ns
+	t.Doc = leadText(p)
+	t.Deprecated = strings.Contains(strings.ToLower(pi.title), "(deprecated)")
+
+	// Prose before the first H2: "Inherits from [x](x.md)", "abstract type".
+	for _, b := range p.Blocks {
+		if b.Kind == input.KindHeading && b.Level == 2 {
+			break
+		}
+		if b.Kind != input.KindParagraph {
+			continue
+		}
+		if loc := reInherits.FindStringIndex(b.Text); loc != nil && pt.prose == nil {
+			if l := linkAfter(b, loc[1]); l != nil {
+				lc := *l
+				pt.prose = &lc
+				pt.prosePos = l.Pos
+			}
+		}
+		if reAbstract.MatchString(b.Text) {
+			t.Abstract = true
+		}
+	}
+	if !c.register(t, p.Path) {
+		return
+	}
+	c.pending = append(c.pending, pt)
+
+	// Tables by section.
+	var h2 string
+	var hdg *input.Block
+	for i, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading:
+			if b.Level <= 2 {
+				h2 = strings.ToLower(strings.TrimSpace(b.Text))
+			}
+			hdg = b
+			continue
+		case input.KindTable:
+		default:
+			continue
+		}
+		_ = i
+		tbl := b.Table
+		switch tableKind(tbl) {
+		case "property":
+			if h2 == "properties" || h2 == "relationships" || strings.Contains(h2, "propert") || h2 == "instance attributes" {
+				rel := h2 == "relationships"
+				c.readPropertyTable(pt, b, rel)
+			}
+		case "enum":
+			if hdg != nil {
+				if m := reValuesHdg.FindStringSubmatch(hdg.Text); m != nil && hdg.Level >= 2 {
+					c.enumFromTable(pi, m[1], hdg, b)
+				}
+			}
+		case "noname":
+			if h2 == "properties" || h2 == "relationships" {
+				c.diags.Add(b.Pos, RuleTableMalformed, "property table has no name column")
+			}
+		}
+	}
+	// JSON representation blocks.
+	for _, ab := range anns {
+		a := ab.Comment.Annotation
+		if a.Next < 0 || a.Next >= len(p.Blocks) || p.Blocks[a.Next].Kind != input.KindCode {
+			continue
+		}
+		cb := p.Blocks[a.Next]
+		ex := &model.Example{Kind: model.ExampleResource, Page: p.Path, Pos: cb.Pos,
+			Type: model.TypeRef{Name: t.QualifiedName(), Type: t}}
+		setBody(ex, cb.Code, 0)
+		c.parseJSON(ex)
+		t.Examples = append(t.Examples, ex)
+	}
+}
+
+func path_base(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// linkAfter returns the first link of b whose text starts after byte
+// offset off of b.Text.
+func linkAfter(b *input.Block, off int) *input.Link {
+	rest := b.Text[off:]
+	for i := range b.Links {
+		l := &b.Links[i]
+		if j := strings.Index(rest, l.Text); j >= 0 && j < 40 {
+			return l
+		}
+	}
+	return nil
+}
+
+// setBody fills an example's body from code lines starting at line from.
+func setBody(ex *model.Example, code *input.CodeBlock, from int) {
+	lines := code.Lines[from:]
+	// Trim blank lines around the body.
+	for len(lines) > 0 && strings.TrimSpace(lines[0].Text) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].Text) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return
+	}
+	var sb strings.Builder
+	n := 0
+	for i, l := range lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+			n++
+			if lines[i-1].CR {
+				n++
+			}
+		}
+		sb.WriteString(l.Text)
+		n += len(l.Text)
+	}
+	ex.Body = sb.String()
+	ex.BodyPos = lines[0].Pos
+	ex.BodyBytes = n
+}
+
+// tableKind tells property tables ("property"), enum tables ("enum"),
+// property-like tables without a name column ("noname") and others ("").
+func tableKind(t *input.Table) string {
+	var hs []string
+	for _, h := range t.Header {
+		hs = append(hs, strings.ToLower(strings.TrimSpace(h.Text)))
+	}
+	if len(hs) == 0 {
+		return ""
+	}
+	typeCol := indexOf(hs, "type")
+	if typeCol >= 0 {
+		if typeCol == 0 {
+			return "noname"
+		}
+		return "property"
+	}
+	switch hs[0] {
+	case "member", "members", "name", "value", "enum value", "enumeration value":
+		return "enum"
+	}
+	return ""
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+var (
+	reNameDecor   = regexp.MustCompile(`(?i)\s*\((deprecated|preview|beta)\)\s*$`)
+	rePropName    = regexp.MustCompile(`^@?[A-Za-z_][\w.@-]*$`)
+	reInheritedFr = regexp.MustCompile(`(?i)\binherited from\s+(?:the\s+)?`)
+)
+
+// readPropertyTable reads a Properties or Relationships table of type pt.
+func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) {
+	tbl := b.Table
+	typeCol := -1
+	for i, h := range tbl.Header {
+		if strings.EqualFold(strings.TrimSpace(h.Text), "type") {
+			typeCol = i
+			break
+		}
+	}
+	descCol := typeCol + 1
+	for _, row := range tbl.Rows {
+		if len(row.Cells) == 0 {
+			continue
+		}
+		nameCell := row.Cells[0]
+		name := strings.TrimSpace(nameCell.Text)
+		if len(row.Cells) <= typeCol {
+			if nameCell.Bold && name != "" { // an Intune group row "|**Apps**|"
+				continue
+			}
+			c.diags.Add(row.Pos, RuleTableMalformed, "row %q has no type cell", name)
+			continue
+		}
+		typeCell := row.Cells[typeCol]
+		desc := ""
+		if descCol < len(row.Cells) {
+			if tbl.Columns <= descCol+1 {
+				desc = row.Joined(descCol)
+			} else {
+				desc = strings.TrimSpace(row.Cells[descCol].Text)
+			}
+		}
+		if name == "" {
+			c.diags.Add(row.Pos, RuleTableMalformed, "row has no property name")
+			continue
+		}
+		if strings.TrimSpace(typeCell.Text) == "" && desc == "" && nameCell.Bold {
+			continue // group row
+		}
+		deprecated := false
+		if m := reNameDecor.FindStringSubmatch(name); m != nil {
+			deprecated = strings.EqualFold(m[1], "deprecated")
+			name = strings.TrimSpace(name[:len(name)-len(m[0])])
+		}
+		name = strings.Trim(name, "`* ")
+		if !rePropName.MatchString(name) {
+			c.diags.Add(nameCell.Pos, RuleTableMalformed, "property name %q is not an identifier", name)
+			continue
+		}
+		prop := &model.Property{Name: name, Relationship: rel, Pos: row.Pos, Deprecated: deprecated}
+		applyFacts(prop, desc)
+		prop.Doc = cleanDoc(desc)
+		pp := &pendingProp{prop: prop, cell: typeCell}
+		// Swapped cells: the description is a lone type word.
+		if tc := parseTypeCell(typeCell); tc.problem != "" && primitive(desc) != "" {
+			pp.cell = input.Cell{Raw: desc, Text: desc, Pos: typeCell.Pos}
+			c.diags.Add(typeCell.Pos, RuleTypeCellMalformed, "property %q: type and description cells look swapped", name)
+		}
+		if descCol < len(row.Cells) {
+			if loc := reInheritedFr.FindStringIndex(desc); loc != nil {
+				rest := desc[loc[1]:]
+				for _, cc := range row.Cells[descCol:] {
+					for i := range cc.Links {
+						if strings.HasPrefix(rest, cc.Links[i].Text) {
+							l := cc.Links[i]
+							pp.inherited = &l
+						}
+					}
+				}
+				if pp.inherited == nil {
+					if f := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }); len(f) > 0 {
+						pp.inhName = f[0]
+					}
+				}
+			}
+		}
+		pt.rows = append(pt.rows, pp)
+	}
+}
+
+// Facts read from descriptions (docs input-format §10).
+var (
+	reReadOnly    = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
+	reNotNullable = regexp.MustCompile(`(?i)\b(not nullable|non-nullable|cannot be null|can't be null|is never null)\b`)
+	reNullable    = regexp.MustCompile(`(?i)(^|[^-\w])nullable\b`)
+	reRequired    = regexp.MustCompile(`(^|[.>]\s*|\s)Required(\.|\s+on create\b|\s*$)`)
+	reKeyFact     = regexp.MustCompile(`(^|\.\s*|\s)Key\.`)
+	reMaxLen      = regexp.MustCompile(`(?i)(?:maximum length (?:is|of)|max(?:imum)? (?:of )?|must not exceed|up to|no more than|cannot exceed|limited to)\s*(\d+)\s*(?:characters|chars)\b|(?:maximum length|max length)\s*(?:is|of|:)?\s*(\d+)`)
+	reDefault     = regexp.MustCompile("(?i)\\b(?:default value is|default is|defaults to|the default value is|by default,? (?:it is|this is|the value is))\\s*[`*'\"]*([\\w.:+-]+)")
+	reDeprecated  = regexp.MustCompile(`(?i)(^|\.\s+|\*\*)(deprecated\b|this property is deprecated|this property has been deprecated)`)
+	rePossible    = regexp.MustCompile(`(?i)\b(?:the )?(?:possible|supported|allowed|valid) values (?:are|include)\s*:?\s*`)
+	reBacktick    = regexp.MustCompile("`([^`]+)`")
+	reIdent       = regexp.MustCompile(`^[A-Za-z_][\w]*$`)
+)
+
+// applyFacts sets read-only, nullable, required, key, maximum length,
+// default, deprecation and possible values from a description.
+func applyFacts(p *model.Property, desc string) {
+	if desc == "" {
+		return
+	}
+	p.ReadOnly = reReadOnly.MatchString(desc)
+	if reNotNullable.MatchString(desc) {
+		p.Nullable = model.False
+	} else if reNullable.MatchString(desc) {
+		p.Nullable = model.True
+	}
+	p.Required = reRequired.MatchString(desc)
+	p.Key = reKeyFact.MatchString(desc)
+	if m := reMaxLen.FindStringSubmatch(desc); m != nil {
+		s := m[1]
+		if s == "" {
+			s = m[2]
+		}
+		p.MaxLength, _ = strconv.Atoi(s)
+	}
+	if m := reDefault.FindStringSubmatch(desc); m != nil {
+		p.Default = strings.TrimRight(m[1], ".")
+	}
+	if reDeprecated.MatchString(desc) {
+		p.Deprecated = true
+	}
+	p.Values = possibleValues(desc)
+}
+
+// possibleValues reads "Possible values are: `a`, `b`, `c`." lists.
+func possibleValues(desc string) []string {
+	loc := rePossible.FindStringIndex(desc)
+	if loc == nil {
+		return nil
+	}
+	rest := desc[loc[1]:]
+	// The list ends at the first sentence end outside backticks.
+	end := len(rest)
+	inTick := false
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '`':
+			inTick = !inTick
+		case '.', '\n':
+			if !inTick && (i+1 == len(rest) || rest[i+1] == ' ' || rest[i+1] == '\n') {
+				end = i
+				i = len(rest)
+			}
+		}
+	}
+	list := rest[:end]
+	var out []string
+	if strings.Contains(list, "`") {
+		for _, m := range reBacktick.FindAllStringSubmatch(list, -1) {
+			v := strings.TrimSpace(m[1])
+			if reIdent.MatchString(v) && !contains(out, v) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ';' }) {
+		f = strings.TrimSpace(f)
+		f = strings.TrimPrefix(f, "and ")
+		f = strings.TrimPrefix(f, "or ")
+		f = strings.Trim(f, "*'\" ")
+		if reIdent.MatchString(f) && !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
