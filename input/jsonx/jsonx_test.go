@@ -3,6 +3,7 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -251,6 +252,8 @@ func TestErrors(t *testing.T) {
 		{`{"a": [1, 2}`, 11, "unexpected character '}', expected ',' or ']' after array element"},
 		{"{\"a\":\n1,\n\"b\" =\n 2}", 13, "unexpected character '=', expected ':' after object key"},
 		{`tru`, 0, "unexpected character 't'"},
+		{"\"description\": \"String\",\n\"name\": \"x\"", 13, "unexpected character ':' after the top-level value"},
+		{`{"a": 1}, {"b": 2}`, 8, "unexpected character ',' after the top-level value"},
 		{`{"a": …}`, 0, ""}, // not an error: the member is dropped
 		{strings.Repeat("[", 10000), MaxDepth, "nesting deeper than 1000 levels"},
 		{strings.Repeat(`{"a":`, 10000), 5 * MaxDepth, "nesting deeper than 1000 levels"},
@@ -415,5 +418,38 @@ func TestMarshalRoundTrip(t *testing.T) {
 func TestKindString(t *testing.T) {
 	if Object.String() != "object" || Kind(9).String() != "Kind(9)" {
 		t.Error("Kind.String")
+	}
+}
+
+// TestLenientDocument reads a block with many mistakes at once and checks
+// each fix by line and column.
+func TestLenientDocument(t *testing.T) {
+	src := []byte(benchLenientDoc)
+	v, fixes, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fixes {
+		l, c := LineCol(src, f.Offset)
+		got = append(got, fmt.Sprintf("%d:%d %s", l, c, f.Kind))
+	}
+	want := []string{
+		"4:3 single-quote", "4:18 single-quote", "5:3 unquoted-key", "6:18 bad-number",
+		"8:3 comment", "9:20 trailing-comma", "10:61 missing-comma", "11:35 ellipsis",
+		"12:17 trailing-comma", "14:1 trailing-text",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fixes:\n got %q\nwant %q", got, want)
+	}
+	keys := []string{}
+	for _, m := range v.Members {
+		keys = append(keys, m.Key)
+	}
+	if k := strings.Join(keys, " "); k != "@odata.type id displayName isEnabled sizeInBytes owner tags limits settings parent" {
+		t.Errorf("member order %s", k)
+	}
+	if l, c := LineCol(src, v.Lookup("/settings/color").Offset); l != 11 || c != 25 {
+		t.Errorf("/settings/color at %d:%d", l, c)
 	}
 }

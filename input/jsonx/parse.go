@@ -24,7 +24,8 @@ const MaxDepth = 1000
 // on different lines, "..." or "…" standing for omitted content, numbers
 // JSON forbids (such as 0000000000), non-JSON space characters between
 // tokens (one fix per run), and text after the top-level value (which is
-// ignored). Fixes are sorted by offset.
+// ignored, unless it starts with ':' or ',' and so shows a fragment of an
+// object or array without its brackets). Fixes are sorted by offset.
 //
 // When src cannot be read even leniently, Parse returns the part of the
 // value read so far (possibly nil), the fixes made until then, and a
@@ -43,7 +44,13 @@ func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
 	if p.err == nil {
 		p.skip()
 		if p.err == nil && p.i < len(src) {
-			p.fix(p.i, FixTrailingText)
+			if c := src[p.i]; c == ':' || c == ',' {
+				// Members or elements without their brackets, such as
+				// "a": 1, "b": 2: not a value with text after it.
+				p.unexpected(" after the top-level value")
+			} else {
+				p.fix(p.i, FixTrailingText)
+			}
 		}
 	}
 	sort.SliceStable(p.fixes, func(a, b int) bool { return p.fixes[a].Offset < p.fixes[b].Offset })
@@ -602,7 +609,7 @@ func (p *parser) number() *Value {
 	lit := string(p.src[start:j])
 	if !strictNumber(lit) {
 		if _, ok := looseNumber(lit); !ok {
-			p.fail(start, "invalid number %q", lit)
+			p.fail(start, "invalid number %q", clip(lit))
 			return nil
 		}
 		p.fix(start, FixBadNumber)
@@ -713,4 +720,17 @@ func looseNumber(s string) (string, bool) {
 		out += "." + frac
 	}
 	return out + exp, true
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
