@@ -1,0 +1,94 @@
+package input
+
+// A lineIndex maps byte offsets of a file to 1-based lines and columns.
+type lineIndex struct {
+	starts []int // offset of the first byte of each line
+}
+
+// newLineIndex indexes src and reports whether any line ends in "\r\n"
+// (crlf) and whether any ends in a bare "\n" (lf).
+func newLineIndex(src []byte) (ix lineIndex, crlf, lf bool) {
+	n := 1
+	for _, c := range src {
+		if c == '\n' {
+			n++
+		}
+	}
+	starts := make([]int, 1, n)
+	for i, c := range src {
+		if c == '\n' {
+			if i > 0 && src[i-1] == '\r' {
+				crlf = true
+			} else {
+				lf = true
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts}, crlf, lf
+}
+
+// line returns the 0-based line holding offset off.
+func (ix *lineIndex) line(off int) int {
+	lo, hi := 0, len(ix.starts)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if ix.starts[m] <= off {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// pos returns the position of offset off in file.
+func (ix *lineIndex) pos(file string, off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	l := ix.line(off)
+	return Pos{File: file, Line: l + 1, Col: off - ix.starts[l] + 1}
+}
+
+// lineBounds returns the offsets of the start of 0-based line l and of its
+// end (before "\n" or "\r\n").
+func (ix *lineIndex) lineBounds(src []byte, l int) (start, end int) {
+	start = ix.starts[l]
+	if l+1 < len(ix.starts) {
+		end = ix.starts[l+1] - 1
+	} else {
+		end = len(src)
+	}
+	if end > start && src[end-1] == '\r' && end < len(src) && src[end] == '\n' {
+		end--
+	}
+	return start, end
+}
+
+// isBlankLine reports whether 0-based line l holds only white space.
+func (ix *lineIndex) isBlankLine(src []byte, l int) bool {
+	s, e := ix.lineBounds(src, l)
+	for _, c := range src[s:e] {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
+}
+
+// trimSpaceRange narrows [s, e) of src to exclude surrounding spaces, tabs,
+// carriage returns and newlines.
+func trimSpaceRange(src []byte, s, e int) (int, int) {
+	for s < e && isSpaceByte(src[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(src[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
+}

@@ -1,0 +1,506 @@
+package input
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The Markdown parser: goldmark's CommonMark block parsers and our
+// paragraph transformer (link reference definitions, then pipe tables). No
+// inline parsers are registered: inline text is read by our own scanner
+// (inline.go), once, when the blocks are known.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(paragraphTransformer{}, 100)),
+)
+
+// stateKey holds the *parseState of one Parse in the goldmark context.
+var stateKey = parser.NewContextKey()
+
+// parseState collects what the paragraph transformer finds.
+type parseState struct {
+	defs []*ast.LinkReferenceDefinition
+}
+
+// kindTable is the node kind of a pipe table found by paragraphTransformer.
+var kindTable = ast.NewNodeKind("apidocgenTable")
+
+// tableNode is a pipe table: its lines are the header, the alignment row
+// and the body rows, split later by buildTable.
+type tableNode struct {
+	ast.BaseBlock
+}
+
+func (n *tableNode) Kind() ast.NodeKind { return kindTable }
+func (n *tableNode) IsRaw() bool        { return true }
+func (n *tableNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, nil, nil)
+}
+
+// paragraphTransformer extracts link reference definitions (with goldmark's
+// own transformer) and then turns the rest of a paragraph into a table when
+// a line after its first is an alignment row. Unlike GFM it does not require
+// the header and the alignment row to have the same number of cells.
+type paragraphTransformer struct{}
+
+func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*parseState)
+	parent, prev := node.Parent(), node.PreviousSibling()
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+	if st != nil && parent != nil {
+		c := parent.FirstChild()
+		if prev != nil {
+			c = prev.NextSibling()
+		}
+		for ; c != nil; c = c.NextSibling() {
+			d, ok := c.(*ast.LinkReferenceDefinition)
+			if !ok {
+				break
+			}
+			st.defs = append(st.defs, d)
+		}
+	}
+	if node.Parent() == nil {
+		return
+	}
+	lines := node.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	src := reader.Source()
+	for i := 1; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s, e := trimSpaceRange(src, seg.Start, seg.Stop)
+		if !isDelimiterRow(src, s, e) {
+			continue
+		}
+		hs := lines.At(i - 1)
+		h0, h1 := trimSpaceRange(src, hs.Start, hs.Stop)
+		if bytes.IndexByte(src[s:e], '|') < 0 && bytes.IndexByte(src[h0:h1], '|') < 0 {
+			continue
+		}
+		t := &tableNode{}
+		for j := i - 1; j < lines.Len(); j++ {
+			t.Lines().Append(lines.At(j))
+		}
+		t.SetPos(h0)
+		node.Parent().InsertAfter(node.Parent(), node, t)
+		if i == 1 {
+			node.Parent().RemoveChild(node.Parent(), node)
+		} else {
+			node.Lines().SetSliced(0, i-1)
+		}
+		return
+	}
+}
+
+// Parse reads one Markdown page. path is the slash path relative to the
+// docs root; it is copied into every Pos. Parse never fails: problems are
+// recorded on the elements concerned.
+func Parse(path string, src []byte) *Page {
+	p := &Page{Path: path, Blocks: []*Block{}}
+	ix, crlf, lf := newLineIndex(src)
+	p.CRLF, p.Mixed = crlf, crlf && lf
+	fmEnd, front := frontMatter(src, &ix, path)
+	p.Front = front
+	buf := src
+	if fmEnd > 0 {
+		buf = maskRange(src, fmEnd)
+	}
+	w := &walker{page: p, src: buf, ix: &ix, file: path, st: &parseState{}}
+	w.in = inliner{src: buf, file: path, ix: &ix}
+
+	// Parse, restarting after each comment that is never closed: goldmark
+	// lets such a comment swallow the rest of the page.
+	var nodes []ast.Node
+	cuts := map[ast.Node]int{}
+	cur := buf
+	for {
+		doc := w.parse(cur)
+		restart := -1
+		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+			nodes = append(nodes, c)
+			if h, ok := c.(*ast.HTMLBlock); ok && h.HTMLBlockType == ast.HTMLBlockType2 {
+				if cut := w.commentCut(h); cut >= 0 {
+					cuts[c] = cut
+					restart = cut
+					break
+				}
+			}
+		}
+		if restart < 0 {
+			break
+		}
+		cur = maskRange(buf, restart)
+	}
+
+	w.collectDefs()
+	w.in.defs = p.LinkDefs
+	for _, n := range nodes {
+		w.block(n, cuts)
+	}
+	w.linkAnnotations()
+	return p
+}
+
+// A walker builds the blocks of one page.
+type walker struct {
+	page *Page
+	src  []byte // the page with its front matter masked
+	ix   *lineIndex
+	file string
+	st   *parseState
+	in   inliner
+	ends []int // per block: offset of its last byte
+}
+
+func (w *walker) parse(src []byte) ast.Node {
+	pc := parser.NewContext()
+	pc.Set(stateKey, w.st)
+	return mdParser.Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+func (w *walker) pos(off int) Pos { return w.ix.pos(w.file, off) }
+
+// collectDefs fills Page.LinkDefs; the first definition of a label wins.
+func (w *walker) collectDefs() {
+	for _, d := range w.st.defs {
+		label := util.ToLinkReference(d.Label)
+		if _, dup := w.page.LinkDefs[label]; dup {
+			continue
+		}
+		off := d.Pos()
+		if off < 0 {
+			continue
+		}
+		for off < len(w.src) && w.src[off] != '[' && w.src[off] != '\n' {
+			off++
+		}
+		if w.page.LinkDefs == nil {
+			w.page.LinkDefs = map[string]LinkDef{}
+		}
+		w.page.LinkDefs[label] = LinkDef{Target: unescape(d.Destination), Pos: w.pos(off)}
+	}
+}
+
+// add appends a block ending at offset end (its last byte).
+func (w *walker) add(b *Block, end int) {
+	w.page.Blocks = append(w.page.Blocks, b)
+	w.ends = append(w.ends, end)
+}
+
+// linePieces converts goldmark line segments to trimmed pieces.
+func (w *walker) linePieces(lines *text.Segments, ps []piece) []piece {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s, e := trimSpaceRange(w.src, seg.Start, seg.Stop)
+		ps = append(ps, piece{s, e})
+	}
+	return ps
+}
+
+// skipSpace returns the first offset at or after off that is not a space or
+// tab.
+func (w *walker) skipSpace(off int) int {
+	for off < len(w.src) && (w.src[off] == ' ' || w.src[off] == '\t') {
+		off++
+	}
+	return off
+}
+
+func lastStop(lines *text.Segments, def int) int {
+	if lines.Len() == 0 {
+		return def
+	}
+	return lines.At(lines.Len()-1).Stop - 1
+}
+
+// block converts one top-level node.
+func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r := w.in.text(w.linePieces(n.Lines(), nil), false)
+		start := w.skipSpace(n.Pos())
+		w.add(&Block{Kind: KindHeading, Pos: w.pos(start), Level: n.Level, Text: r.text, Links: r.links},
+			lastStop(n.Lines(), start))
+	case *ast.Paragraph:
+		ps := w.linePieces(n.Lines(), nil)
+		if len(ps) == 0 {
+			return
+		}
+		r := w.in.text(ps, false)
+		w.add(&Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
+	case *ast.List:
+		b := &Block{Kind: KindList, Pos: w.pos(w.skipSpace(n.Pos())), Items: []string{}}
+		end := n.Pos()
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			ps := w.containerPieces(it, nil, &end)
+			r := w.in.text(ps, false)
+			b.Items = append(b.Items, r.text)
+			b.Links = append(b.Links, r.links...)
+		}
+		w.add(b, end)
+	case *ast.Blockquote:
+		end := n.Pos()
+		ps := w.containerPieces(n, nil, &end)
+		r := w.in.text(ps, false)
+		w.add(&Block{Kind: KindQuote, Pos: w.pos(w.skipSpace(n.Pos())), Text: r.text, Links: r.links}, end)
+	case *tableNode:
+		lines := make([]tableLine, 0, n.Lines().Len())
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			s, e := trimSpaceRange(w.src, seg.Start, seg.Stop)
+			lines = append(lines, tableLine{s, e})
+		}
+		w.add(&Block{Kind: KindTable, Pos: w.pos(lines[0].start), Table: w.buildTable(lines)}, lines[len(lines)-1].end-1)
+	case *ast.FencedCodeBlock:
+		w.fenced(n)
+	case *ast.CodeBlock:
+		c := &CodeBlock{Lines: w.codeLines(n.Lines())}
+		start := n.Pos()
+		if n.Lines().Len() > 0 {
+			start = n.Lines().At(0).Start
+		}
+		w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, lastStop(n.Lines(), start))
+	case *ast.HTMLBlock:
+		w.html(n, cuts)
+	case *ast.ThematicBreak:
+		start := w.skipSpace(n.Pos())
+		_, e := w.ix.lineBounds(w.src, w.ix.line(start))
+		w.add(&Block{Kind: KindBreak, Pos: w.pos(start)}, e-1)
+	case *ast.LinkReferenceDefinition:
+	default:
+		ps := w.containerPieces(n, nil, new(int))
+		if len(ps) == 0 {
+			return
+		}
+		r := w.in.text(ps, false)
+		w.add(&Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
+	}
+}
+
+// containerPieces gathers the text lines of the blocks inside a list item
+// or block quote, in order; end is raised to the last byte seen.
+func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.HTMLBlock, *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+			if c.Lines().Len() > 0 {
+				*end = max(*end, lastStop(c.Lines(), 0))
+			}
+		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *tableNode, *ast.FencedCodeBlock, *ast.CodeBlock:
+			ps = w.linePieces(c.Lines(), ps)
+			if c.Lines().Len() > 0 {
+				*end = max(*end, lastStop(c.Lines(), 0))
+			}
+		default:
+			ps = w.containerPieces(c, ps, end)
+		}
+	}
+	return ps
+}
+
+// codeLines converts the body lines of a code block.
+func (w *walker) codeLines(lines *text.Segments) []Line {
+	out := make([]Line, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s, e := seg.Start, seg.Stop
+		cr := false
+		if e > s && w.src[e-1] == '\n' {
+			e--
+			if e > s && w.src[e-1] == '\r' {
+				e--
+				cr = true
+			}
+		}
+		t := string(w.src[s:e])
+		if seg.Padding > 0 {
+			t = strings.Repeat(" ", seg.Padding) + t
+		}
+		out = append(out, Line{Text: t, Pos: w.pos(s), CR: cr})
+	}
+	return out
+}
+
+// fenced converts a fenced code block and finds whether it was closed.
+func (w *walker) fenced(n *ast.FencedCodeBlock) {
+	start := w.skipSpace(n.Pos())
+	c := &CodeBlock{Lines: w.codeLines(n.Lines())}
+	if n.Info != nil {
+		c.Info = strings.TrimSpace(string(n.Info.Value(w.src)))
+		lang := c.Info
+		if i := strings.IndexAny(lang, " \t{"); i >= 0 {
+			lang = lang[:i]
+		}
+		c.Lang = strings.ToLower(lang)
+	}
+	fch := byte('`')
+	fn := 0
+	if start < len(w.src) {
+		fch = w.src[start]
+		fn = runLen(w.src, start, len(w.src), fch)
+	}
+	// The line after the body (or after the opening line) must be a
+	// closing fence.
+	openLine := w.ix.line(start)
+	next := openLine + 1
+	if k := n.Lines().Len(); k > 0 {
+		next = w.ix.line(n.Lines().At(k-1).Start) + 1
+	}
+	end := 0
+	c.Unclosed = true
+	if next < len(w.ix.starts) {
+		s, e := w.ix.lineBounds(w.src, next)
+		ls, le := trimSpaceRange(w.src, s, e)
+		if ls-s <= 3 && le > ls && runLen(w.src, ls, le, fch) >= fn && runLen(w.src, ls, le, fch) == le-ls {
+			c.Unclosed = false
+			end = le - 1
+		}
+	}
+	if c.Unclosed {
+		end = lastStop(n.Lines(), start)
+	}
+	w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, end)
+}
+
+// htmlRange returns the source range of an HTML block: its first byte and
+// the end of its last line.
+func htmlRange(n *ast.HTMLBlock) (start, end int) {
+	start, end = n.Pos(), n.Pos()
+	if n.Lines().Len() > 0 {
+		start = n.Lines().At(0).Start
+		end = n.Lines().At(n.Lines().Len() - 1).Stop
+	}
+	if n.HasClosure() {
+		end = n.ClosureLine.Stop
+	}
+	return start, end
+}
+
+// commentCut decides whether the comment block n is never closed (no
+// "-->" before the end of the page, or another "<!--" line first). It
+// returns the offset of the line where the comment is cut off (the next
+// blank line, or that "<!--" line) or -1 when n is a proper comment.
+func (w *walker) commentCut(n *ast.HTMLBlock) int {
+	start, end := htmlRange(n)
+	open := bytes.Index(w.src[start:end], []byte("<!--"))
+	if open < 0 {
+		return -1
+	}
+	open += start
+	closeAt := bytes.Index(w.src[open+4:end], []byte("-->"))
+	limit := end
+	if closeAt >= 0 {
+		limit = open + 4 + closeAt
+	}
+	// Look for a blank line or a nested "<!--" line before the close.
+	first := w.ix.line(open)
+	blank := -1
+	for l := first + 1; l < len(w.ix.starts); l++ {
+		s, e := w.ix.lineBounds(w.src, l)
+		if s >= limit {
+			break
+		}
+		if blank < 0 && w.ix.isBlankLine(w.src, l) {
+			blank = s
+			if closeAt < 0 {
+				return blank
+			}
+			continue
+		}
+		ls, le := trimSpaceRange(w.src, s, e)
+		if ls-s <= 3 && bytes.HasPrefix(w.src[ls:le], []byte("<!--")) {
+			if blank >= 0 {
+				return blank
+			}
+			return s
+		}
+	}
+	if closeAt < 0 && end < len(w.src) {
+		return end
+	}
+	return -1
+}
+
+// html converts an HTML block: a comment (with its annotation) or raw HTML.
+func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
+	start, end := htmlRange(n)
+	if cut, ok := cuts[n]; ok {
+		end = cut
+	}
+	s := w.skipSpace(start)
+	if n.HTMLBlockType != ast.HTMLBlockType2 || !bytes.HasPrefix(w.src[s:end], []byte("<!--")) {
+		t := string(w.src[s:end])
+		if bytes.IndexByte(w.src[s:end], '\r') >= 0 {
+			t = strings.ReplaceAll(t, "\r\n", "\n")
+		}
+		w.add(&Block{Kind: KindHTML, Pos: w.pos(s), Text: strings.TrimRight(t, " \t\r\n")}, lastNonSpace(w.src, s, end))
+		return
+	}
+	c := &Comment{}
+	bodyStart := s + 4
+	bodyEnd := end
+	closeAt := bytes.Index(w.src[bodyStart:end], []byte("-->"))
+	if _, cut := cuts[n]; cut || closeAt < 0 {
+		c.Unclosed = true
+	} else {
+		bodyEnd = bodyStart + closeAt
+		le := bodyEnd + 3
+		for le < end && w.src[le] != '\n' {
+			le++
+		}
+		c.Trailing = strings.TrimSpace(string(w.src[bodyEnd+3 : le]))
+		end = le
+	}
+	bs, be := trimSpaceRange(w.src, bodyStart, bodyEnd)
+	c.Body = string(w.src[bs:be])
+	if bytes.IndexByte(w.src[bs:be], '\r') >= 0 {
+		c.Body = strings.ReplaceAll(c.Body, "\r\n", "\n")
+	}
+	c.BodyPos = w.pos(bs)
+	if strings.HasPrefix(c.Body, "{") {
+		c.Annotation = annotate(c.Body)
+	}
+	w.add(&Block{Kind: KindComment, Pos: w.pos(s), Comment: c}, lastNonSpace(w.src, s, end))
+}
+
+// lastNonSpace returns the offset of the last byte in [s, e) that is not
+// white space (s when there is none).
+func lastNonSpace(src []byte, s, e int) int {
+	_, e = trimSpaceRange(src, s, e)
+	if e > s {
+		return e - 1
+	}
+	return s
+}
+
+// linkAnnotations sets Annotation.Next: the block right after the comment
+// when only blank lines separate them.
+func (w *walker) linkAnnotations() {
+	blocks := w.page.Blocks
+	for i, b := range blocks {
+		if b.Comment == nil || b.Comment.Annotation == nil {
+			continue
+		}
+		a := b.Comment.Annotation
+		a.Next = -1
+		if i+1 >= len(blocks) {
+			continue
+		}
+		from := w.ix.line(w.ends[i]) + 1
+		to := blocks[i+1].Pos.Line - 1 // 0-based line of the next block
+		ok := from <= to
+		for l := from; ok && l < to; l++ {
+			ok = w.ix.isBlankLine(w.src, l)
+		}
+		if ok {
+			a.Next = i + 1
+		}
+	}
+}
