@@ -190,6 +190,7 @@ var fixCases = []struct {
 	{"{\"a\": 1}\n```\n", `{"a":1}`, []Fix{{9, FixTrailingText}}},
 	{`{"a": 1}-->s`, `{"a":1}`, []Fix{{8, FixTrailingText}}},
 	{"{\"a\": 1} // done", `{"a":1}`, []Fix{{9, FixComment}}},
+	{"{\"a\": 1},\n```", `{"a":1}`, []Fix{{8, FixTrailingText}}},
 }
 
 func TestFixes(t *testing.T) {

@@ -24,8 +24,8 @@ const MaxDepth = 1000
 // on different lines, "..." or "…" standing for omitted content, numbers
 // JSON forbids (such as 0000000000), non-JSON space characters between
 // tokens (one fix per run), and text after the top-level value (which is
-// ignored, unless it starts with ':' or ',' and so shows a fragment of an
-// object or array without its brackets). Fixes are sorted by offset.
+// ignored, unless it is ':' or ',' and a value, which show a fragment of
+// an object or array without its brackets). Fixes are sorted by offset.
 //
 // When src cannot be read even leniently, Parse returns the part of the
 // value read so far (possibly nil), the fixes made until then, and a
@@ -44,7 +44,7 @@ func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
 	if p.err == nil {
 		p.skip()
 		if p.err == nil && p.i < len(src) {
-			if c := src[p.i]; c == ':' || c == ',' {
+			if p.fragment() {
 				// Members or elements without their brackets, such as
 				// "a": 1, "b": 2: not a value with text after it.
 				p.unexpected(" after the top-level value")
@@ -55,6 +55,24 @@ func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
 	}
 	sort.SliceStable(p.fixes, func(a, b int) bool { return p.fixes[a].Offset < p.fixes[b].Offset })
 	return v, p.fixes, p.err
+}
+
+// fragment reports whether the text at p.i, after the top-level value,
+// continues it as a list of members or elements: a colon, or a comma and
+// another value.
+func (p *parser) fragment() bool {
+	switch p.src[p.i] {
+	case ':':
+		return true
+	case ',':
+		save, nfix := p.i, len(p.fixes)
+		p.i++
+		p.skip()
+		more := p.err == nil && p.i < len(p.src) && startsValue(p.src[p.i])
+		p.i, p.fixes, p.err = save, p.fixes[:nfix], nil
+		return more
+	}
+	return false
 }
 
 type parser struct {
