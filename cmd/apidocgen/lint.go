@@ -1,13 +1,262 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/lint"
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
 )
 
+const lintUsage = `usage: apidocgen lint [flags] [FILE...]
+
+Lints the Markdown docs tree under -dir and reports findings. With FILE
+arguments (or -changed) only those pages are reported on; links and types
+still resolve against the whole tree.
+
+Exit status: 0 no error findings, 1 error findings, 2 usage or I/O failure.
+
+Flags:
+`
+
 // runLint runs the "lint" verb and returns the process exit code.
-// It is owned by the lint work; see generator/lint.
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "apidocgen lint: not built yet")
-	return 2
+	fl := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
+	format := fl.String("format", "text", "output `format`: text, json, sarif or github")
+	configPath := fl.String("config", "", "configuration `file` (default: "+lint.ConfigFileName+" in -dir, if present)")
+	baselinePath := fl.String("baseline", "", "baseline `file`: report only findings not in it")
+	writeBaseline := fl.Bool("write-baseline", false, "write all current findings to the -baseline file and exit 0")
+	changed := fl.Bool("changed", false, "report only pages changed since the merge base with -base (git)")
+	base := fl.String("base", "", "git `revision` to compare with for -changed (default: git merge-base HEAD origin/main)")
+	listRules := fl.Bool("rules", false, "list every rule (ID, severity, summary) and exit")
+	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
+	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github and sarif output (default: found with git)")
+	fl.Usage = func() {
+		fmt.Fprint(stderr, lintUsage)
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "apidocgen lint: unknown format %q (want %s)\n", *format, strings.Join(lint.Formats, ", "))
+		return 2
+	}
+
+	var cfg *lint.Config
+	cfgFile := *configPath
+	if cfgFile == "" {
+		if p := filepath.Join(*dir, lint.ConfigFileName); fileExists(p) {
+			cfgFile = p
+		}
+	}
+	if cfgFile != "" {
+		data, err := os.ReadFile(cfgFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+		cfg, err = lint.ParseConfig(cfgFile, data)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+	}
+
+	if *listRules {
+		for _, r := range lint.AllRules() {
+			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), r.Summary)
+		}
+		return 0
+	}
+
+	fsys := os.DirFS(*dir)
+	pages, err := input.Load(fsys)
+	if err != nil {
+		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+		return 2
+	}
+	if len(pages) == 0 {
+		fmt.Fprintf(stderr, "apidocgen lint: no Markdown pages under %s\n", *dir)
+		return 2
+	}
+	files, err := allFiles(fsys)
+	if err != nil {
+		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+		return 2
+	}
+	opts := lint.Options{Config: cfg, Files: files}
+
+	if fl.NArg() > 0 || *changed {
+		only := map[string]bool{}
+		for _, a := range fl.Args() {
+			rel, err := relToDir(*dir, a)
+			if err != nil {
+				fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+				return 2
+			}
+			only[rel] = true
+		}
+		if *changed {
+			list, err := lint.ChangedFiles(*dir, *base)
+			if err != nil {
+				fmt.Fprintf(stderr, "apidocgen lint: -changed: %v\n", err)
+				return 2
+			}
+			for _, f := range list {
+				only[f] = true
+			}
+		}
+		opts.Only = only
+	}
+
+	if *baselinePath != "" && !*writeBaseline {
+		data, err := os.ReadFile(*baselinePath)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+		opts.Baseline, err = lint.ParseBaseline(data)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %s: %v\n", *baselinePath, err)
+			return 2
+		}
+	}
+
+	m := compile.Compile(pages)
+	ds := lint.Run(pages, m, opts)
+
+	if *writeBaseline {
+		if *baselinePath == "" {
+			fmt.Fprintln(stderr, "apidocgen lint: -write-baseline needs -baseline FILE")
+			return 2
+		}
+		if err := os.WriteFile(*baselinePath, lint.NewBaseline(ds).Marshal(), 0o644); err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(stderr, "apidocgen lint: wrote %d findings to %s\n", len(ds), *baselinePath)
+		return 0
+	}
+
+	if *prefix == "" && (*format == "github" || *format == "sarif") {
+		*prefix = gitPrefix(*dir)
+	}
+	if *prefix != "" && !strings.HasSuffix(*prefix, "/") {
+		*prefix += "/"
+	}
+	w := stdout
+	var f *os.File
+	if *outPath != "" {
+		f, err = os.Create(*outPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+		w = f
+	}
+	werr := lint.Write(w, *format, ds, lint.ReportOptions{Prefix: *prefix})
+	if f != nil {
+		if err := f.Close(); werr == nil {
+			werr = err
+		}
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "apidocgen lint: %v\n", werr)
+		return 2
+	}
+	counts := map[model.Severity]int{}
+	for _, d := range ds {
+		counts[d.Severity]++
+	}
+	if *format == "text" && *outPath == "" && len(ds) > 0 {
+		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo])
+	}
+	if counts[model.SevError] > 0 {
+		return 1
+	}
+	return 0
+}
+
+func validFormat(f string) bool {
+	for _, x := range lint.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// allFiles lists every regular file of fsys (slash paths), skipping hidden
+// directories.
+func allFiles(fsys fs.FS) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		out = append(out, p)
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// relToDir turns a FILE argument into a slash path relative to dir: a path
+// that exists relative to the working directory is taken as such, anything
+// else as already relative to dir.
+func relToDir(dir, arg string) (string, error) {
+	if fileExists(arg) {
+		absDir, err := filepath.Abs(dir)
+		if err != nil {
+			return "", err
+		}
+		absArg, err := filepath.Abs(arg)
+		if err != nil {
+			return "", err
+		}
+		rel, err := filepath.Rel(absDir, absArg)
+		if err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel), nil
+		}
+	}
+	if fileExists(filepath.Join(dir, arg)) {
+		return filepath.ToSlash(filepath.Clean(arg)), nil
+	}
+	return "", fmt.Errorf("%s: no such page in %s", arg, dir)
+}
+
+// gitPrefix returns dir relative to its git work tree root ("" if not in one).
+func gitPrefix(dir string) string {
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-prefix").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }

@@ -1,0 +1,455 @@
+package lint
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input/jsonx"
+)
+
+func (l *linter) checkExamples() {
+	versions := l.treeVersion()
+	for _, ex := range l.m.Examples() {
+		switch ex.Kind {
+		case model.ExampleResource:
+			l.checkResourceExample(ex)
+		case model.ExampleRequest, model.ExampleResponse:
+			l.checkHTTPExample(ex, versions)
+		}
+		if ex.JSON != nil {
+			l.checkODataTypes(ex, ex.JSON)
+		}
+	}
+}
+
+func header(ex *model.Example, name string) *model.Header {
+	for i := range ex.Headers {
+		if strings.EqualFold(ex.Headers[i].Name, name) {
+			return &ex.Headers[i]
+		}
+	}
+	return nil
+}
+
+func (l *linter) checkHTTPExample(ex *model.Example, version string) {
+	hasBody := strings.TrimSpace(ex.Body) != ""
+	if h := header(ex, "Content-Length"); h != nil {
+		v := strings.TrimSpace(h.Value)
+		n, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			l.add(h.Pos, RuleContentLength, "Content-Length %q is not a number (the body is %d bytes)", v, ex.BodyBytes)
+		case n != ex.BodyBytes:
+			l.add(h.Pos, RuleContentLength, "Content-Length is %d but the body is %d bytes", n, ex.BodyBytes)
+		}
+	}
+	if ex.Kind == model.ExampleRequest {
+		if hasBody && header(ex, "Content-Type") == nil {
+			l.add(ex.Pos, RuleContentTypeMissing, "%s request example has a body but no Content-Type header", ex.Method)
+		}
+		l.checkURL(ex, version)
+		l.checkRequestBody(ex)
+	}
+	if ex.Kind == model.ExampleResponse {
+		if ex.Status == 204 && hasBody {
+			l.add(ex.BodyPos, RuleNoContentWithBody, "204 No Content response example has a body")
+		}
+		l.checkStatus(ex)
+		l.checkResponseBody(ex)
+	}
+	if ex.JSON != nil {
+		l.checkPlaceholderValues(ex, ex.JSON, "")
+	}
+}
+
+// checkPlaceholderValues reports string leaves that are type names or enum
+// unions rather than values.
+func (l *linter) checkPlaceholderValues(ex *model.Example, v *jsonx.Value, key string) {
+	switch v.Kind {
+	case jsonx.Object:
+		for _, mb := range v.Members {
+			l.checkPlaceholderValues(ex, mb.Value, mb.Key)
+		}
+	case jsonx.Array:
+		for _, e := range v.Elems {
+			l.checkPlaceholderValues(ex, e, key)
+		}
+	case jsonx.String:
+		if strings.HasPrefix(key, "@") || strings.HasSuffix(strings.ToLower(key), "type") || strings.EqualFold(key, "name") {
+			return // type names are real values of "type"-like keys
+		}
+		edm, ok := model.Placeholder(v)
+		if !ok {
+			return
+		}
+		if edm == "" {
+			l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "%q lists enum members instead of giving one value", v.Str)
+			return
+		}
+		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q is a type placeholder (%s), not an example value", v.Str, edm)
+	}
+}
+
+// treeVersion returns the API version used by nearly all absolute request
+// URLs of the tree ("" when there is no clear majority).
+func (l *linter) treeVersion() string {
+	count := map[string]int{}
+	total := 0
+	for _, op := range l.m.Operations {
+		for _, ex := range op.Examples {
+			if ex.Kind != model.ExampleRequest {
+				continue
+			}
+			if host, ver, ok := splitGraphURL(ex.URL); ok && host == "graph.microsoft.com" && (ver == "v1.0" || ver == "beta") {
+				count[ver]++
+				total++
+			}
+		}
+	}
+	for v, n := range count {
+		if total >= 5 && n*10 >= total*9 {
+			return v
+		}
+	}
+	return ""
+}
+
+// splitGraphURL splits an absolute URL into host and first path segment.
+func splitGraphURL(u string) (host, version string, ok bool) {
+	lu := strings.ToLower(u)
+	var rest string
+	switch {
+	case strings.HasPrefix(lu, "https://"):
+		rest = u[len("https://"):]
+	case strings.HasPrefix(lu, "http://"):
+		rest = u[len("http://"):]
+	default:
+		return "", "", false
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	version, _, _ = strings.Cut(path, "/")
+	if i := strings.IndexAny(version, "?#"); i >= 0 {
+		version = version[:i]
+	}
+	return strings.ToLower(host), version, true
+}
+
+func (l *linter) checkURL(ex *model.Example, treeVersion string) {
+	if strings.Contains(ex.URL, "**") || strings.ContainsAny(ex.URL, " \t") {
+		return // compile reports http-request-invalid
+	}
+	host, ver, ok := splitGraphURL(ex.URL)
+	if !ok {
+		return
+	}
+	switch {
+	case host == "graph.microsoft.com":
+	case host == "graph" && strings.HasPrefix(strings.ToLower(ver), "microsoft.com"):
+		l.add(ex.Pos, RuleURLHost, "request URL host %q should be \"graph.microsoft.com\" (a '/' replaces the '.')", "graph/microsoft.com")
+		return
+	case levenshtein(host, "graph.microsoft.com") <= 3 || strings.HasPrefix(host, "graph.") && strings.Contains(host, "microsoft"):
+		l.add(ex.Pos, RuleURLHost, "request URL host %q is not \"graph.microsoft.com\"", host)
+		return
+	default:
+		return // other services (upload URLs, SharePoint hosts) are legitimate
+	}
+	if ver != "v1.0" && ver != "beta" {
+		l.add(ex.Pos, RuleURLVersion, "request URL version %q is neither \"v1.0\" nor \"beta\"", ver)
+		return
+	}
+	if treeVersion != "" && ver != treeVersion {
+		l.add(ex.Pos, RuleURLVersion, "request URL uses %q but the docs tree uses %q", ver, treeVersion)
+		return
+	}
+	if treeVersion == "" && ex.Op != nil {
+		// Without a tree-wide version, compare with the page's other examples.
+		for _, o := range ex.Op.Examples {
+			if o == ex || o.Kind != model.ExampleRequest {
+				continue
+			}
+			if h, v, ok := splitGraphURL(o.URL); ok && h == "graph.microsoft.com" && (v == "v1.0" || v == "beta") && v != ver {
+				l.add(ex.Pos, RuleURLVersion, "request URL uses %q but another example of the page uses %q", ver, v)
+				return
+			}
+		}
+	}
+}
+
+// mentions reports whether the page text outside code mentions the status
+// code n (as in "returns a `202 Accepted` response code").
+func (l *linter) mentions(file string, n int) bool {
+	p := l.byPath[file]
+	if p == nil {
+		return false
+	}
+	s := strconv.Itoa(n)
+	for _, b := range p.Blocks {
+		if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
+			txt := b.Text + strings.Join(b.Items, " ")
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					txt += " " + r.Joined(0)
+				}
+			}
+			if containsWord(txt, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsWord(txt, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(txt[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isDigit(txt[j-1])
+		after := j+len(w) == len(txt) || !isDigit(txt[j+len(w)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func (l *linter) checkStatus(ex *model.Example) {
+	op := ex.Op
+	if op == nil || ex.Status == 0 {
+		return
+	}
+	if op.Status != 0 && ex.Status != op.Status && !l.mentions(ex.Page, ex.Status) {
+		l.add(ex.Pos, RuleStatusMismatch, "response example returns %d but the Response section says %d", ex.Status, op.Status)
+		return
+	}
+	if l.mentions(ex.Page, ex.Status) {
+		return
+	}
+	switch {
+	case op.Kind == model.OpCreate && op.Method == "POST" && (ex.Status == 200 || ex.Status == 204):
+		l.add(ex.Pos, RuleStatusMismatch, "create response example returns %d; a POST that creates an entity returns 201", ex.Status)
+	case op.Kind == model.OpDelete && op.Method == "DELETE" && (ex.Status == 200 || ex.Status == 201):
+		l.add(ex.Pos, RuleStatusMismatch, "delete response example returns %d; DELETE returns 204", ex.Status)
+	}
+}
+
+// stripHash removes the "#" of an @odata.type value.
+func stripHash(s string) string { return strings.TrimPrefix(strings.TrimSpace(s), "#") }
+
+// resolveODataType resolves an @odata.type string: the type, whether it
+// names a known non-model thing (a primitive, Collection(...) of one,
+// odata.error), and the cleaned name.
+func (l *linter) resolveODataType(s string) (t *model.Type, known bool, name string) {
+	name = stripHash(s)
+	inner := name
+	if strings.HasPrefix(strings.ToLower(inner), "collection(") && strings.HasSuffix(inner, ")") {
+		inner = stripHash(inner[len("collection(") : len(inner)-1])
+	}
+	li := strings.ToLower(inner)
+	if strings.HasPrefix(li, "edm.") || li == "odata.error" || !strings.Contains(li, ".") {
+		return nil, true, inner
+	}
+	return l.m.Lookup(inner), false, inner
+}
+
+// checkODataTypes reports @odata.type values that name no type.
+func (l *linter) checkODataTypes(ex *model.Example, v *jsonx.Value) {
+	switch v.Kind {
+	case jsonx.Array:
+		for _, e := range v.Elems {
+			l.checkODataTypes(ex, e)
+		}
+	case jsonx.Object:
+		for _, mb := range v.Members {
+			if mb.Key == "@odata.type" && mb.Value.Kind == jsonx.String {
+				t, known, name := l.resolveODataType(mb.Value.Str)
+				switch {
+				case known:
+				case t == nil:
+					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "@odata.type %q names no type defined in the docs%s", name, l.suggestType(name))
+				case t.QualifiedName() != name:
+					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "@odata.type %q differs in case from the type %q", name, t.QualifiedName())
+				}
+				continue
+			}
+			l.checkODataTypes(ex, mb.Value)
+		}
+	}
+}
+
+func (l *linter) suggestType(name string) string {
+	var cands []string
+	ln := strings.ToLower(name)
+	for _, t := range l.m.Types {
+		cands = append(cands, strings.ToLower(t.QualifiedName()))
+	}
+	best := closest(ln, cands, 3)
+	if best == "" {
+		return ""
+	}
+	return `; did you mean "` + l.m.Lookup(best).QualifiedName() + `"?`
+}
+
+// bodyType returns the type an example's top-level object shows.
+func bodyType(ex *model.Example) (*model.Type, bool) {
+	t := ex.Type.Type
+	collection := ex.Type.Collection
+	if ex.Kind == model.ExampleRequest && t == nil && ex.Op != nil && ex.Op.RequestBody != nil &&
+		(ex.Op.Kind == model.OpCreate || ex.Op.Kind == model.OpUpdate) {
+		t, collection = ex.Op.RequestBody.Type, ex.Op.RequestBody.Collection
+	}
+	if t == nil || t.Kind == model.KindEnum {
+		return nil, false
+	}
+	return t, collection
+}
+
+func (l *linter) checkRequestBody(ex *model.Example) {
+	if ex.JSON == nil || ex.JSON.Kind != jsonx.Object || ex.Op == nil {
+		return
+	}
+	t, coll := bodyType(ex)
+	if t == nil || coll {
+		return
+	}
+	if ex.Op.Kind != model.OpCreate && ex.Op.Kind != model.OpUpdate {
+		return
+	}
+	l.checkObject(ex, ex.JSON, t, "request body")
+}
+
+func (l *linter) checkResponseBody(ex *model.Example) {
+	if ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+		return
+	}
+	t, coll := bodyType(ex)
+	if t == nil {
+		return
+	}
+	val := ex.JSON.Get("value")
+	if coll {
+		if val == nil || val.Kind != jsonx.Array {
+			l.add(ex.BodyPos, RuleCollectionShape, "response is annotated as a collection of %s but has no \"value\" array", t.Name)
+			return
+		}
+		for _, e := range val.Elems {
+			if e.Kind == jsonx.Object {
+				l.checkObject(ex, e, t, "response")
+			}
+		}
+		return
+	}
+	if val != nil && t.Property("value") == nil && !t.Open && len(ex.JSON.Members) <= 3 &&
+		(val.Kind == jsonx.Object || val.Kind == jsonx.Array) && onlyODataBesides(ex.JSON, "value") {
+		l.add(ex.LineOf(ex.JSON.Members[indexOf(ex.JSON, "value")].KeyOffset), RuleCollectionShape,
+			"response shows one %s but wraps it in \"value\"; annotate isCollection or return the object itself", t.Name)
+		return
+	}
+	l.checkObject(ex, ex.JSON, t, "response")
+}
+
+func onlyODataBesides(v *jsonx.Value, key string) bool {
+	for _, mb := range v.Members {
+		if mb.Key != key && !strings.HasPrefix(mb.Key, "@") {
+			return false
+		}
+	}
+	return true
+}
+
+func indexOf(v *jsonx.Value, key string) int {
+	for i, mb := range v.Members {
+		if mb.Key == key {
+			return i
+		}
+	}
+	return 0
+}
+
+// objectType returns the type an object shows: its @odata.type when that
+// resolves, else t.
+func (l *linter) objectType(v *jsonx.Value, t *model.Type) *model.Type {
+	if ot := v.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
+		if rt, _, _ := l.resolveODataType(ot.Str); rt != nil && rt.Kind != model.KindEnum {
+			return rt
+		}
+	}
+	return t
+}
+
+// checkObject reports members of object v unknown to type t (or the type
+// its @odata.type names), recursing into structured properties.
+func (l *linter) checkObject(ex *model.Example, v *jsonx.Value, t *model.Type, what string) {
+	explicit := v.Get("@odata.type") != nil
+	t = l.objectType(v, t)
+	if t.Open || anyOpen(t) {
+		return
+	}
+	for _, mb := range v.Members {
+		if strings.Contains(mb.Key, "@") {
+			continue // @odata.* and instance annotations, prop@odata.bind
+		}
+		p := t.Property(mb.Key)
+		if p == nil && !explicit {
+			p = descendantProperty(t, mb.Key)
+		}
+		if p == nil {
+			l.add(ex.LineOf(mb.KeyOffset), RuleExampleUnknownProperty, "%s property %q is not a property of %s%s", what, mb.Key, t.Name, suggestProperty(t, mb.Key))
+			continue
+		}
+		if pt := p.Type.Type; pt != nil && pt.Kind != model.KindEnum {
+			switch mb.Value.Kind {
+			case jsonx.Object:
+				l.checkObject(ex, mb.Value, pt, what)
+			case jsonx.Array:
+				for _, e := range mb.Value.Elems {
+					if e.Kind == jsonx.Object {
+						l.checkObject(ex, e, pt, what)
+					}
+				}
+			}
+		}
+	}
+}
+
+// anyOpen reports whether t or an ancestor is an open type.
+func anyOpen(t *model.Type) bool {
+	for _, a := range t.Ancestors() {
+		if a.Open {
+			return true
+		}
+	}
+	return false
+}
+
+func descendantProperty(t *model.Type, name string) *model.Property {
+	for _, d := range t.Descendants() {
+		for _, p := range d.Properties {
+			if p.Name == name {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+func suggestProperty(t *model.Type, name string) string {
+	var cands []string
+	for _, p := range t.AllProperties() {
+		if strings.EqualFold(p.Name, name) {
+			return `; the property is spelled "` + p.Name + `"`
+		}
+		cands = append(cands, p.Name)
+	}
+	sort.Strings(cands)
+	if best := closest(name, cands, 2); best != "" {
+		return `; did you mean "` + best + `"?`
+	}
+	return ""
+}

@@ -1,0 +1,181 @@
+package lint
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/apidocgen/apidocgen/input"
+)
+
+// Slug returns the GitHub-style anchor of a heading's plain text:
+// lower-cased, punctuation other than '-' and '_' dropped, spaces turned
+// into '-'.
+func Slug(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+var htmlAnchorRe = regexp.MustCompile(`(?i)\b(?:name|id)\s*=\s*["']([^"']+)["']`)
+
+// anchors returns the anchors of page p: the slugs of its headings (with
+// GitHub's -1, -2 suffixes for repeats) and the name/id attributes of its
+// HTML blocks, lower-cased.
+func (l *linter) anchors(p *input.Page) map[string]bool {
+	if s, ok := l.slugs[p.Path]; ok {
+		return s
+	}
+	s := map[string]bool{}
+	seen := map[string]int{}
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading:
+			slug := Slug(b.Text)
+			if n := seen[slug]; n > 0 {
+				s[slug+"-"+itoa(n)] = true
+			} else {
+				s[slug] = true
+			}
+			seen[slug]++
+		case input.KindHTML, input.KindParagraph:
+			for _, m := range htmlAnchorRe.FindAllStringSubmatch(b.Text, -1) {
+				s[strings.ToLower(m[1])] = true
+			}
+		}
+	}
+	l.slugs[p.Path] = s
+	return s
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d []byte
+	for n > 0 {
+		d = append([]byte{byte('0' + n%10)}, d...)
+		n /= 10
+	}
+	return string(d)
+}
+
+func pageLinks(p *input.Page) []input.Link {
+	var out []input.Link
+	for _, b := range p.Blocks {
+		out = append(out, b.Links...)
+		if b.Kind == input.KindTable {
+			for _, c := range b.Table.Header {
+				out = append(out, c.Links...)
+			}
+			for _, r := range b.Table.Rows {
+				for _, c := range r.Cells {
+					out = append(out, c.Links...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (l *linter) checkLinks(p *input.Page) {
+	for _, ln := range pageLinks(p) {
+		l.checkLink(p, ln)
+	}
+}
+
+func (l *linter) checkLink(p *input.Page, ln input.Link) {
+	t := strings.TrimSpace(ln.Target)
+	if t == "" || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "~") || strings.HasPrefix(t, "\\") {
+		return
+	}
+	if i := strings.IndexAny(t, " \t"); i >= 0 { // [x](target "title")
+		t = t[:i]
+	}
+	t = strings.Trim(t, "<>")
+	if u, err := url.Parse(t); err != nil || u.Scheme != "" || u.Host != "" {
+		return
+	}
+	file, anchor, _ := strings.Cut(t, "#")
+	if i := strings.IndexByte(file, '?'); i >= 0 {
+		file = file[:i]
+	}
+	if f, err := url.PathUnescape(file); err == nil {
+		file = f
+	}
+	target := p
+	if file != "" {
+		resolved := path.Join(path.Dir(p.Path), file)
+		if resolved == ".." || strings.HasPrefix(resolved, "../") {
+			return // outside the docs tree (includes, other versions)
+		}
+		switch {
+		case l.files[resolved]:
+		case len(l.lower[strings.ToLower(resolved)]) > 0:
+			real := l.lower[strings.ToLower(resolved)][0]
+			l.add(ln.Pos, RuleLinkCase, "link target %q differs only in case from the file %q", file, real)
+			resolved = real
+		default:
+			isPage := strings.EqualFold(path.Ext(resolved), ".md")
+			if !isPage && !l.allFiles {
+				return
+			}
+			if !isPage && path.Ext(resolved) == "" && l.files[resolved+".md"] {
+				resolved += ".md"
+				break
+			}
+			l.add(ln.Pos, RuleBrokenLink, "link target %q does not exist%s", file, l.suggestFile(resolved))
+			return
+		}
+		target = l.byPath[resolved]
+	}
+	if anchor == "" || target == nil || strings.HasPrefix(anchor, "tab/") {
+		return
+	}
+	if a, err := url.PathUnescape(anchor); err == nil {
+		anchor = a
+	}
+	if !l.anchors(target)[strings.ToLower(anchor)] {
+		where := "this page"
+		if target != p {
+			where = target.Path
+		}
+		l.add(ln.Pos, RuleBrokenAnchor, "anchor %q matches no heading in %s%s", "#"+anchor, where, suggestAnchor(anchor, l.anchors(target)))
+	}
+}
+
+func (l *linter) suggestFile(resolved string) string {
+	dir := path.Dir(resolved)
+	var cands []string
+	for f := range l.files {
+		if path.Dir(f) == dir {
+			cands = append(cands, path.Base(f))
+		}
+	}
+	sortStrings(cands)
+	if best := closest(strings.ToLower(path.Base(resolved)), cands, 3); best != "" {
+		return `; did you mean "` + best + `"?`
+	}
+	return ""
+}
+
+func suggestAnchor(a string, set map[string]bool) string {
+	var cands []string
+	for k := range set {
+		cands = append(cands, k)
+	}
+	sortStrings(cands)
+	if best := closest(strings.ToLower(a), cands, 3); best != "" {
+		return `; did you mean "#` + best + `"?`
+	}
+	return ""
+}

@@ -1,0 +1,346 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/jsonx"
+)
+
+// exampleType returns the type a resource example describes.
+func (l *linter) exampleOwner(ex *model.Example) *model.Type {
+	if ex.Type.Type != nil {
+		return ex.Type.Type
+	}
+	for _, t := range l.m.Types {
+		for _, e := range t.Examples {
+			if e == ex {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+func (l *linter) checkResourceExample(ex *model.Example) {
+	t := l.exampleOwner(ex)
+	if t == nil || t.Kind == model.KindEnum || ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+		return
+	}
+	if ot := ex.JSON.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
+		name := stripHash(ot.Str)
+		if rt, known, _ := l.resolveODataType(ot.Str); !known && rt != nil && rt != t && !strings.EqualFold(name, t.QualifiedName()) {
+			l.add(ex.LineOf(ot.Offset), RuleODataTypeMismatch, "JSON representation's @odata.type %q differs from the annotated type %q", name, t.QualifiedName())
+		}
+	}
+	if t.Open || anyOpen(t) {
+		return
+	}
+	for _, mb := range ex.JSON.Members {
+		if strings.Contains(mb.Key, "@") {
+			continue
+		}
+		p := t.Property(mb.Key)
+		if p == nil {
+			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
+				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s%s", mb.Key, t.Name, s)
+			} else {
+				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s or its base types", mb.Key, t.Name)
+			}
+			continue
+		}
+		l.checkShape(ex, mb, p)
+	}
+}
+
+// category groups Edm types by the JSON value kind they take.
+func category(edm string) string {
+	switch edm {
+	case model.EdmBoolean:
+		return "boolean"
+	case model.EdmByte, model.EdmSByte, model.EdmInt16, model.EdmInt32, model.EdmInt64,
+		model.EdmSingle, model.EdmDouble, model.EdmDecimal:
+		return "number"
+	case model.EdmUntyped, model.EdmStream, "":
+		return ""
+	}
+	return "string"
+}
+
+// checkShape reports a type placeholder whose shape or kind disagrees with
+// the declared type of p. (Real values of the wrong type are genschema's
+// example-invalid-value; it accepts placeholders wherever they stand.)
+func (l *linter) checkShape(ex *model.Example, mb jsonx.Member, p *model.Property) {
+	v := mb.Value
+	edm, ok := model.Placeholder(v)
+	if !ok || !p.Type.Resolved() || p.Type.Name == model.EdmUntyped || p.Type.Name == model.EdmStream {
+		return
+	}
+	pos := ex.LineOf(v.Offset)
+	ph := v.Str
+	if v.Kind == jsonx.Number {
+		ph = v.Num
+	}
+	switch {
+	case p.Type.Collection:
+		l.add(pos, RuleJSONShape, "%q is declared %s but the JSON shows a single %q", mb.Key, p.Type.String(), ph)
+	case p.Type.Type != nil && p.Type.Type.Kind != model.KindEnum:
+		l.add(pos, RuleJSONShape, "%q is declared %s (a structured type) but the JSON shows %q", mb.Key, p.Type.Type.Name, ph)
+	case p.Type.IsPrimitive() && edm != "":
+		if c, d := category(edm), category(p.Type.Name); c != "" && d != "" && c != d {
+			l.add(pos, RuleJSONShape, "%q is declared %s but the JSON shows %q (%s)", mb.Key, p.Type.Name, ph, edm)
+		}
+	}
+}
+
+// checkResources runs the checks over types and their pages.
+func (l *linter) checkResources() {
+	for _, t := range l.m.Types {
+		l.checkEnumValues(t)
+		l.checkTableVsJSON(t)
+	}
+	for _, mp := range l.m.Pages {
+		if mp.Kind == model.PageResource && mp.Namespace != "" {
+			for _, t := range l.m.Types {
+				if t.Pos.File == mp.Path && t.Kind != model.KindEnum && t.Namespace != mp.Namespace {
+					l.add(t.Pos, RuleNamespaceMismatch, "page says \"Namespace: %s\" but defines %s", mp.Namespace, t.QualifiedName())
+				}
+			}
+		}
+	}
+	for _, p := range l.pages {
+		l.checkInheritedRows(p)
+		l.checkTruncated(p)
+	}
+}
+
+func (l *linter) checkTableVsJSON(t *model.Type) {
+	if t.Kind == model.KindEnum || len(t.Examples) == 0 || t.Open {
+		return
+	}
+	keys := map[string]bool{}
+	lower := map[string]bool{}
+	for _, ex := range t.Examples {
+		if ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+			return // unreadable JSON: compile reports it
+		}
+		for _, mb := range ex.JSON.Members {
+			keys[mb.Key] = true
+			lower[strings.ToLower(mb.Key)] = true
+		}
+	}
+	for _, p := range t.Properties {
+		if p.Relationship || keys[p.Name] || lower[strings.ToLower(p.Name)] || p.Pos.File != t.Pos.File {
+			continue // relationships are often left out; case-only is reported on the JSON side
+		}
+		l.add(p.Pos, RuleTableNotInJSON, "property %q of %s is missing from its JSON representation", p.Name, t.Name)
+	}
+}
+
+var backtickValue = regexp.MustCompile("`([^`]+)`")
+
+func (l *linter) checkEnumValues(t *model.Type) {
+	for _, p := range t.Properties {
+		et := p.Type.Type
+		if len(p.Values) == 0 || et == nil || et.Kind != model.KindEnum || len(et.Members) == 0 || p.Pos.File != t.Pos.File {
+			continue
+		}
+		members := map[string]string{}
+		for _, m := range et.Members {
+			members[strings.ToLower(m.Name)] = m.Name
+		}
+		var bad []string
+		for _, v := range p.Values {
+			if _, ok := members[strings.ToLower(v)]; !ok {
+				bad = append(bad, v)
+			}
+		}
+		if len(bad) > 0 {
+			l.add(p.Pos, RuleEnumValueNotMember, "description of %q lists %s, not members of the enum %s", p.Name, quoteList(bad), et.Name)
+		}
+	}
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = `"` + x + `"`
+	}
+	return strings.Join(q, ", ")
+}
+
+var inheritedRe = regexp.MustCompile(`(?i)\binherited from\s+(?:the\s+)?\[?([A-Za-z_][\w.]*)`)
+
+// pageType returns the structured type defined on a page (its first one).
+func (l *linter) pageType(path string) *model.Type {
+	for _, t := range l.m.Types {
+		if t.Pos.File == path && t.Kind != model.KindEnum {
+			return t
+		}
+	}
+	return nil
+}
+
+func (l *linter) lookupName(name, ns string) *model.Type {
+	if t := l.m.Lookup(name); t != nil && strings.Contains(name, ".") {
+		return t
+	}
+	if ns != "" {
+		if t := l.m.Lookup(ns + "." + name); t != nil {
+			return t
+		}
+	}
+	return l.m.Lookup(model.DefaultNamespace + "." + name)
+}
+
+// checkInheritedRows checks "Inherited from X" rows of property and
+// request-body tables against the type's ancestors.
+func (l *linter) checkInheritedRows(p *input.Page) {
+	var t *model.Type
+	if mp := l.mpages[p.Path]; mp != nil && mp.Kind == model.PageResource {
+		t = l.pageType(p.Path)
+	} else if mp != nil && mp.Kind == model.PageAPI {
+		for _, op := range l.m.Operations {
+			if op.Page == p.Path && (op.Kind == model.OpCreate || op.Kind == model.OpUpdate) && op.Target != nil {
+				t = op.Target
+			}
+		}
+	}
+	if t == nil {
+		return
+	}
+	anc := map[*model.Type]bool{}
+	for _, a := range t.Ancestors() {
+		anc[a] = true
+	}
+	api := l.mpages[p.Path].Kind == model.PageAPI
+	section := ""
+	for _, b := range p.Blocks {
+		if b.Kind == input.KindHeading && b.Level <= 2 {
+			section = strings.ToLower(b.Text)
+		}
+		if b.Kind != input.KindTable || len(b.Table.Header) < 2 {
+			continue
+		}
+		if api && !strings.Contains(section, "request body") {
+			continue
+		}
+		h1 := strings.ToLower(b.Table.Header[1].Text)
+		if h1 != "type" {
+			continue
+		}
+		for _, r := range b.Table.Rows {
+			if len(r.Cells) < 3 {
+				continue
+			}
+			desc := r.Joined(2)
+			if api {
+				name := strings.Trim(r.Cells[0].Text, "*` ")
+				if prop := t.Property(name); prop != nil && prop.ReadOnly {
+					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, prop.Owner.Name)
+				}
+			}
+			m := inheritedRe.FindStringSubmatch(desc)
+			if m == nil {
+				continue
+			}
+			name := strings.Trim(r.Cells[0].Text, "*` ")
+			x := l.lookupName(m[1], t.Namespace)
+			if x == nil || x == t {
+				continue // unresolvable names are the compiler's; self-reference is harmless
+			}
+			if !anc[x] {
+				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, which is not a base type of %s", name, x.Name, t.Name)
+				continue
+			}
+			prop := x.Property(name)
+			switch {
+			case x.Pos.File == "":
+			case prop == nil:
+				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, which does not declare it", name, x.Name)
+			case prop.Owner != nil && prop.Owner.Pos.File != "" && prop.Pos.File != prop.Owner.Pos.File:
+				// The only declaration is an "Inherited from" row of a
+				// derived page; the ancestor's own page does not list it.
+				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, but the page of %s does not declare it", name, x.Name, prop.Owner.Name)
+			}
+		}
+	}
+}
+
+var shortenedRe = regexp.MustCompile(`(?i)\b(shortened|truncated)\b`)
+
+// checkTruncated compares "might be shortened" notes with the truncated
+// flag of the response annotation that follows, and flags truncated
+// responses without a body.
+func (l *linter) checkTruncated(p *input.Page) {
+	bodies := map[int]string{}
+	for _, op := range l.m.Operations {
+		if op.Page != p.Path {
+			continue
+		}
+		for _, ex := range op.Examples {
+			if ex.Kind == model.ExampleResponse {
+				bodies[ex.Pos.Line] = strings.TrimSpace(ex.Body)
+			}
+		}
+	}
+	note := false
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading, input.KindCode:
+			note = false
+		case input.KindQuote, input.KindParagraph:
+			if shortenedRe.MatchString(b.Text) && strings.Contains(strings.ToLower(b.Text), "response") {
+				note = true
+			}
+		case input.KindComment:
+			a := b.Comment.Annotation
+			if a == nil || !strings.EqualFold(a.String("blockType"), "response") {
+				continue
+			}
+			trunc := a.Bool("truncated")
+			if note && !trunc {
+				if _, set := a.Fields["truncated"]; !set {
+					l.add(b.Comment.BodyPos, RuleTruncated, "the response is introduced as shortened but its annotation does not say \"truncated\": true")
+				}
+			}
+			if trunc && a.Next >= 0 && a.Next < len(p.Blocks) {
+				if body, ok := bodies[p.Blocks[a.Next].Pos.Line]; ok && body == "" {
+					l.add(b.Comment.BodyPos, RuleTruncated, "response annotated \"truncated\": true has no body to shorten")
+				}
+			}
+			note = false
+		}
+	}
+}
+
+// checkOperations runs the checks over operations.
+func (l *linter) checkOperations() {
+	lists := map[*model.Type]bool{}
+	for _, op := range l.m.Operations {
+		if op.Kind == model.OpList && op.Target != nil {
+			lists[op.Target] = true
+		}
+	}
+	for _, op := range l.m.Operations {
+		if op.Kind != model.OpCreate || op.Target == nil {
+			continue
+		}
+		t := op.Target
+		if t.Abstract {
+			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, which is abstract; document creating a derived type instead", t.Name)
+			continue
+		}
+		addressable := lists[t]
+		for _, pt := range op.Paths {
+			if strings.HasPrefix(pt.Path, "/") && !strings.Contains(pt.Path, "**") && !collURIRe.MatchString(pt.Path) {
+				addressable = true
+			}
+		}
+		if !addressable {
+			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, but no request path or List page addresses a collection of %s", t.Name, t.Name)
+		}
+	}
+}

@@ -1,0 +1,346 @@
+package lint
+
+import (
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/input"
+)
+
+// requiredFront lists the front matter keys every page needs; each entry
+// lists accepted spellings.
+var requiredFront = [][]string{
+	{"title"}, {"description"}, {"author"}, {"ms.prod"},
+	{"localization_priority", "ms.localizationpriority"}, {"doc_type"},
+}
+
+var docTypes = map[string]bool{
+	"apiPageType": true, "resourcePageType": true, "enumPageType": true, "conceptualPageType": true,
+}
+
+func (l *linter) checkFrontMatter(p *input.Page) {
+	start := input.Pos{File: p.Path, Line: 1, Col: 1}
+	if len(p.Front) == 0 {
+		l.add(start, RuleFrontMatterMissing, "page has no front matter")
+		return
+	}
+	for _, keys := range requiredFront {
+		var f *input.FrontField
+		for i := range p.Front {
+			for _, k := range keys {
+				if p.Front[i].Key == k && f == nil {
+					f = &p.Front[i]
+				}
+			}
+		}
+		switch {
+		case f == nil:
+			l.add(start, RuleFrontMatterMissing, "front matter has no %q key", keys[0])
+		case f.TODO || isTODO(f.Value):
+			// reported as todo-placeholder
+		case strings.TrimSpace(f.Value) == "":
+			l.add(f.Pos, RuleFrontMatterMissing, "front matter key %q is empty", f.Key)
+		}
+	}
+	dt, ok := p.FrontValue("doc_type")
+	if !ok || dt == "" {
+		return
+	}
+	pos := start
+	for _, f := range p.Front {
+		if f.Key == "doc_type" {
+			pos = f.Pos
+		}
+	}
+	if !docTypes[dt] {
+		l.add(pos, RuleDocTypeInvalid, "doc_type %q is not one of apiPageType, resourcePageType, enumPageType, conceptualPageType", dt)
+		return
+	}
+	switch folder := path.Base(path.Dir(p.Path)); {
+	case folder == "api" && dt != "apiPageType":
+		l.add(pos, RuleDocTypeInvalid, "doc_type %q on a page in api/ (expected \"apiPageType\")", dt)
+	case folder == "resources" && dt == "apiPageType":
+		l.add(pos, RuleDocTypeInvalid, "doc_type \"apiPageType\" on a page in resources/")
+	}
+}
+
+var (
+	todoRe      = regexp.MustCompile(`\bTODO\b\s*:?`)
+	collURIRe   = regexp.MustCompile(`Collection URI for ([\w.]+) not found`)
+	unknownType = regexp.MustCompile(`Unknown (Primitive )?Type\b`)
+)
+
+func isTODO(s string) bool { return todoRe.MatchString(s) && strings.Contains(s, "TODO") }
+
+// todoText returns the TODO phrase of s, shortened for a message.
+func todoText(s string) string {
+	i := strings.Index(s, "TODO")
+	t := s[i:]
+	if j := strings.IndexAny(t, ".\n|"); j > 0 {
+		t = t[:j]
+	}
+	t = strings.TrimSpace(strings.Trim(t, "* "))
+	if len(t) > 60 {
+		t = t[:60] + "..."
+	}
+	return t
+}
+
+// checkPlaceholders reports TODO and generator placeholders outside code.
+func (l *linter) checkPlaceholders(p *input.Page) {
+	for _, f := range p.Front {
+		if f.TODO || isTODO(f.Value) {
+			l.add(f.Pos, RuleTODOPlaceholder, "front matter %q is a TODO placeholder: %q", f.Key, todoText(f.Value))
+		}
+		l.generatorText(f.Pos, f.Value)
+	}
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case input.KindHeading, input.KindParagraph, input.KindQuote, input.KindList:
+			texts := []string{b.Text}
+			if b.Kind == input.KindList {
+				texts = b.Items
+			}
+			for _, t := range texts {
+				if isTODO(t) {
+					l.add(b.Pos, RuleTODOPlaceholder, "TODO placeholder in text: %q", todoText(t))
+				}
+				l.generatorText(b.Pos, t)
+			}
+		case input.KindTable:
+			t := b.Table
+			permissions := false
+			for _, h := range t.Header {
+				if strings.HasPrefix(strings.ToLower(h.Text), "permission") {
+					permissions = true
+				}
+			}
+			for _, r := range t.Rows {
+				for ci, c := range r.Cells {
+					if isTODO(c.Text) {
+						what := "table cell"
+						if permissions && ci > 0 {
+							what = "permissions cell"
+						} else if ci < len(t.Header) && t.Header[ci].Text != "" {
+							what = strings.ToLower(t.Header[ci].Text) + " cell"
+						}
+						l.add(c.Pos, RuleTODOPlaceholder, "TODO placeholder in %s: %q", what, todoText(c.Text))
+					}
+					l.generatorText(c.Pos, c.Text)
+				}
+			}
+		}
+	}
+}
+
+func (l *linter) generatorText(pos input.Pos, s string) {
+	if m := collURIRe.FindStringSubmatch(s); m != nil {
+		l.add(pos, RuleGeneratorPlaceholder, "generator placeholder %q: the stub generator found no collection for %q", m[0], m[1])
+	} else if m := unknownType.FindString(s); m != "" {
+		l.add(pos, RuleGeneratorPlaceholder, "generator placeholder %q left in text", strings.TrimSpace(s))
+	}
+}
+
+// blockTypes are the annotation blockTypes (compared lower-cased).
+var blockTypes = map[string]bool{
+	"resource": true, "request": true, "response": true, "example": true, "ignored": true,
+	"samples": true, "simulatedresponse": true, "testparams": true, "permissions": true,
+}
+
+// pageExample is one annotated request or response block of a page.
+type pageExample struct {
+	kind  string // "request" or "response"
+	name  string
+	names []string
+	ann   *input.Annotation
+	pos   input.Pos // the annotation body
+	code  *input.Block
+}
+
+// annotated returns the request and response annotations of p in order.
+func annotatedExamples(p *input.Page) []pageExample {
+	var out []pageExample
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindComment || b.Comment.Annotation == nil {
+			continue
+		}
+		a := b.Comment.Annotation
+		bt := strings.ToLower(a.String("blockType"))
+		if bt != "request" && bt != "response" {
+			continue
+		}
+		e := pageExample{kind: bt, ann: a, pos: b.Comment.BodyPos}
+		switch v := a.Fields["name"].(type) {
+		case string:
+			e.name = v
+			e.names = []string{v}
+		case []any:
+			for _, x := range v {
+				if s, ok := x.(string); ok {
+					e.names = append(e.names, s)
+				}
+			}
+			if len(e.names) > 0 {
+				e.name = e.names[0]
+			}
+		}
+		if a.Next >= 0 && a.Next < len(p.Blocks) {
+			e.code = p.Blocks[a.Next]
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (l *linter) checkAnnotations(p *input.Page) {
+	annotatedCode := map[int]bool{}
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindComment || b.Comment.Annotation == nil {
+			continue
+		}
+		a := b.Comment.Annotation
+		if a.Next >= 0 {
+			annotatedCode[a.Next] = true
+		}
+		if a.Err != nil && len(a.Fields) == 0 {
+			continue // compile reports annotation-invalid-json
+		}
+		if _, page := a.Fields["type"]; page && a.String("blockType") == "" {
+			continue // page annotation
+		}
+		if v, ok := a.Fields["blockType"]; ok {
+			s, isStr := v.(string)
+			if !isStr || !blockTypes[strings.ToLower(s)] {
+				l.add(b.Comment.BodyPos, RuleBlockTypeUnknown, "unknown annotation blockType %v%s", quoteAny(v), suggestBlockType(s))
+			}
+		}
+	}
+	for i, b := range p.Blocks {
+		if b.Kind != input.KindCode || annotatedCode[i] {
+			continue
+		}
+		lang := b.Code.Lang
+		if lang != "http" && lang != "json" {
+			continue
+		}
+		l.add(b.Pos, RuleMissingAnnotation, "%s code block has no annotation comment before it", lang)
+	}
+
+	// Pairing: a response pairs with the request of the same name, else
+	// with the closest request above it that is not yet paired.
+	ex := annotatedExamples(p)
+	paired := make([]bool, len(ex))
+	for i, e := range ex {
+		if e.kind != "response" {
+			continue
+		}
+		found := -1
+		if e.name != "" {
+			for j, r := range ex {
+				if r.kind == "request" && containsStr(r.names, e.name) {
+					found = j
+					break
+				}
+			}
+		}
+		if found < 0 {
+			for j := i - 1; j >= 0; j-- {
+				if ex[j].kind == "request" {
+					found = j
+					break
+				}
+			}
+		}
+		if found < 0 {
+			l.add(e.pos, RuleResponseWithoutRequest, "response example has no request example before it to pair with")
+			continue
+		}
+		paired[found] = true
+	}
+	for i, e := range ex {
+		if e.kind == "request" && !paired[i] {
+			if e.name != "" {
+				l.add(e.pos, RuleRequestWithoutResponse, "request example %q has no response example", e.name)
+			} else {
+				l.add(e.pos, RuleRequestWithoutResponse, "request example has no response example")
+			}
+		}
+		if e.kind == "request" {
+			for _, n := range e.names {
+				if n == "" || strings.ContainsAny(n, " \t") || strings.HasSuffix(n, "_") || strings.HasSuffix(n, "-") {
+					l.add(e.pos, RuleRequestNameMalformed, "request name %q is empty, has white space or ends in a separator", n)
+				}
+			}
+		}
+	}
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteAny(v any) string {
+	if s, ok := v.(string); ok {
+		return `"` + s + `"`
+	}
+	return "(not a string)"
+}
+
+func suggestBlockType(s string) string {
+	if s == "" {
+		return ""
+	}
+	var names []string
+	for k := range blockTypes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if best := closest(strings.ToLower(s), names, 3); best != "" {
+		canon := map[string]string{"simulatedresponse": "simulatedResponse", "testparams": "testParams"}
+		if c, ok := canon[best]; ok {
+			best = c
+		}
+		return `; did you mean "` + best + `"?`
+	}
+	return ""
+}
+
+// checkRequestNames reports request names used more than once, within a
+// page or across the tree; the first use (by path and line) is kept.
+func (l *linter) checkRequestNames() {
+	type use struct {
+		pos  input.Pos
+		name string
+	}
+	first := map[string]use{}
+	pages := append([]*input.Page(nil), l.pages...)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	for _, p := range pages {
+		for _, e := range annotatedExamples(p) {
+			if e.kind != "request" {
+				continue
+			}
+			for _, n := range e.names {
+				if n == "" {
+					continue
+				}
+				if f, ok := first[n]; ok {
+					if f.pos.File == e.pos.File {
+						l.add(e.pos, RuleDuplicateRequestName, "request name %q is already used on line %d of this page", n, f.pos.Line)
+					} else {
+						l.add(e.pos, RuleDuplicateRequestName, "request name %q is already used in %s:%d", n, f.pos.File, f.pos.Line)
+					}
+					continue
+				}
+				first[n] = use{e.pos, n}
+			}
+		}
+	}
+}

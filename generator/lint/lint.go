@@ -1,0 +1,147 @@
+// Package lint checks a docs tree for the problems a docs CI should catch:
+// placeholders left by stub generators, broken links and anchors, examples
+// that disagree with the types they show, unpaired or duplicated examples,
+// wrong status codes and headers, and more (see Rules and docs/rules.md).
+//
+// Run aggregates three sources of findings: the compiler's reading
+// diagnostics (Model.Diagnostics), genschema's example checks and the
+// linter's own checks over pages and model. It then applies the adoption
+// machinery: per-rule severities and per-path disables from a Config,
+// inline suppressions written in the pages, a baseline of accepted
+// findings, and a set of files to report on.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+)
+
+// Options say which findings Run reports.
+type Options struct {
+	// Config holds per-rule severities and per-path disables; nil means the
+	// defaults.
+	Config *Config
+	// Baseline holds accepted findings; findings it covers are dropped.
+	Baseline *Baseline
+	// Only, when not nil, limits the report to findings in these page
+	// paths (slash paths relative to the docs root). Links and types still
+	// resolve against all pages.
+	Only map[string]bool
+	// Files lists every file of the docs tree (slash paths relative to the
+	// root), Markdown or not, for checking links to images and other
+	// files. When nil, only links to pages can be checked; links to other
+	// files are skipped.
+	Files []string
+	// Extra are more checks to run over the model (genschema's example
+	// checks by default; see Run).
+	Extra []func(*model.Model) []model.Diagnostic
+}
+
+// Run lints pages and the model compiled from them and returns the
+// findings to report, sorted by file, line, column and rule, each once.
+func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
+	l := newLinter(pages, m, opts.Files)
+	l.run()
+	all := append([]model.Diagnostic(nil), m.Diagnostics...)
+	for _, f := range defaultExtra(opts.Extra) {
+		all = append(all, f(m)...)
+	}
+	all = append(all, l.diags...)
+	return Filter(all, pages, opts)
+}
+
+// Filter applies the configuration, inline suppressions, the Only set and
+// the baseline to findings, and sorts them.
+func Filter(all []model.Diagnostic, pages []*input.Page, opts Options) []model.Diagnostic {
+	sup := collectSuppressions(pages)
+	out := make([]model.Diagnostic, 0, len(all))
+	for _, d := range all {
+		if opts.Only != nil && !opts.Only[d.Pos.File] {
+			continue
+		}
+		if opts.Config != nil {
+			sev, ok := opts.Config.severity(d.Rule, d.Pos.File, d.Severity)
+			if !ok {
+				continue
+			}
+			d.Severity = sev
+		}
+		if sup.suppressed(d) {
+			continue
+		}
+		out = append(out, d)
+	}
+	out = model.SortDiagnostics(out)
+	if opts.Baseline != nil {
+		out = opts.Baseline.Filter(out)
+	}
+	return out
+}
+
+// A linter holds the indexes the checks share.
+type linter struct {
+	pages  []*input.Page
+	m      *model.Model
+	byPath map[string]*input.Page
+	// files maps every known file path to true; lower maps a lower-cased
+	// path to the real paths with that spelling.
+	files    map[string]bool
+	lower    map[string][]string
+	allFiles bool // files lists non-Markdown files too
+	mpages   map[string]*model.Page
+	diags    []model.Diagnostic
+	slugs    map[string]map[string]bool // page path -> heading anchors
+}
+
+func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
+	l := &linter{pages: pages, m: m, byPath: map[string]*input.Page{}, files: map[string]bool{},
+		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}}
+	for _, p := range pages {
+		l.byPath[p.Path] = p
+		l.addFile(p.Path)
+	}
+	if files != nil {
+		l.allFiles = true
+		for _, f := range files {
+			l.addFile(f)
+		}
+	}
+	if m != nil {
+		for _, p := range m.Pages {
+			l.mpages[p.Path] = p
+		}
+	}
+	return l
+}
+
+func (l *linter) addFile(f string) {
+	if l.files[f] {
+		return
+	}
+	l.files[f] = true
+	k := strings.ToLower(f)
+	l.lower[k] = append(l.lower[k], f)
+}
+
+func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
+	l.diags = append(l.diags, model.Diagnostic{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *linter) run() {
+	for _, p := range l.pages {
+		l.checkFrontMatter(p)
+		l.checkPlaceholders(p)
+		l.checkAnnotations(p)
+		l.checkLinks(p)
+	}
+	l.checkRequestNames()
+	if l.m == nil {
+		return
+	}
+	l.checkExamples()
+	l.checkResources()
+	l.checkOperations()
+}
