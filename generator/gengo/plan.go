@@ -1,0 +1,533 @@
+package gengo
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+)
+
+// reservedNames are the exported identifiers of the runtime files; no
+// generated type or constant may take them.
+var reservedNames = []string{
+	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "Null",
+	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some", "TimeOfDay", "UUID",
+}
+
+// reservedFields are the field names no property may take: the methods and
+// fields every generated struct has.
+var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate"}
+
+// fieldKind says how a field is declared and coded.
+type fieldKind int
+
+// The kinds of goField.
+const (
+	fieldPlain        fieldKind = iota // T, left out when zero (comparable scalars and enums)
+	fieldZeroer                        // T with IsZero (time.Time, Date, TimeOfDay, Duration)
+	fieldNullable                      // Nullable[T]
+	fieldPtr                           // *T for a non-nullable struct value
+	fieldPoly                          // XLike for a non-nullable polymorphic value
+	fieldNullablePoly                  // Nullable[XLike]
+	fieldSlice                         // []T
+	fieldPolySlice                     // []XLike
+	fieldRaw                           // json.RawMessage (Edm.Untyped, unresolved types)
+	fieldOverride                      // a Go type from Overrides.FieldTypes
+)
+
+// A goType is the Go view of one model type. Emitters of other files in
+// this package (validators) may read it.
+type goType struct {
+	T    *model.Type
+	Name string // Go type name
+	File string // output file path
+	// Only for struct types (entity and complex):
+	Base     *goType   // embedded base type; nil for a root
+	Derived  []*goType // direct children in Go, in model order
+	Poly     bool      // has descendants: gets the Iface interface
+	Iface    string    // "XLike" when Poly
+	AsMethod string    // "AsX" when Poly
+	Fields   []*goField
+	// Only for enums:
+	Members []*goMember
+}
+
+// IsEnum reports whether g is an enum.
+func (g *goType) IsEnum() bool { return g.T.Kind == model.KindEnum }
+
+// A goField is one property of a struct type.
+type goField struct {
+	P     *model.Property
+	Name  string // Go field name
+	JSON  string // member name
+	Kind  fieldKind
+	Elem  *goType // the property's type when it is a model type
+	Prim  string  // the Edm name when it is a primitive
+	Type  jen.Code
+	Multi bool // a collection
+}
+
+// A goMember is one enum member.
+type goMember struct {
+	M     *model.EnumMember
+	Const string // Go constant name
+}
+
+type plan struct {
+	m     *model.Model
+	opts  Options
+	diags model.Diagnostics
+	types []*goType // in model order
+	byT   map[*model.Type]*goType
+	names map[string]bool // package-level identifiers taken
+	// override lookups, lower-cased keys, with a used mark
+	typeNames, fieldNames, fieldTypes map[string]*override
+}
+
+type override struct {
+	key, value string
+	used       bool
+}
+
+func lowerMap(in map[string]string) map[string]*override {
+	out := make(map[string]*override, len(in))
+	for k, v := range in {
+		out[strings.ToLower(k)] = &override{key: k, value: v}
+	}
+	return out
+}
+
+func newPlan(m *model.Model, opts Options) *plan {
+	p := &plan{
+		m: m, opts: opts,
+		byT:        map[*model.Type]*goType{},
+		names:      map[string]bool{},
+		typeNames:  lowerMap(opts.Overrides.TypeNames),
+		fieldNames: lowerMap(opts.Overrides.FieldNames),
+		fieldTypes: lowerMap(opts.Overrides.FieldTypes),
+	}
+	for _, n := range reservedNames {
+		p.names[n] = true
+	}
+	included := p.selectTypes()
+	for _, t := range m.Types {
+		if included[t] {
+			g := &goType{T: t}
+			p.types = append(p.types, g)
+			p.byT[t] = g
+		}
+	}
+	p.linkBases()
+	p.nameTypes()
+	p.assignFiles()
+	for _, g := range p.types {
+		if g.IsEnum() {
+			p.nameMembers(g)
+		}
+	}
+	done := map[*goType]bool{}
+	for _, g := range p.types {
+		if !g.IsEnum() {
+			p.buildFields(g, done)
+		}
+	}
+	p.reportUnusedOverrides()
+	return p
+}
+
+// selectTypes returns the types to emit: all of them, or the closure of
+// Options.Roots.
+func (p *plan) selectTypes() map[*model.Type]bool {
+	inc := map[*model.Type]bool{}
+	if len(p.opts.Roots) == 0 {
+		for _, t := range p.m.Types {
+			inc[t] = true
+		}
+		return inc
+	}
+	var queue []*model.Type
+	add := func(t *model.Type) {
+		if t != nil && !inc[t] {
+			inc[t] = true
+			queue = append(queue, t)
+		}
+	}
+	slot := func(t *model.Type) {
+		add(t)
+		if t != nil {
+			for _, d := range t.Descendants() {
+				add(d)
+			}
+		}
+	}
+	roots := append([]string(nil), p.opts.Roots...)
+	sort.Strings(roots)
+	for _, r := range roots {
+		t := p.m.Lookup(r)
+		if t == nil {
+			p.diags.Add(model.Pos{}, RuleUnknownRoot, "root type %q is not in the model", r)
+			continue
+		}
+		slot(t)
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, a := range t.Ancestors() {
+			add(a)
+		}
+		for _, pr := range t.Properties {
+			slot(pr.Type.Type)
+		}
+	}
+	return inc
+}
+
+// linkBases sets Base and Derived, cutting inheritance cycles.
+func (p *plan) linkBases() {
+	base := map[*goType]*goType{}
+	for _, g := range p.types {
+		if g.IsEnum() || g.T.Base == nil {
+			continue
+		}
+		if b := p.byT[g.T.Base]; b != nil && !b.IsEnum() {
+			base[g] = b
+		}
+	}
+	for _, g := range p.types {
+		var path []*goType
+		on := map[*goType]int{}
+		for x := g; x != nil; x = base[x] {
+			if i, ok := on[x]; ok {
+				cycle := path[i:]
+				cut := cycle[0]
+				for _, c := range cycle {
+					if c.T.QualifiedName() < cut.T.QualifiedName() {
+						cut = c
+					}
+				}
+				names := make([]string, len(cycle))
+				for j, c := range cycle {
+					names[j] = c.T.QualifiedName()
+				}
+				p.diags.Add(cut.T.Pos, RuleBaseCycle, "type %q: inheritance cycle %s; base %q dropped",
+					cut.T.QualifiedName(), strings.Join(names, " -> "), base[cut].T.QualifiedName())
+				delete(base, cut)
+				break
+			}
+			on[x] = len(path)
+			path = append(path, x)
+		}
+	}
+	for _, g := range p.types {
+		if b := base[g]; b != nil {
+			g.Base = b
+			b.Derived = append(b.Derived, g)
+		}
+	}
+	for _, g := range p.types {
+		g.Poly = len(g.Derived) > 0
+	}
+}
+
+// claim takes a package-level identifier, adding a numeric suffix when it
+// is taken, and reports the collision.
+func (p *plan) claim(want string, pos model.Pos, what string) string {
+	name := want
+	for i := 2; p.names[name]; i++ {
+		name = fmt.Sprintf("%s%d", want, i)
+	}
+	if name != want {
+		p.diags.Add(pos, RuleNameCollision, "%s: go name %q is taken; using %q", what, want, name)
+	}
+	p.names[name] = true
+	return name
+}
+
+func (p *plan) nameTypes() {
+	for _, g := range p.types {
+		want := nsPrefix(g.T.Namespace) + exportedName(g.T.Name)
+		if o := p.typeNames[strings.ToLower(g.T.QualifiedName())]; o != nil {
+			o.used = true
+			if token.IsIdentifier(o.value) && token.IsExported(o.value) {
+				want = o.value
+			} else {
+				p.diags.Add(g.T.Pos, RuleOverride, "type %q: override name %q is not an exported go identifier", g.T.QualifiedName(), o.value)
+			}
+		}
+		g.Name = p.claim(want, g.T.Pos, fmt.Sprintf("type %q", g.T.QualifiedName()))
+	}
+	for _, g := range p.types {
+		if g.Poly {
+			g.Iface = p.claim(g.Name+"Like", g.T.Pos, fmt.Sprintf("interface of type %q", g.T.QualifiedName()))
+			g.AsMethod = "As" + g.Name
+		}
+	}
+}
+
+// assignFiles puts each type in "<namespace>.go", or "<namespace>_<letter>.go"
+// when the namespace has more than Options.FileTypes types.
+func (p *plan) assignFiles() {
+	count := map[string]int{}
+	for _, g := range p.types {
+		count[g.T.Namespace]++
+	}
+	for _, g := range p.types {
+		slug := nsSlug(g.T.Namespace)
+		if count[g.T.Namespace] <= p.opts.FileTypes {
+			g.File = slug + ".go"
+			continue
+		}
+		letter := "x"
+		if n := strings.ToLower(g.T.Name); n != "" && n[0] >= 'a' && n[0] <= 'z' {
+			letter = n[:1]
+		}
+		g.File = slug + "_" + letter + ".go"
+	}
+}
+
+func (p *plan) nameMembers(g *goType) {
+	seen := map[string]bool{}
+	for _, mem := range g.T.Members {
+		if seen[mem.Name] {
+			p.diags.Add(mem.Pos, RuleDuplicateProperty, "enum %q: member %q is listed twice", g.T.QualifiedName(), mem.Name)
+			continue
+		}
+		seen[mem.Name] = true
+		c := p.claim(g.Name+exportedName(mem.Name), mem.Pos, fmt.Sprintf("enum %q member %q", g.T.QualifiedName(), mem.Name))
+		g.Members = append(g.Members, &goMember{M: mem, Const: c})
+	}
+}
+
+// buildFields fills g.Fields, after its base's (field names must not hide
+// inherited ones, and inherited members are not declared twice).
+func (p *plan) buildFields(g *goType, done map[*goType]bool) {
+	if done[g] {
+		return
+	}
+	done[g] = true
+	taken := map[string]bool{}
+	jsonTaken := map[string]bool{"@odata.type": true}
+	for _, n := range reservedFields {
+		taken[n] = true
+	}
+	var chain []*goType
+	for b := g; b != nil; b = b.Base {
+		chain = append(chain, b)
+		taken[b.Name] = true
+		if b.AsMethod != "" {
+			taken[b.AsMethod] = true
+		}
+	}
+	for _, b := range chain[1:] {
+		p.buildFields(b, done)
+		for _, f := range b.Fields {
+			taken[f.Name] = true
+			jsonTaken[f.JSON] = true
+		}
+	}
+	// Names of descendants' As methods are promoted into no one, but a
+	// derived type's field could hide them from its own descendants; keep
+	// the ones of this type's subtree free too.
+	var walk func(*goType)
+	walk = func(x *goType) {
+		if x.AsMethod != "" {
+			taken[x.AsMethod] = true
+		}
+		for _, d := range x.Derived {
+			walk(d)
+		}
+	}
+	walk(g)
+	qn := g.T.QualifiedName()
+	for _, pr := range g.T.Properties {
+		if pr.Name == "@odata.type" {
+			continue
+		}
+		if jsonTaken[pr.Name] {
+			p.diags.Add(pr.Pos, RuleDuplicateProperty, "type %q: property %q is already declared by the type or a base type; not emitted again", qn, pr.Name)
+			continue
+		}
+		jsonTaken[pr.Name] = true
+		key := strings.ToLower(qn + "." + pr.Name)
+		want := exportedName(pr.Name)
+		if o := p.fieldNames[key]; o != nil {
+			o.used = true
+			if token.IsIdentifier(o.value) && token.IsExported(o.value) {
+				want = o.value
+			} else {
+				p.diags.Add(pr.Pos, RuleOverride, "property %q: override name %q is not an exported go identifier", qn+"."+pr.Name, o.value)
+			}
+		}
+		name := want
+		for i := 2; taken[name]; i++ {
+			name = fmt.Sprintf("%s%d", want, i)
+		}
+		if name != want {
+			p.diags.Add(pr.Pos, RuleNameCollision, "type %q property %q: go name %q is taken; using %q", qn, pr.Name, want, name)
+		}
+		taken[name] = true
+		f := &goField{P: pr, Name: name, JSON: pr.Name}
+		p.fieldType(f, key)
+		g.Fields = append(g.Fields, f)
+	}
+}
+
+// fieldType decides how f is declared and coded.
+func (p *plan) fieldType(f *goField, key string) {
+	pr := f.P
+	f.Multi = pr.Type.Collection
+	if o := p.fieldTypes[key]; o != nil {
+		o.used = true
+		if c, ok := parseGoType(o.value); ok {
+			f.Kind, f.Type = fieldOverride, c
+			return
+		}
+		p.diags.Add(pr.Pos, RuleOverride, "property %q: override type %q is not a go type this generator understands", pr.Owner.QualifiedName()+"."+pr.Name, o.value)
+	}
+	var elem jen.Code
+	var elemKind fieldKind
+	switch {
+	case pr.Type.IsPrimitive() && primitives[pr.Type.Name].code != nil:
+		prim := primitives[pr.Type.Name]
+		f.Prim = pr.Type.Name
+		elem, elemKind = prim.code(), prim.kind
+	case pr.Type.Type != nil && p.byT[pr.Type.Type] != nil:
+		e := p.byT[pr.Type.Type]
+		f.Elem = e
+		switch {
+		case e.IsEnum():
+			elem, elemKind = jen.Id(e.Name), fieldPlain
+		case e.Poly:
+			elem, elemKind = jen.Id(e.Iface), fieldPoly
+		default:
+			elem, elemKind = jen.Id(e.Name), fieldPtr
+		}
+	default:
+		what := pr.Type.String()
+		if pr.Type.Name == "" {
+			what = fmt.Sprintf("%q", pr.Type.Written)
+		}
+		p.diags.Add(pr.Pos, RuleUnresolvedType, "type %q property %q: type %s did not resolve; using json.RawMessage", ownerName(pr), pr.Name, what)
+		f.Prim = model.EdmUntyped
+		elem, elemKind = jen.Qual("encoding/json", "RawMessage"), fieldRaw
+	}
+	switch {
+	case f.Multi && elemKind == fieldPoly:
+		f.Kind, f.Type = fieldPolySlice, jen.Index().Add(elem)
+	case f.Multi:
+		f.Kind, f.Type = fieldSlice, jen.Index().Add(elem)
+	case elemKind == fieldRaw:
+		f.Kind, f.Type = fieldRaw, elem
+	case pr.IsNullable() && elemKind == fieldPoly:
+		f.Kind, f.Type = fieldNullablePoly, jen.Id("Nullable").Types(elem)
+	case pr.IsNullable():
+		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(elem)
+	case elemKind == fieldPtr:
+		f.Kind, f.Type = fieldPtr, jen.Op("*").Add(elem)
+	default:
+		f.Kind, f.Type = elemKind, elem
+	}
+}
+
+func ownerName(pr *model.Property) string {
+	if pr.Owner == nil {
+		return ""
+	}
+	return pr.Owner.QualifiedName()
+}
+
+func (p *plan) reportUnusedOverrides() {
+	for _, set := range []struct {
+		what string
+		m    map[string]*override
+	}{{"type name", p.typeNames}, {"field name", p.fieldNames}, {"field type", p.fieldTypes}} {
+		var keys []string
+		for k, o := range set.m {
+			if !o.used {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p.diags.Add(model.Pos{}, RuleOverride, "%s override %q names no emitted type or property", set.what, set.m[k].key)
+		}
+	}
+}
+
+// A primitive is how an Edm type maps to Go.
+type primitive struct {
+	code func() jen.Code
+	kind fieldKind // for a single non-nullable value
+}
+
+var primitives = map[string]primitive{
+	model.EdmString:         {func() jen.Code { return jen.String() }, fieldPlain},
+	model.EdmBoolean:        {func() jen.Code { return jen.Bool() }, fieldPlain},
+	model.EdmByte:           {func() jen.Code { return jen.Uint8() }, fieldPlain},
+	model.EdmSByte:          {func() jen.Code { return jen.Int8() }, fieldPlain},
+	model.EdmInt16:          {func() jen.Code { return jen.Int16() }, fieldPlain},
+	model.EdmInt32:          {func() jen.Code { return jen.Int32() }, fieldPlain},
+	model.EdmInt64:          {func() jen.Code { return jen.Int64() }, fieldPlain},
+	model.EdmSingle:         {func() jen.Code { return jen.Float32() }, fieldPlain},
+	model.EdmDouble:         {func() jen.Code { return jen.Float64() }, fieldPlain},
+	model.EdmDecimal:        {func() jen.Code { return jen.Id("Decimal") }, fieldPlain},
+	model.EdmDateTimeOffset: {func() jen.Code { return jen.Qual("time", "Time") }, fieldZeroer},
+	model.EdmDate:           {func() jen.Code { return jen.Id("Date") }, fieldZeroer},
+	model.EdmTimeOfDay:      {func() jen.Code { return jen.Id("TimeOfDay") }, fieldZeroer},
+	model.EdmDuration:       {func() jen.Code { return jen.Id("Duration") }, fieldZeroer},
+	model.EdmGuid:           {func() jen.Code { return jen.Id("UUID") }, fieldPlain},
+	model.EdmBinary:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
+	model.EdmStream:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
+	model.EdmUntyped:        {func() jen.Code { return jen.Qual("encoding/json", "RawMessage") }, fieldRaw},
+}
+
+// goBuiltins are the predeclared type names parseGoType accepts.
+var goBuiltins = map[string]bool{
+	"any": true, "bool": true, "byte": true, "float32": true, "float64": true, "int": true,
+	"int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "string": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
+}
+
+// stdShort maps the last element of a standard import path to the path, for
+// overrides written as "json.RawMessage".
+var stdShort = map[string]string{"json": "encoding/json", "netip": "net/netip", "url": "net/url", "big": "math/big"}
+
+// parseGoType reads an override type: "[]", "*" and "map[string]" prefixes,
+// then a builtin, a generated type name, or "import/path.Name".
+func parseGoType(s string) (jen.Code, bool) {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "[]"):
+		c, ok := parseGoType(s[2:])
+		return jen.Index().Add(c), ok
+	case strings.HasPrefix(s, "*"):
+		c, ok := parseGoType(s[1:])
+		return jen.Op("*").Add(c), ok
+	case strings.HasPrefix(s, "map[string]"):
+		c, ok := parseGoType(s[len("map[string]"):])
+		return jen.Map(jen.String()).Add(c), ok
+	case goBuiltins[s]:
+		return jen.Id(s), true
+	case token.IsIdentifier(s):
+		return jen.Id(s), token.IsExported(s)
+	}
+	i := strings.LastIndex(s, ".")
+	if i <= 0 || !token.IsIdentifier(s[i+1:]) || !token.IsExported(s[i+1:]) {
+		return nil, false
+	}
+	path := s[:i]
+	if full, ok := stdShort[path]; ok {
+		path = full
+	}
+	for _, part := range strings.Split(path, "/") {
+		if !token.IsIdentifier(part) {
+			return nil, false
+		}
+	}
+	return jen.Qual(path, s[i+1:]), true
+}

@@ -1,0 +1,86 @@
+package gengo
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apidocgen/apidocgen/output"
+)
+
+// goEnv is the environment for building generated modules: no network, no
+// workspace, the caches of the current user.
+func goEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "GOFLAGS=") || strings.HasPrefix(kv, "GOPROXY=") || strings.HasPrefix(kv, "GOWORK=") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+}
+
+// goCmd runs the go command in dir and fails the test on error.
+func goCmd(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = goEnv()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// TestCompileAndRun generates the showcase model into a temporary module
+// with testdata/run/showcase_test.go.txt and runs go vet and go test there.
+func TestCompileAndRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated module")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	res, err := Generate(showcaseModel(), Options{Package: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	test, err := os.ReadFile(filepath.Join("testdata", "run", "showcase_test.go.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := append(output.Files{}, res.Files...)
+	files = append(files, output.File{Path: "showcase_test.go", Data: test})
+	writeModule(t, dir, "example.com/showcase", files)
+	goCmd(t, dir, "vet", "./...")
+	out := goCmd(t, dir, "test", "-count=1", "-v", "./...")
+	t.Log(out)
+	for _, name := range []string{"TestPatchExplicitNull", "TestDerivedInBaseCollection", "TestUnknownODataTypeFallsBack", "TestOpenTypeExtras", "TestEnums", "TestDateTimeDuration"} {
+		if !strings.Contains(out, "--- PASS: "+name) {
+			t.Errorf("%s did not pass", name)
+		}
+	}
+}
+
+// TestCompileGoldenCases checks that every golden case builds and vets.
+func TestCompileGoldenCases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds generated modules")
+	}
+	for _, c := range goldenCases() {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Generate(c.model(), c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			writeModule(t, dir, "example.com/"+c.name, res.Files)
+			goCmd(t, dir, "vet", "./...")
+		})
+	}
+}
