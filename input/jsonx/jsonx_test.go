@@ -253,8 +253,10 @@ func TestErrors(t *testing.T) {
 		{`{"a": [1, 2}`, 11, "unexpected character '}', expected ',' or ']' after array element"},
 		{"{\"a\":\n1,\n\"b\" =\n 2}", 13, "unexpected character '=', expected ':' after object key"},
 		{`tru`, 0, "unexpected character 't'"},
-		{"\"description\": \"String\",\n\"name\": \"x\"", 13, "unexpected character ':' after the top-level value"},
-		{`{"a": 1}, {"b": 2}`, 8, "unexpected character ',' after the top-level value"},
+		{"{\"d\": \"no end,\n  \"k\": \"\"}", 14, "line break in string, probably a missing closing quote"},
+		{"[\"a\tb\"  x]", 8, "unexpected character 'x', expected ',' or ']' after array element"},
+		{"\"description\": \"String\",\n\"name\": \"x\"", 13, "object members without enclosing braces"},
+		{`{"a": 1}, {"b": 2}`, 8, "several values without enclosing brackets"},
 		{`{"a": …}`, 0, ""}, // not an error: the member is dropped
 		{strings.Repeat("[", 10000), MaxDepth, "nesting deeper than 1000 levels"},
 		{strings.Repeat(`{"a":`, 10000), 5 * MaxDepth, "nesting deeper than 1000 levels"},

@@ -47,7 +47,11 @@ func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
 			if p.fragment() {
 				// Members or elements without their brackets, such as
 				// "a": 1, "b": 2: not a value with text after it.
-				p.unexpected(" after the top-level value")
+				if src[p.i] == ':' {
+					p.fail(p.i, "object members without enclosing braces")
+				} else {
+					p.fail(p.i, "several values without enclosing brackets")
+				}
 			} else {
 				p.fix(p.i, FixTrailingText)
 			}
@@ -81,7 +85,12 @@ type parser struct {
 	depth int
 	fixes []Fix
 	err   *SyntaxError
-	buf   []byte // scratch for decoding strings with escapes
+	buf   []byte  // scratch for decoding strings with escapes
+	slab  []Value // preallocated values
+
+	// The last string with a raw line break: the offset of its first
+	// break and the end of the string.
+	rawBreak, rawEnd int
 }
 
 func (p *parser) fix(off int, kind string) {
@@ -95,7 +104,13 @@ func (p *parser) fail(off int, format string, args ...any) {
 }
 
 // unexpected reports the character at p.i as unexpected in context what.
+// Right after a string with a raw line break in it, the likely mistake is
+// a missing closing quote on the line of the break, so that is reported.
 func (p *parser) unexpected(what string) {
+	if p.rawEnd > 0 && p.rawEnd <= p.i && len(bytes.TrimLeft(p.src[p.rawEnd:p.i], " \t\r\n")) == 0 {
+		p.fail(p.rawBreak, "line break in string, probably a missing closing quote")
+		return
+	}
 	if p.i >= len(p.src) {
 		p.fail(p.i, "unexpected end of input%s", what)
 		return
@@ -228,31 +243,46 @@ func (p *parser) value() *Value {
 	case c == '"' || c == '\'':
 		off := p.i
 		s, _ := p.str()
-		return &Value{Kind: String, Offset: off, Str: s}
+		v := p.newValue(String, off)
+		v.Str = s
+		return v
 	case c == '-' || c == '+' || c == '.' || ('0' <= c && c <= '9'):
 		return p.number()
 	case c == 't':
-		return p.literal("true", &Value{Kind: Bool, Offset: p.i, Bool: true})
+		return p.literal("true", Bool, true)
 	case c == 'f':
-		return p.literal("false", &Value{Kind: Bool, Offset: p.i})
+		return p.literal("false", Bool, false)
 	case c == 'n':
-		return p.literal("null", &Value{Kind: Null, Offset: p.i})
+		return p.literal("null", Null, false)
 	}
 	p.unexpected("")
 	return nil
 }
 
-func (p *parser) literal(word string, v *Value) *Value {
+func (p *parser) literal(word string, k Kind, b bool) *Value {
 	if !bytes.HasPrefix(p.src[p.i:], []byte(word)) {
 		p.unexpected("")
 		return nil
 	}
+	v := p.newValue(k, p.i)
+	v.Bool = b
 	p.i += len(word)
 	return v
 }
 
+// newValue returns a new Value, allocated with others in blocks.
+func (p *parser) newValue(k Kind, off int) *Value {
+	if len(p.slab) == 0 {
+		p.slab = make([]Value, min(max(len(p.src)/64, 8), 512))
+	}
+	v := &p.slab[0]
+	p.slab = p.slab[1:]
+	v.Kind, v.Offset = k, off
+	return v
+}
+
 func (p *parser) object() *Value {
-	v := &Value{Kind: Object, Offset: p.i}
+	v := p.newValue(Object, p.i)
 	if !p.enter() {
 		return v
 	}
@@ -354,7 +384,7 @@ func (p *parser) skipEllipsis(n int) {
 }
 
 func (p *parser) array() *Value {
-	v := &Value{Kind: Array, Offset: p.i}
+	v := p.newValue(Array, p.i)
 	if !p.enter() {
 		return v
 	}
@@ -494,7 +524,7 @@ func (p *parser) str() (string, bool) {
 	}
 	buf := append(p.buf[:0], src[p.i:j]...)
 	p.i = j
-	raw := false
+	raw, rawAt := false, -1
 	for {
 		if p.i >= len(src) {
 			p.fail(start, "unterminated string")
@@ -505,6 +535,9 @@ func (p *parser) str() (string, bool) {
 		case c == q:
 			p.i++
 			p.buf = buf
+			if rawAt >= 0 {
+				p.rawBreak, p.rawEnd = rawAt, p.i
+			}
 			return string(buf), true
 		case c == '\\':
 			var ok bool
@@ -516,6 +549,9 @@ func (p *parser) str() (string, bool) {
 			if !raw {
 				p.fix(p.i, FixRawNewline)
 				raw = true
+			}
+			if rawAt < 0 && c != '\t' {
+				rawAt = p.i
 			}
 			buf = append(buf, c)
 			p.i++
@@ -633,7 +669,9 @@ func (p *parser) number() *Value {
 		p.fix(start, FixBadNumber)
 	}
 	p.i = j
-	return &Value{Kind: Number, Offset: start, Num: lit}
+	v := p.newValue(Number, start)
+	v.Num = lit
+	return v
 }
 
 // strictNumber reports whether s is a number as JSON writes it.
