@@ -173,7 +173,6 @@ var fixCases = []struct {
 	{"[1, // last\n]", `[1]`, []Fix{{2, FixTrailingComma}, {4, FixComment}}},
 	{`{"blockType": "response", isCollection: true}`, `{"blockType":"response","isCollection":true}`, []Fix{{26, FixUnquotedKey}}},
 	{`{@odata.type: "#x.y"}`, `{"@odata.type":"#x.y"}`, []Fix{{1, FixUnquotedKey}}},
-	{`{'title': 'it''s'}`, ``, nil}, // checked as an error below
 	{`{'title': "a", "b": 'c\'d'}`, `{"title":"a","b":"c'd"}`, []Fix{{1, FixSingleQuote}, {20, FixSingleQuote}}},
 	{"{\"s\": \"line one\nline two\ttab\"}", `{"s":"line one\nline two\ttab"}`, []Fix{{15, FixRawNewline}}},
 	{"{\"a\": 1\n \"b\": 2}", `{"a":1,"b":2}`, []Fix{{7, FixMissingComma}}},
@@ -190,14 +189,18 @@ var fixCases = []struct {
 	{"{\"a\": 1}\n```\n", `{"a":1}`, []Fix{{9, FixTrailingText}}},
 	{`{"a": 1}-->s`, `{"a":1}`, []Fix{{8, FixTrailingText}}},
 	{"{\"a\": 1} // done", `{"a":1}`, []Fix{{9, FixComment}}},
+	{"{\"a\": 1,\n// the rest\n}", `{"a":1}`, []Fix{{7, FixTrailingComma}, {9, FixComment}}},
+	{"{\n\"a\": 1\n/* x */\n\"b\": 2\n}", `{"a":1,"b":2}`, []Fix{{8, FixMissingComma}, {9, FixComment}}},
+	{"{…}", `{}`, []Fix{{1, FixEllipsis}}},
+	{"[1,\n  ...\n]", `[1]`, []Fix{{6, FixEllipsis}}},
+	{"{ключ: 'a\\\"b'}", `{"ключ":"a\"b"}`, []Fix{{1, FixUnquotedKey}, {11, FixSingleQuote}}},
+	{"{\"a\": 1}}", `{"a":1}`, []Fix{{8, FixTrailingText}}},
+	{"{\"a\": \"x\r\ny\"}", `{"a":"x\r\ny"}`, []Fix{{8, FixRawNewline}}},
 	{"{\"a\": 1},\n```", `{"a":1}`, []Fix{{8, FixTrailingText}}},
 }
 
 func TestFixes(t *testing.T) {
 	for _, tc := range fixCases {
-		if tc.want == "" {
-			continue
-		}
 		v, fixes, err := Parse([]byte(tc.src))
 		if err != nil {
 			t.Errorf("Parse(%q): unexpected error %v", tc.src, err)
@@ -454,5 +457,21 @@ func TestLenientDocument(t *testing.T) {
 	}
 	if l, c := LineCol(src, v.Lookup("/settings/color").Offset); l != 11 || c != 25 {
 		t.Errorf("/settings/color at %d:%d", l, c)
+	}
+}
+
+// TestEveryFixKindShown keeps fixCases covering each kind of Fix.
+func TestEveryFixKindShown(t *testing.T) {
+	shown := map[string]bool{}
+	for _, tc := range fixCases {
+		for _, f := range tc.fixes {
+			shown[f.Kind] = true
+		}
+	}
+	for _, k := range []string{FixTrailingComma, FixComment, FixUnquotedKey, FixSingleQuote, FixRawNewline,
+		FixMissingComma, FixEllipsis, FixBadNumber, FixSpace, FixTrailingText} {
+		if !shown[k] {
+			t.Errorf("no fixCases entry shows fix %q", k)
+		}
 	}
 }
