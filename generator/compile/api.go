@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	reMethodLine = regexp.MustCompile(`^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\b\s*(.*)$`)
+	reMethodLine = regexp.MustCompile(`^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)(?:\s+(.*))?$`)
 	reGluedLine  = regexp.MustCompile(`(?i)^\s*(GET|POST|PATCH|PUT|DELETE)(/\S*)`)
 	reStatusLine = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
 	reStrictStat = regexp.MustCompile(`^HTTP/\d(\.\d)?\s+\d{3}(\s|$)`)
@@ -291,7 +291,9 @@ func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *i
 		}
 	}
 	// The annotation's type.
-	if ot := a.String("@odata.type"); ot != "" {
+	// ApiDoctor's synthetic "requestBodyResourceFor.x" names stand for
+	// the parameter object of an action, not for a type.
+	if ot := a.String("@odata.type"); ot != "" && !strings.HasPrefix(ot, "requestBodyResourceFor.") {
 		ref, ok := c.annotationRef(ot, a.Bool("isCollection"), pi)
 		if !ok {
 			c.unknownType(keyPos(annBlock.Comment, a, "@odata.type"), "example annotation", ot)

@@ -36,6 +36,7 @@ type compiler struct {
 	pageTypes map[string][]*model.Type // lower-cased page path -> types it defines, main type first
 	anchors   map[string]*model.Type   // lower-cased "path#anchor" -> enum type defined under that heading
 	pending   []*pendingType
+	primary   map[*model.Type]*pendingType // the page that defines a type (others merge into it)
 	apiPages  []*pageInfo
 }
 
@@ -81,6 +82,7 @@ func newCompiler(pages []*input.Page) *compiler {
 		byShort:   map[string][]*model.Type{},
 		pageTypes: map[string][]*model.Type{},
 		anchors:   map[string]*model.Type{},
+		primary:   map[*model.Type]*pendingType{},
 	}
 	for _, p := range ps {
 		c.byPath[strings.ToLower(p.Path)] = p
@@ -150,6 +152,9 @@ func (c *compiler) readPage(p *input.Page) {
 	}
 	h1Enum := regexp.MustCompile(`(?i)\benum(eration)?( type)?\s*$`).MatchString(pi.title)
 	switch {
+	case hasHTTP && !hasProps:
+		pi.info.Kind = model.PageAPI
+		c.apiPages = append(c.apiPages, pi)
 	case hasResourceAnn || (hasProps && !hasHTTP):
 		pi.info.Kind = model.PageResource
 		c.readResource(pi)
@@ -199,8 +204,22 @@ var annotationKeys = map[string][]string{
 	"ignored":  {"blockType", "name", "isComposable", "truncated", "@odata.type", "@type", "isCollection", "scopes", "tags"},
 	"samples":  {"blockType", "name", "truncated", "tags", "isComposable"},
 	"property": {"blockType", "name"},
-	"":         {"type", "section", "tocPath", "description", "keywords", "suppressions", "title", "blockType"},
+	"":         {"type", "section", "tocPath", "tocBookmarks", "description", "keywords", "suppressions", "title", "blockType", "namespace"},
 }
+
+var allAnnotationKeys, allAnnotationKeyList = func() (map[string]bool, []string) {
+	m := map[string]bool{}
+	var l []string
+	for _, bt := range []string{"", "example", "ignored", "property", "request", "resource", "response", "samples"} {
+		for _, k := range annotationKeys[bt] {
+			if !m[k] {
+				m[k] = true
+				l = append(l, k)
+			}
+		}
+	}
+	return m, l
+}()
 
 func (c *compiler) checkAnnotation(cm *input.Comment, a *input.Annotation) {
 	if a.Err != nil {
@@ -211,20 +230,16 @@ func (c *compiler) checkAnnotation(cm *input.Comment, a *input.Annotation) {
 		f := a.Fixes[0]
 		c.diags.Add(posAt(cm.BodyPos, cm.Body, f.Offset), RuleAnnotationLenientJSON, "annotation is not strict JSON: %s%s", f.Kind, more(len(a.Fixes)))
 	}
-	bt := strings.ToLower(a.String("blockType"))
-	known, ok := annotationKeys[bt]
-	if !ok {
-		return // an unknown blockType is the linter's business
-	}
+	// Keys no blockType defines are misspellings or inventions; a key
+	// borrowed from another blockType is harmless and not reported.
 	for _, k := range a.Keys {
-		if contains(known, k) {
+		if allAnnotationKeys[k] {
 			continue
 		}
-		msg := "annotation key %q is not defined for blockType %q"
-		if s := closest(k, known); s != "" {
-			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, msg+"; did you mean %q?", k, bt, s)
+		if s := closest(k, allAnnotationKeyList); s != "" {
+			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, "annotation key %q is not a known key; did you mean %q?", k, s)
 		} else {
-			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, msg, k, bt)
+			c.diags.Add(keyPos(cm, a, k), RuleAnnotationUnknownKey, "annotation key %q is not a known key", k)
 		}
 	}
 }

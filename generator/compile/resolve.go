@@ -139,6 +139,10 @@ func (c *compiler) resolveInheritance() {
 				c.diags.Add(pt.annPos, RuleUnknownBaseType, "type %q has baseType %q, which is not defined", t.Name, pt.annBase)
 			}
 		}
+		if t.Base != nil || t.BaseFrom != "" {
+			// A secondary definition of a type whose primary page named a parent.
+			continue
+		}
 		switch {
 		case prose != nil:
 			t.Base, t.BaseFrom = prose, "prose"
@@ -294,6 +298,10 @@ func (c *compiler) resolveProperties() {
 	for _, pt := range c.pending {
 		t := pt.t
 		seen := map[string]*model.Property{}
+		for _, p := range t.Properties {
+			seen[strings.ToLower(p.Name)] = p
+		}
+		merged := c.primary[t] != pt
 		for _, pp := range pt.rows {
 			prop := pp.prop
 			tc := parseTypeCell(pp.cell)
@@ -319,7 +327,9 @@ func (c *compiler) resolveProperties() {
 			}
 			key := strings.ToLower(prop.Name)
 			if prev := seen[key]; prev != nil {
-				c.diags.Add(prop.Pos, RuleDuplicateProperty, "property %q is already listed at line %d", prop.Name, prev.Pos.Line)
+				if !merged || prev.Pos.File == prop.Pos.File {
+					c.diags.Add(prop.Pos, RuleDuplicateProperty, "property %q is already listed at line %d", prop.Name, prev.Pos.Line)
+				}
 				continue
 			}
 			seen[key] = prop

@@ -41,7 +41,11 @@ func (c *compiler) readResource(pi *pageInfo) {
 		a := anns[0].Comment.Annotation
 		if q := strings.TrimPrefix(a.String("@odata.type"), "#"); q != "" {
 			ans, an := splitQualified(q)
-			name = an
+			// The annotation names the type, except that a camelCase H1
+			// beats an all-lower-case annotation spelling ("orgcontact").
+			if !(strings.EqualFold(an, name) && an == strings.ToLower(an) && name != strings.ToLower(name) && name[0] == strings.ToLower(name)[0]) {
+				name = an
+			}
 			if ans != "" {
 				ns = ans
 			}
@@ -84,10 +88,34 @@ func (c *compiler) readResource(pi *pageInfo) {
 			t.Abstract = true
 		}
 	}
-	if !c.register(t, p.Path) {
-		return
+	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil {
+		// A second page defines the same type (an Intune page re-listing
+		// user, say). Its rows are merged into the first definition; the
+		// page whose file name is the type's name is the primary one.
+		prim := c.primary[prev]
+		if fileNames(p.Path, t.Name) && !fileNames(prim.pi.page.Path, t.Name) {
+			c.diags.Add(prev.Pos, RuleDuplicateType, "type %q is also defined at %s", t.QualifiedName(), t.Pos)
+			prev.Pos, prev.Doc, prev.Open, prev.Abstract, prev.MediaEntity, prev.Deprecated = t.Pos, t.Doc, t.Open, t.Abstract, t.MediaEntity, t.Deprecated
+			pt.t = prev
+			c.primary[prev] = pt
+			// The primary pending goes first so its inheritance wins.
+			for i, x := range c.pending {
+				if x == prim {
+					c.pending = append(c.pending[:i], append([]*pendingType{pt}, c.pending[i:]...)...)
+					break
+				}
+			}
+		} else {
+			c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined at %s", t.QualifiedName(), prev.Pos)
+			pt.t = prev
+			c.pending = append(c.pending, pt)
+		}
+		t = prev
+	} else {
+		c.register(t, p.Path)
+		c.primary[t] = pt
+		c.pending = append(c.pending, pt)
 	}
-	c.pending = append(c.pending, pt)
 
 	// Tables by section.
 	var h2 string
@@ -139,6 +167,11 @@ func (c *compiler) readResource(pi *pageInfo) {
 	}
 }
 
+// fileNames reports whether the page's file name is the type's name.
+func fileNames(pagePath, name string) bool {
+	return strings.EqualFold(strings.TrimSuffix(path_base(pagePath), ".md"), name)
+}
+
 func path_base(p string) string {
 	if i := strings.LastIndexByte(p, '/'); i >= 0 {
 		return p[i+1:]
@@ -150,13 +183,19 @@ func path_base(p string) string {
 // offset off of b.Text.
 func linkAfter(b *input.Block, off int) *input.Link {
 	rest := b.Text[off:]
+	var best *input.Link
+	bestAt := 40
 	for i := range b.Links {
 		l := &b.Links[i]
-		if j := strings.Index(rest, l.Text); j >= 0 && j < 40 {
-			return l
+		j := strings.Index(rest, l.Text)
+		if j < 0 || l.Text == "" {
+			continue
+		}
+		if j < bestAt || (j == bestAt && best != nil && len(l.Text) > len(best.Text)) {
+			best, bestAt = l, j
 		}
 	}
-	return nil
+	return best
 }
 
 // setBody fills an example's body from code lines starting at line from.

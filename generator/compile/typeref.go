@@ -19,7 +19,7 @@ var primitiveNames = map[string]string{
 	"int16": model.EdmInt16,
 	"byte":  model.EdmByte, "sbyte": model.EdmSByte,
 	"single": model.EdmSingle, "float": model.EdmSingle,
-	"double":  model.EdmDouble,
+	"double": model.EdmDouble, "number": model.EdmDouble,
 	"decimal": model.EdmDecimal, "numeric": model.EdmDecimal,
 	"datetimeoffset": model.EdmDateTimeOffset, "datetime": model.EdmDateTimeOffset, "timestamp": model.EdmDateTimeOffset,
 	"date":      model.EdmDate,
