@@ -1,0 +1,465 @@
+package gengo
+
+// Validators. For every entity, complex and enum type this emits a
+// reflection-free validator over decoded JSON (map[string]any, []any,
+// string, bool, nil, json.Number) that collects every violation with its
+// JSON pointer, in three modes (read, create, update). The decisions come
+// from genschema.Plan, the same plan the JSON Schema is rendered from, so
+// the two are two spellings of one set of rules; the differential corpus
+// test (validate_corpus_test.go) checks that they give the same verdicts.
+//
+// Generated files: apidocgen_validate.go (the runtime, from
+// templates/validate.tmpl), validate_<namespace>[_<letter>].go (one
+// validator per type) and validate_registry.go (type name -> validator).
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/output"
+	"github.com/apidocgen/apidocgen/templates"
+)
+
+// ValidateFileTypes is how many types one validate_*.go file may hold
+// before a namespace is split by the first letter of the type names.
+const ValidateFileTypes = 120
+
+// A ValidateSpec says what EmitValidate generates.
+type ValidateSpec struct {
+	Package string // Go package name
+	// Keep selects the types, by qualified name (nil: all). A kept type's
+	// validator calls those of its base, descendants and property types
+	// when they are kept too, and accepts anything where they are not.
+	Keep func(qualified string) bool
+	// Methods maps qualified type names to the Go types (of the struct
+	// emitter) that get Validate and ValidateFor methods.
+	Methods map[string]string
+}
+
+// EmitValidate returns the validator files for the types of m.
+func EmitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
+	plan := genschema.NewPlan(m)
+	g := newValidateGen(plan, spec.Keep)
+	g.methods = spec.Methods
+	files, err := g.files(spec.Package)
+	if err != nil {
+		return nil, err
+	}
+	rt, err := validateRuntime(spec.Package)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, rt)
+	files.Sort()
+	return files, nil
+}
+
+// emitValidate appends the validators of the types of p, with Validate and
+// ValidateFor methods on their Go types, to files. It is the hook the
+// struct emitter calls.
+func (p *plan) emitValidate(files output.Files) (output.Files, error) {
+	keep := map[string]bool{}
+	methods := map[string]string{}
+	for _, g := range p.types {
+		q := g.T.QualifiedName()
+		keep[q] = true
+		if _, dup := methods[q]; !dup {
+			methods[q] = g.Name
+		}
+	}
+	vf, err := EmitValidate(p.m, ValidateSpec{
+		Package: p.opts.Package,
+		Keep:    func(q string) bool { return keep[q] },
+		Methods: methods,
+	})
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, vf...)
+	files.Sort()
+	return files, nil
+}
+
+type validateGen struct {
+	plan    *genschema.Plan
+	types   []*genschema.TypePlan // kept, sorted by name
+	goName  map[string]string     // qualified -> unique Go stem
+	methods map[string]string     // qualified -> Go type getting methods
+}
+
+func newValidateGen(plan *genschema.Plan, keep func(string) bool) *validateGen {
+	g := &validateGen{plan: plan, goName: map[string]string{}}
+	used := map[string]bool{}
+	for _, t := range plan.Types {
+		if keep != nil && !keep(t.Name) {
+			continue
+		}
+		g.types = append(g.types, t)
+		ns, name := splitQualified(t.Name)
+		stem := nsPrefix(ns) + exportedName(name)
+		if used[stem] {
+			for i := 2; ; i++ {
+				if s := stem + strconv.Itoa(i); !used[s] {
+					stem = s
+					break
+				}
+			}
+		}
+		used[stem] = true
+		g.goName[t.Name] = stem
+	}
+	return g
+}
+
+// splitQualified splits "microsoft.graph.user" into namespace and name.
+func splitQualified(q string) (string, string) {
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return "", q
+	}
+	return q[:i], q[i+1:]
+}
+
+// has reports whether q has a validator in this package.
+func (g *validateGen) has(q string) bool { _, ok := g.goName[q]; return ok }
+
+func (g *validateGen) files(pkg string) (output.Files, error) {
+	groups := map[string][]*genschema.TypePlan{}
+	for _, t := range g.types {
+		ns, _ := splitQualified(t.Name)
+		groups[nsSlug(ns)] = append(groups[nsSlug(ns)], t)
+	}
+	var out output.Files
+	for slug, ts := range groups {
+		if len(ts) <= ValidateFileTypes {
+			f, err := g.file(pkg, "validate_"+slug+".go", ts)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+			continue
+		}
+		byLetter := map[string][]*genschema.TypePlan{}
+		for _, t := range ts {
+			_, name := splitQualified(t.Name)
+			byLetter[letterOf(name)] = append(byLetter[letterOf(name)], t)
+		}
+		for l, lts := range byLetter {
+			f, err := g.file(pkg, "validate_"+slug+"_"+l+".go", lts)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	reg, err := g.registry(pkg)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, reg), nil
+}
+
+func letterOf(name string) string {
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' {
+			return string(r)
+		}
+		break
+	}
+	return "0"
+}
+
+func formatFile(path string, src []byte) (output.File, error) {
+	b, err := format.Source(src)
+	if err != nil {
+		return output.File{}, fmt.Errorf("format %s: %w", path, err)
+	}
+	return output.File{Path: path, Data: b}, nil
+}
+
+func fileHeader(b *bytes.Buffer, pkg string) {
+	fmt.Fprintf(b, "// %s\n\npackage %s\n\n", Header, pkg)
+}
+
+func (g *validateGen) file(pkg, path string, ts []*genschema.TypePlan) (output.File, error) {
+	var b bytes.Buffer
+	fileHeader(&b, pkg)
+	for _, t := range ts {
+		if t.Kind != model.KindEnum && g.methods[t.Name] != "" {
+			b.WriteString("import \"encoding/json\"\n\n")
+			break
+		}
+	}
+	for _, t := range ts {
+		if t.Kind == model.KindEnum {
+			g.enumValidator(&b, t)
+		} else {
+			g.typeValidator(&b, t)
+		}
+		g.methodsOf(&b, t)
+	}
+	return formatFile(path, b.Bytes())
+}
+
+func (g *validateGen) registry(pkg string) (output.File, error) {
+	var b bytes.Buffer
+	fileHeader(&b, pkg)
+	b.WriteString("// validatorOf returns the validator of the type with the qualified name\n// name, polymorphic when the type has descendants, or nil.\n")
+	b.WriteString("func validatorOf(name string) func(*vstate, any) {\n\tswitch name {\n")
+	for _, t := range g.types {
+		fmt.Fprintf(&b, "\tcase %s:\n\t\treturn %s\n", strconv.Quote(t.Name), g.entry(t))
+	}
+	b.WriteString("\t}\n\treturn nil\n}\n")
+	return formatFile("validate_registry.go", b.Bytes())
+}
+
+// entry is the validator function that checks any value of t.
+func (g *validateGen) entry(t *genschema.TypePlan) string {
+	stem := g.goName[t.Name]
+	switch {
+	case t.Kind == model.KindEnum:
+		return "ve" + stem
+	case len(g.descendants(t)) > 0:
+		return "vy" + stem
+	}
+	return "vt" + stem
+}
+
+func (g *validateGen) descendants(t *genschema.TypePlan) []string {
+	var out []string
+	for _, d := range t.Descendants {
+		if g.has(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// methodsOf writes Validate (and ValidateFor, for structs) on the Go type
+// of t, if it has one.
+func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
+	name := g.methods[t.Name]
+	if name == "" {
+		return
+	}
+	q := strconv.Quote(t.Name)
+	if t.Kind == model.KindEnum {
+		fmt.Fprintf(b, "// Validate reports whether v is a valid %s; nil or a *ValidationError.\nfunc (v %s) Validate() error {\n\treturn ValidateValue(%s, ReadMode, string(v))\n}\n\n", t.Name, name, q)
+		return
+	}
+	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, name)
+	fmt.Fprintf(b, "// ValidateFor encodes x with its MarshalJSON and checks the JSON as a\n// %s in mode, collecting every violation; nil or a *ValidationError.\n", t.Name)
+	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\tdata, err := json.Marshal(x)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn ValidateJSON(%s, mode, data)\n}\n\n", name, q)
+}
+
+// enumValidator writes me<Stem> (membership) and ve<Stem> (a value).
+func (g *validateGen) enumValidator(b *bytes.Buffer, t *genschema.TypePlan) {
+	stem := g.goName[t.Name]
+	if len(t.Members) == 0 {
+		fmt.Fprintf(b, "// ve%s validates a value of enum %s, which lists no members: a string.\nfunc ve%s(s *vstate, v any) {\n\ts.vString(v)\n}\n\n", stem, t.Name, stem)
+		return
+	}
+	fmt.Fprintf(b, "// me%s reports whether s is a member of enum %s.\nfunc me%s(s string) bool {\n\tswitch s {\n\tcase ", stem, t.Name, stem)
+	b.WriteString(quoteList(t.Members))
+	b.WriteString(":\n\t\treturn true\n\t}\n\treturn false\n}\n\n")
+	check := "!me" + stem + "(str)"
+	what := "a member"
+	if t.Flags {
+		check = "!vFlagsOK(str, me" + stem + ")"
+		what = "one or more members joined by commas"
+	}
+	fmt.Fprintf(b, "// ve%s validates a value of enum %s: %s.\nfunc ve%s(s *vstate, v any) {\n", stem, t.Name, what, stem)
+	fmt.Fprintf(b, "\tif str, ok := s.vString(v); ok && %s {\n\t\ts.notMember(str)\n\t}\n}\n\n", check)
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// typeValidator writes vt<Stem> (a value of t itself), vp<Stem> (the
+// properties of t and its bases, on an object) and, when t has
+// descendants, vy<Stem> (a value of t or a descendant by @odata.type).
+func (g *validateGen) typeValidator(b *bytes.Buffer, t *genschema.TypePlan) {
+	stem := g.goName[t.Name]
+	fmt.Fprintf(b, "// vt%s validates a %s (not a descendant).\nfunc vt%s(s *vstate, v any) {\n\tif o, ok := s.vObject(v); ok {\n\t\tvp%s(s, o)\n\t}\n}\n\n", stem, t.Name, stem, stem)
+	fmt.Fprintf(b, "// vp%s checks the properties of %s and its base types.\nfunc vp%s(s *vstate, o map[string]any) {\n", stem, t.Name, stem)
+	if t.Base != "" && g.has(t.Base) {
+		fmt.Fprintf(b, "\tvp%s(s, o)\n", g.goName[t.Base])
+	}
+	for _, p := range t.Props {
+		g.propCheck(b, p)
+	}
+	b.WriteString("}\n\n")
+	ds := g.descendants(t)
+	if len(ds) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "// vy%s validates a %s or, by @odata.type, a descendant.\nfunc vy%s(s *vstate, v any) {\n\to, ok := s.vObject(v)\n\tif !ok {\n\t\treturn\n\t}\n", stem, t.Name, stem)
+	b.WriteString("\tif t, ok := vODataType(o); ok {\n\t\tswitch t {\n")
+	for _, d := range ds {
+		fmt.Fprintf(b, "\t\tcase %s:\n\t\t\tvp%s(s, o)\n\t\t\treturn\n", strconv.Quote(d), g.goName[d])
+	}
+	fmt.Fprintf(b, "\t\t}\n\t}\n\tvp%s(s, o)\n}\n\n", stem)
+}
+
+// propCheck writes the check of one property of an object o.
+func (g *validateGen) propCheck(b *bytes.Buffer, p genschema.Prop) {
+	key := strconv.Quote(p.Name)
+	required := p.Required && !p.ReadOnly
+	if p.ReadOnly {
+		fmt.Fprintf(b, "\tif x, ok := o[%s]; ok {\n\t\tif s.mode != ReadMode {\n\t\t\ts.failKey(%s, \"read-only property not allowed in a request body\")\n\t\t} else {\n", key, key)
+		body := g.propValue(p, "x")
+		if body == "" {
+			b.WriteString("\t\t\t_ = x\n")
+		} else {
+			fmt.Fprintf(b, "\t\t\ts.key(%s)\n%s\t\t\ts.pop()\n", key, indent(body, 3))
+		}
+		b.WriteString("\t\t}\n\t}\n")
+		return
+	}
+	body := g.propValue(p, "x")
+	missing := ""
+	if required {
+		missing = fmt.Sprintf(" else if s.mode == CreateMode {\n\t\ts.fail(%s)\n\t}", strconv.Quote("missing required property "+strconv.Quote(p.Name)))
+	}
+	if body == "" {
+		if required {
+			fmt.Fprintf(b, "\tif _, ok := o[%s]; !ok && s.mode == CreateMode {\n\t\ts.fail(%s)\n\t}\n", key, strconv.Quote("missing required property "+strconv.Quote(p.Name)))
+		}
+		return
+	}
+	fmt.Fprintf(b, "\tif x, ok := o[%s]; ok {\n\t\ts.key(%s)\n%s\t\ts.pop()\n\t}%s\n", key, key, indent(body, 2), missing)
+}
+
+func indent(s string, n int) string {
+	tabs := strings.Repeat("\t", n)
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if line == "" {
+			continue
+		}
+		b.WriteString(tabs)
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// propValue returns the statements checking the property value held in
+// variable x ("" when anything goes).
+func (g *validateGen) propValue(p genschema.Prop, x string) string {
+	if p.Collection {
+		elem := g.value(p.Value, "e", false)
+		if elem == "" {
+			return fmt.Sprintf("s.vArray(%s)\n", x)
+		}
+		return fmt.Sprintf("if a, ok := s.vArray(%s); ok {\n\tfor i, e := range a {\n\t\ts.index(i)\n%s\t\ts.pop()\n\t}\n}\n", x, indent(elem, 2))
+	}
+	return g.value(p.Value, x, p.Nullable)
+}
+
+// value returns the statements checking one value in variable x.
+func (g *validateGen) value(v genschema.Value, x string, nullable bool) string {
+	var body string
+	switch v.Kind {
+	case genschema.ValueAny:
+		return ""
+	case genschema.ValuePrimitive:
+		body = primitiveCheck(v, x)
+	case genschema.ValueEnum:
+		if !g.has(v.Type) {
+			return ""
+		}
+		body = fmt.Sprintf("ve%s(s, %s)\n", g.goName[v.Type], x)
+	case genschema.ValueObject:
+		t := g.plan.Lookup(v.Type)
+		if t == nil || !g.has(v.Type) {
+			return ""
+		}
+		fn := "vt"
+		if v.Poly && len(g.descendants(t)) > 0 {
+			fn = "vy"
+		}
+		body = fmt.Sprintf("%s%s(s, %s)\n", fn, g.goName[v.Type], x)
+	}
+	if nullable {
+		return fmt.Sprintf("if %s != nil {\n%s}\n", x, indent(body, 1))
+	}
+	return body
+}
+
+func primitiveCheck(v genschema.Value, x string) string {
+	pr := v.Primitive
+	switch pr.JSON {
+	case "boolean":
+		return fmt.Sprintf("s.vBool(%s)\n", x)
+	case "number":
+		return fmt.Sprintf("s.vNumber(%s)\n", x)
+	case "integer":
+		return fmt.Sprintf("s.vInt(%s, %s, %s)\n", x, pr.Min, pr.Max)
+	case "string":
+	default:
+		return ""
+	}
+	var inner []string
+	switch pr.Check {
+	case genschema.CheckDateTime:
+		inner = append(inner, "if !vIsDateTime(str) {\n\ts.badFormat(str, \"date-time\")\n}\n")
+	case genschema.CheckDate:
+		inner = append(inner, "if !vIsDate(str) {\n\ts.badFormat(str, \"date\")\n}\n")
+	case genschema.CheckUUID:
+		inner = append(inner, "if !vIsUUID(str) {\n\ts.badFormat(str, \"uuid\")\n}\n")
+	case genschema.CheckTimeOfDay:
+		inner = append(inner, "if !vIsTimeOfDay(str) {\n\ts.badFormat(str, \"time of day\")\n}\n")
+	case genschema.CheckDuration:
+		inner = append(inner, "if !vIsDuration(str) {\n\ts.badFormat(str, \"duration\")\n}\n")
+	case genschema.CheckBase64:
+		inner = append(inner, "if !vIsBase64(str) {\n\ts.badFormat(str, \"base64 value\")\n}\n")
+	}
+	if v.MaxLength > 0 {
+		inner = append(inner, fmt.Sprintf("s.maxLength(str, %d)\n", v.MaxLength))
+	}
+	if len(v.Enum) > 0 {
+		inner = append(inner, fmt.Sprintf("switch str {\ncase %s:\ndefault:\n\ts.notMember(str)\n}\n", quoteList(v.Enum)))
+	}
+	if len(inner) == 0 {
+		return fmt.Sprintf("s.vString(%s)\n", x)
+	}
+	return fmt.Sprintf("if str, ok := s.vString(%s); ok {\n%s}\n", x, indent(strings.Join(inner, ""), 1))
+}
+
+// validateRuntime renders templates/validate*.tmpl into apidocgen_validate*.go.
+func validateRuntime(pkg string) (output.File, error) {
+	names, err := fs.Glob(templates.FS, "validate*.tmpl")
+	if err != nil {
+		return output.File{}, err
+	}
+	sort.Strings(names)
+	if len(names) != 1 {
+		return output.File{}, fmt.Errorf("want one validate template, found %d", len(names))
+	}
+	text, err := fs.ReadFile(templates.FS, names[0])
+	if err != nil {
+		return output.File{}, err
+	}
+	tmpl, err := template.New(names[0]).Parse(string(text))
+	if err != nil {
+		return output.File{}, fmt.Errorf("parse template %s: %w", names[0], err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, struct{ Package string }{pkg}); err != nil {
+		return output.File{}, fmt.Errorf("render template %s: %w", names[0], err)
+	}
+	return formatFile("apidocgen_validate.go", buf.Bytes())
+}

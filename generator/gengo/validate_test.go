@@ -1,0 +1,127 @@
+package gengo
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/genschema/schematest"
+)
+
+func fixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, string) {
+	t.Helper()
+	m := schematest.Model()
+	files, err := EmitValidate(m, ValidateSpec{Package: "gen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := genschema.NewPlan(m)
+	v, err := genschema.NewValidator(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, v, buildDriver(t, files)
+}
+
+// TestValidateGolden pins the generated validators of the fixture.
+func TestValidateGolden(t *testing.T) {
+	files, err := EmitValidate(schematest.Model(), ValidateSpec{Package: "gen", Methods: map[string]string{
+		"test.api.widget": "Widget", "test.api.color": "Color",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("testdata", "validate")
+	for _, f := range files {
+		if !strings.HasPrefix(string(f.Data), "// "+Header+"\n") {
+			t.Errorf("%s: no generated-code header", f.Path)
+		}
+		path := filepath.Join(dir, f.Path+".golden")
+		if *update {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -run Golden -update)", err)
+		}
+		if !bytes.Equal(want, f.Data) {
+			t.Errorf("%s differs from the golden file (run go test -run Golden -update and review the diff)", f.Path)
+		}
+	}
+}
+
+// TestValidateFixtureCases runs the generated validators on a passing and
+// a failing payload for each constraint kind, and checks that the JSON
+// Schema agrees on them and on their mutations.
+func TestValidateFixtureCases(t *testing.T) {
+	p, v, bin := fixtureValidators(t)
+	var cases []vcase
+	for _, c := range schematest.Cases {
+		cases = append(cases, vcase{Type: c.Type, Mode: c.Mode, Payload: json.RawMessage(c.Payload), what: c.Name})
+	}
+	verdicts, _ := runDriver(t, bin, cases, 0)
+	for i, c := range schematest.Cases {
+		if verdicts[i].OK != c.Valid {
+			t.Errorf("%s: %s %s %s: go valid=%v, want %v %+v", c.Name, c.Type, c.Mode, c.Payload, verdicts[i].OK, c.Valid, verdicts[i].V)
+		}
+		if !c.Valid {
+			for _, vi := range verdicts[i].V {
+				if vi.Reason == "" {
+					t.Errorf("%s: violation without a reason", c.Name)
+				}
+			}
+		}
+	}
+	// Every fixture payload and its mutations, in every mode.
+	var diff []vcase
+	for i, c := range schematest.Cases {
+		val, err := decodeAny([]byte(c.Payload))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mode := range genschema.Modes {
+			diff = append(diff, casesFor(t, p, c.Type, string(mode), val, c.Name, i)...)
+		}
+	}
+	disagree, _ := differential(t, v, bin, diff)
+	for _, d := range disagree {
+		t.Error(d)
+	}
+	t.Logf("fixture: %d payloads, %d disagreements", len(diff), len(disagree))
+}
+
+// TestValidatePaths checks that violations carry JSON pointers and that
+// all of them are collected.
+func TestValidatePaths(t *testing.T) {
+	_, _, bin := fixtureValidators(t)
+	payload := `{"count": "x", "home": {"street": "12345678901"}, "addresses": [{}, {"zip": null}], "a/b": 1, "items": [{"@odata.type": "#test.api.task", "due": "soon", "title": "toolong"}]}`
+	verdicts, _ := runDriver(t, bin, []vcase{{Type: schematest.W, Mode: "create", Payload: json.RawMessage(payload)}}, 0)
+	var got []string
+	for _, v := range verdicts[0].V {
+		got = append(got, v.Path+": "+v.Reason)
+	}
+	want := []string{
+		`/count: expected integer, got string`,
+		`: missing required property "color"`,
+		`/home/street: longer than 10 characters`,
+		`/addresses/0: missing required property "street"`,
+		`/addresses/1: missing required property "street"`,
+		`/addresses/1/zip: expected string, got null`,
+		`/items/0/title: longer than 5 characters`,
+		`/items/0: missing required property "body"`,
+		`/items/0/due: "soon" is not a valid date`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
