@@ -11,7 +11,9 @@ import (
 // encoding/json.Valid (valid input parses with no fixes and no error to the
 // same value; invalid input gives a fix or an error); every offset is in
 // bounds; Marshal writes valid JSON that reparses strictly to itself; every
-// value can be found again by its JSON pointer.
+// value can be found again by its JSON pointer; valid input written in the
+// styles of renderLenient reads back to the same value with only the fixes
+// of those styles.
 func FuzzParse(f *testing.F) {
 	for _, s := range strictCases {
 		f.Add([]byte(s))
@@ -39,6 +41,9 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Interface of %q does not marshal: %v", src, err)
 		}
 		checkPointers(t, v, nil)
+		if json.Valid(src) {
+			checkLenientStyles(t, src, v, true)
+		}
 	})
 }
 

@@ -757,7 +757,7 @@ func looseNumber(s string) (string, bool) {
 		if i == ds {
 			return "", false
 		}
-		exp = "e" + s[es+1:i]
+		exp = s[es:i]
 	}
 	if i != len(s) {
 		return "", false
