@@ -87,17 +87,3 @@ func isTODO(v string) bool {
 	return len(v) >= 8 && strings.HasPrefix(v, "**") && strings.HasSuffix(v, "**") &&
 		strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v[2:])), "TODO")
 }
-
-// maskRange returns a copy of src with the bytes of [0, end) other than line
-// endings replaced by spaces, so that Markdown ignores them while offsets
-// stay true.
-func maskRange(src []byte, end int) []byte {
-	buf := make([]byte, len(src))
-	copy(buf, src)
-	for i := 0; i < end; i++ {
-		if buf[i] != '\n' && buf[i] != '\r' {
-			buf[i] = ' '
-		}
-	}
-	return buf
-}

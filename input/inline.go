@@ -33,6 +33,10 @@ type inliner struct {
 	srcStarts []int
 	joined    []byte // reusable buffer for b
 	table     bool   // "\|" is a pipe even inside code spans
+
+	scratch [][]byte // reusable output buffers, one per nesting depth
+	depth   int
+	dels    []bool // reusable emphasis deletion marks
 }
 
 // inlineResult is the plain text of some inline Markdown.
@@ -52,6 +56,16 @@ var special = func() (t [256]bool) {
 	return t
 }()
 
+// isPlain reports whether b is its own plain text.
+func isPlain(b []byte) bool {
+	for _, c := range b {
+		if special[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // text converts pieces to plain text.
 func (in *inliner) text(pieces []piece, table bool) inlineResult {
 	in.table = table
@@ -60,14 +74,7 @@ func (in *inliner) text(pieces []piece, table bool) inlineResult {
 		return inlineResult{}
 	case 1:
 		p := pieces[0]
-		plain := true
-		for _, c := range in.src[p.start:p.end] {
-			if special[c] {
-				plain = false
-				break
-			}
-		}
-		if plain {
+		if isPlain(in.src[p.start:p.end]) {
 			return inlineResult{text: string(in.src[p.start:p.end])}
 		}
 		in.b, in.multi = in.src, false
@@ -120,7 +127,15 @@ const maxDelims = 1000
 // returns the plain text.
 func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool) {
 	b := in.b
-	out := make([]byte, 0, hi-lo)
+	if in.depth == len(in.scratch) {
+		in.scratch = append(in.scratch, nil)
+	}
+	out := in.scratch[in.depth][:0]
+	in.depth++
+	defer func() {
+		in.depth--
+		in.scratch[in.depth] = out[:0]
+	}()
 	var ds []delim
 	for i := lo; i < hi; {
 		c := b[i]
@@ -193,7 +208,7 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 	}
 	var del []bool
 	if len(ds) > 1 && len(ds) <= maxDelims {
-		del, bold = emphasis(ds, len(out))
+		del, bold = emphasis(ds, len(out), &in.dels)
 	}
 	if del == nil {
 		return strings.TrimSpace(string(out)), false, code
@@ -211,7 +226,7 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 // emphasis matches delimiter runs the CommonMark way and returns which
 // bytes of out they remove, and whether one pair of double delimiters spans
 // the whole text.
-func emphasis(ds []delim, outLen int) (del []bool, bold bool) {
+func emphasis(ds []delim, outLen int, reuse *[]bool) (del []bool, bold bool) {
 	var bottom [2][2][3]int // per char, closer-can-open, length mod 3: search floor
 	for a := range bottom {
 		for b := range bottom[a] {
@@ -257,7 +272,11 @@ func emphasis(ds []delim, outLen int) (del []bool, bold bool) {
 				use = 2
 			}
 			if del == nil {
-				del = make([]bool, outLen)
+				if cap(*reuse) < outLen {
+					*reuse = make([]bool, outLen)
+				}
+				del = (*reuse)[:outLen]
+				clear(del)
 			}
 			for k := o.pos + o.n - use; k < o.pos+o.n; k++ {
 				del[k] = true
@@ -429,8 +448,11 @@ func (in *inliner) link(i, hi int, links *[]Link) (end int, text string, ok bool
 		end = m + 1
 	default:
 		label := strings.TrimSpace(string(b[i+1 : j]))
+		if len(in.defs) == 0 || label == "" {
+			return 0, "", false
+		}
 		d, found := in.defs[util.ToLinkReference([]byte(label))]
-		if !found || label == "" {
+		if !found {
 			return 0, "", false
 		}
 		ref, target, end = label, d.Target, j+1

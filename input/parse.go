@@ -42,6 +42,22 @@ func (n *tableNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, nil, nil)
 }
 
+// kindPara is the node kind of a paragraph once transformed: the same lines,
+// but raw, so that goldmark does not split it into inline nodes we would not
+// use (inline text is read by our own scanner).
+var kindPara = ast.NewNodeKind("apidocgenParagraph")
+
+// paraNode is a paragraph that goldmark leaves alone after block parsing.
+type paraNode struct {
+	ast.BaseBlock
+}
+
+func (n *paraNode) Kind() ast.NodeKind { return kindPara }
+func (n *paraNode) IsRaw() bool        { return true }
+func (n *paraNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, nil, nil)
+}
+
 // paragraphTransformer extracts link reference definitions (with goldmark's
 // own transformer) and then turns the rest of a paragraph into a table when
 // a line after its first is an alignment row. Unlike GFM it does not require
@@ -69,9 +85,6 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 		return
 	}
 	lines := node.Lines()
-	if lines.Len() < 2 {
-		return
-	}
 	src := reader.Source()
 	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -92,11 +105,15 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 		node.Parent().InsertAfter(node.Parent(), node, t)
 		if i == 1 {
 			node.Parent().RemoveChild(node.Parent(), node)
-		} else {
-			node.Lines().SetSliced(0, i-1)
+			return
 		}
-		return
+		node.Lines().SetSliced(0, i-1)
+		break
 	}
+	raw := &paraNode{}
+	raw.SetLines(node.Lines())
+	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	node.Parent().ReplaceChild(node.Parent(), node, raw)
 }
 
 // Parse reads one Markdown page. path is the slash path relative to the
@@ -108,20 +125,16 @@ func Parse(path string, src []byte) *Page {
 	p.CRLF, p.Mixed = crlf, crlf && lf
 	fmEnd, front := frontMatter(src, &ix, path)
 	p.Front = front
-	buf := src
-	if fmEnd > 0 {
-		buf = maskRange(src, fmEnd)
-	}
-	w := &walker{page: p, src: buf, ix: &ix, file: path, st: &parseState{}}
-	w.in = inliner{src: buf, file: path, ix: &ix}
+	w := &walker{page: p, src: src, ix: &ix, file: path, st: &parseState{}}
+	w.in = inliner{src: src, file: path, ix: &ix}
 
 	// Parse, restarting after each comment that is never closed: goldmark
 	// lets such a comment swallow the rest of the page.
 	var nodes []ast.Node
 	cuts := map[ast.Node]int{}
-	cur := buf
+	from := fmEnd
 	for {
-		doc := w.parse(cur)
+		doc := w.parse(from)
 		restart := -1
 		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 			nodes = append(nodes, c)
@@ -136,7 +149,7 @@ func Parse(path string, src []byte) *Page {
 		if restart < 0 {
 			break
 		}
-		cur = maskRange(buf, restart)
+		from = restart
 	}
 
 	w.collectDefs()
@@ -157,12 +170,29 @@ type walker struct {
 	st   *parseState
 	in   inliner
 	ends []int // per block: offset of its last byte
+
+	pieceBuf []piece // reusable
+	cellBuf  []piece // reusable
+
+	tabText string // the source of the table being built
+	tabBase int    // offset of tabText in src
 }
 
-func (w *walker) parse(src []byte) ast.Node {
+// parse runs goldmark over the page from offset from (a line start): the
+// lines before it (front matter, or text already read) are skipped, not
+// copied, so offsets stay those of the page.
+func (w *walker) parse(from int) ast.Node {
 	pc := parser.NewContext()
 	pc.Set(stateKey, w.st)
-	return mdParser.Parse(text.NewReader(src), parser.WithContext(pc))
+	r := text.NewReader(w.src)
+	for {
+		_, seg := r.Position()
+		if seg.Start >= from || seg.Start >= len(w.src) {
+			break
+		}
+		r.AdvanceLine()
+	}
+	return mdParser.Parse(r, parser.WithContext(pc))
 }
 
 func (w *walker) pos(off int) Pos { return w.ix.pos(w.file, off) }
@@ -224,12 +254,14 @@ func lastStop(lines *text.Segments, def int) int {
 func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		r := w.in.text(w.linePieces(n.Lines(), nil), false)
+		w.pieceBuf = w.linePieces(n.Lines(), w.pieceBuf[:0])
+		r := w.in.text(w.pieceBuf, false)
 		start := w.skipSpace(n.Pos())
 		w.add(&Block{Kind: KindHeading, Pos: w.pos(start), Level: n.Level, Text: r.text, Links: r.links},
 			lastStop(n.Lines(), start))
-	case *ast.Paragraph:
-		ps := w.linePieces(n.Lines(), nil)
+	case *ast.Paragraph, *paraNode:
+		ps := w.linePieces(n.Lines(), w.pieceBuf[:0])
+		w.pieceBuf = ps
 		if len(ps) == 0 {
 			return
 		}
@@ -239,7 +271,8 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 		b := &Block{Kind: KindList, Pos: w.pos(w.skipSpace(n.Pos())), Items: []string{}}
 		end := n.Pos()
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
-			ps := w.containerPieces(it, nil, &end)
+			ps := w.containerPieces(it, w.pieceBuf[:0], &end)
+			w.pieceBuf = ps
 			r := w.in.text(ps, false)
 			b.Items = append(b.Items, r.text)
 			b.Links = append(b.Links, r.links...)
@@ -293,7 +326,7 @@ func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
 			}
-		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *tableNode, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.Paragraph, *paraNode, *ast.TextBlock, *ast.Heading, *tableNode, *ast.FencedCodeBlock, *ast.CodeBlock:
 			ps = w.linePieces(c.Lines(), ps)
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
@@ -308,6 +341,12 @@ func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
 // codeLines converts the body lines of a code block.
 func (w *walker) codeLines(lines *text.Segments) []Line {
 	out := make([]Line, 0, lines.Len())
+	if lines.Len() == 0 {
+		return out
+	}
+	// One string for the whole body; each line's Text is a slice of it.
+	base := lines.At(0).Start
+	all := string(w.src[base:lines.At(lines.Len()-1).Stop])
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s, e := seg.Start, seg.Stop
@@ -319,7 +358,12 @@ func (w *walker) codeLines(lines *text.Segments) []Line {
 				cr = true
 			}
 		}
-		t := string(w.src[s:e])
+		var t string
+		if s >= base && e-base <= len(all) {
+			t = all[s-base : e-base]
+		} else {
+			t = string(w.src[s:e])
+		}
 		if seg.Padding > 0 {
 			t = strings.Repeat(" ", seg.Padding) + t
 		}

@@ -6,14 +6,13 @@ type tableLine struct{ start, end int }
 // splitRow splits a trimmed table line into cell ranges: a leading and a
 // trailing unescaped pipe are dropped, every other unescaped pipe splits
 // (also inside code spans, as GFM does) and each cell is trimmed.
-func splitRow(src []byte, s, e int) []piece {
+func splitRow(cells []piece, src []byte, s, e int) []piece {
 	if s < e && src[s] == '|' {
 		s++
 	}
 	if e > s && src[e-1] == '|' && !escapedAt(src, s, e-1) {
 		e--
 	}
-	cells := make([]piece, 0, 4)
 	start := s
 	for i := s; i < e; i++ {
 		switch src[i] {
@@ -28,11 +27,7 @@ func splitRow(src []byte, s, e int) []piece {
 		}
 	}
 	cs, ce := trimSpaceRange(src, start, e)
-	if ce == cs && ce < e {
-		cs, ce = e, e
-	}
-	cells = append(cells, piece{cs, ce})
-	return cells
+	return append(cells, piece{cs, ce})
 }
 
 // escapedAt reports whether the byte at i is escaped by an odd run of
@@ -93,57 +88,71 @@ func isDelimiterRow(src []byte, s, e int) bool {
 
 // buildTable splits the lines of a table (header, alignment row, body).
 func (w *walker) buildTable(lines []tableLine) *Table {
-	t := &Table{Rows: []*Row{}}
-	hdr := splitRow(w.src, lines[0].start, lines[0].end)
-	t.Header = make([]Cell, len(hdr))
-	for i, p := range hdr {
-		t.Header[i] = w.cell([]piece{p})
-		if p.end > p.start {
-			t.Columns++
-		}
-	}
+	// Cell strings are slices of one string holding the whole table.
+	w.tabBase = lines[0].start
+	w.tabText = string(w.src[w.tabBase:lines[len(lines)-1].end])
+
+	// First split every line into cell pieces (one slab for the table),
+	// folding continuation lines into the row before them.
 	type pending struct {
-		row   *Row
-		cells []piece
-		extra []piece // continuation lines of the last cell
+		line        tableLine
+		first, last int // cell pieces slab[first:last]
+		extra       []piece
+		continued   int
 	}
-	var rows []pending
-	for _, l := range lines[2:] {
-		if len(rows) > 0 && isContinuation(w.src, l.start, l.end) {
+	slab := w.cellBuf[:0]
+	rows := make([]pending, 0, len(lines))
+	for i, l := range lines {
+		if i == 1 {
+			continue // alignment row
+		}
+		if len(rows) > 1 && isContinuation(w.src, l.start, l.end) {
 			s, e := l.start, l.end
 			if e > s && w.src[e-1] == '|' {
 				e--
 				s, e = trimSpaceRange(w.src, s, e)
 			}
 			p := &rows[len(rows)-1]
-			p.row.Continued++
+			p.continued++
 			if e > s {
 				p.extra = append(p.extra, piece{s, e})
 			}
 			continue
 		}
-		rows = append(rows, pending{
-			row:   &Row{Pos: w.pos(l.start)},
-			cells: splitRow(w.src, l.start, l.end),
-		})
+		first := len(slab)
+		slab = splitRow(slab, w.src, l.start, l.end)
+		rows = append(rows, pending{line: l, first: first, last: len(slab)})
 	}
+	w.cellBuf = slab
+
+	cells := make([]Cell, len(slab))
 	for _, p := range rows {
-		p.row.Cells = make([]Cell, len(p.cells))
-		for i, c := range p.cells {
-			if i == len(p.cells)-1 && len(p.extra) > 0 {
+		for k := p.first; k < p.last; k++ {
+			c := slab[k]
+			if k == p.last-1 && len(p.extra) > 0 {
 				ps := make([]piece, 0, 1+len(p.extra))
 				if c.end > c.start {
 					ps = append(ps, c)
 				}
 				ps = append(ps, p.extra...)
-				cell := w.cell(ps)
-				cell.Pos = w.pos(c.start)
-				p.row.Cells[i] = cell
+				cells[k] = w.cell(ps)
+				cells[k].Pos = w.pos(c.start)
 				continue
 			}
-			p.row.Cells[i] = w.cell([]piece{c})
+			cells[k] = w.cell(slab[k : k+1])
 		}
-		t.Rows = append(t.Rows, p.row)
+	}
+	t := &Table{Header: cells[rows[0].first:rows[0].last:rows[0].last]}
+	for _, c := range t.Header {
+		if c.Raw != "" {
+			t.Columns++
+		}
+	}
+	body := make([]Row, len(rows)-1)
+	t.Rows = make([]*Row, len(rows)-1)
+	for i, p := range rows[1:] {
+		body[i] = Row{Pos: w.pos(p.line.start), Cells: cells[p.first:p.last:p.last], Continued: p.continued}
+		t.Rows[i] = &body[i]
 	}
 	return t
 }
@@ -152,7 +161,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 func (w *walker) cell(ps []piece) Cell {
 	c := Cell{Pos: w.pos(ps[0].start)}
 	if len(ps) == 1 {
-		c.Raw = string(w.src[ps[0].start:ps[0].end])
+		c.Raw = w.tabText[ps[0].start-w.tabBase : ps[0].end-w.tabBase]
 	} else {
 		n := 0
 		for _, p := range ps {
@@ -168,6 +177,10 @@ func (w *walker) cell(ps []piece) Cell {
 		c.Raw = string(raw)
 	}
 	if c.Raw == "" {
+		return c
+	}
+	if len(ps) == 1 && isPlain(w.src[ps[0].start:ps[0].end]) {
+		c.Text = c.Raw
 		return c
 	}
 	r := w.in.text(ps, true)
