@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/apidocgen/apidocgen/generator"
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/output"
+)
+
+const generateDesc = `
+Generate reads the docs and writes the Go package and the JSON Schema bundle
+that apidocgen.yaml (or the flags) ask for. It reads ./apidocgen.yaml when
+present (the folder of the //go:generate line when run by go generate), or
+the file given with -config; paths in the file are relative to the file.
+Flags override the file; paths in flags are relative to the current folder.
+
+A file is rewritten only when its bytes change; files generated earlier and
+no longer produced are removed; a file of the same name that apidocgen did
+not generate is an error and is left alone. Writes are atomic: a failed run
+leaves the previous output as it was.
+
+With -check nothing is written: the command prints a unified diff of the
+files that would be added, changed or removed and exits 1 when the output
+is stale, 0 when it is fresh.
+
+Problems found in the docs are counted in the summary line; -v prints them,
+and "apidocgen lint" checks the docs in detail.`
+
+type generateFlags struct {
+	config  string
+	docs    listFlag
+	goDir   string
+	pkg     string
+	schema  string
+	roots   listFlag
+	check   bool
+	verbose bool
+}
+
+func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	var f generateFlags
+	fl := newFlags("generate", "generate [flags]", generateDesc, stderr)
+	fl.StringVar(&f.config, "config", "", "configuration `file` (default ./"+generator.ConfigFile+" when present)")
+	fl.Var(&f.docs, "docs", "docs `folders`, comma-separated (overrides docs in the config)")
+	fl.StringVar(&f.goDir, "go", "", "output `folder` of the Go package (overrides go.dir)")
+	fl.StringVar(&f.pkg, "package", "", "Go package `name` (overrides go.package; default "+generator.DefaultPackage+")")
+	fl.StringVar(&f.schema, "schema", "", "output `file` of the JSON Schema bundle (overrides schema.file)")
+	fl.Var(&f.roots, "roots", "generate Go only for the types reachable from these `types`, comma-separated qualified or short names (overrides roots)")
+	fl.BoolVar(&f.check, "check", false, "write nothing; print a diff and exit 1 if the output is stale")
+	fl.BoolVar(&f.verbose, "v", false, "print every diagnostic found in the docs")
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "apidocgen generate: unexpected argument %q (docs are set with -docs or in the config)\n", fl.Arg(0))
+		return exitError
+	}
+	start := time.Now()
+	job, err := prepare(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+		return exitError
+	}
+	res, err := generator.Run(context.Background(), job.docsFS, job.cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+		return exitError
+	}
+	printDiagnostics(stderr, job, res.Diagnostics, f.verbose)
+
+	files, areas := job.collect(res)
+	var sum output.Summary
+	verb := "written"
+	if f.check {
+		rep, err := output.Check{Root: job.outRoot, Areas: areas}.Run(files)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+			return exitError
+		}
+		io.WriteString(stdout, rep.Diff(job.diffPrefix()))
+		sum = rep.Summary
+		verb = "stale"
+	} else {
+		sum, err = output.Dir{Root: job.outRoot, Areas: areas}.Write(files)
+		if err != nil {
+			fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+			return exitError
+		}
+	}
+	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",
+		res.Stats.Pages, res.Stats.Types, diagCount(res.Stats), sum.Written(), verb, len(sum.Unchanged), len(sum.Removed),
+		time.Since(start).Round(time.Millisecond))
+	if f.check && sum.Stale() {
+		fmt.Fprintln(stderr, "apidocgen: generated files are stale; run apidocgen generate (or go generate) to update them")
+		return exitFound
+	}
+	return exitOK
+}
+
+func diagCount(s generator.Stats) string {
+	n := s.Errors + s.Warnings + s.Infos
+	if n == 0 {
+		return "no diagnostics"
+	}
+	return fmt.Sprintf("%d diagnostics (%d errors, %d warnings)", n, s.Errors, s.Warnings)
+}
+
+// maxShown is how many error diagnostics generate prints without -v.
+const maxShown = 10
+
+func printDiagnostics(w io.Writer, job *job, diags []model.Diagnostic, verbose bool) {
+	shown, errs := 0, 0
+	for _, d := range diags {
+		if d.Severity == model.SevError {
+			errs++
+		}
+		if verbose || (d.Severity == model.SevError && shown < maxShown) {
+			if d.Pos.File != "" {
+				d.Pos.File = job.docPath(d.Pos.File)
+			}
+			fmt.Fprintln(w, d.String())
+			shown++
+		}
+	}
+	if !verbose && len(diags) > shown {
+		more := ""
+		if errs > shown {
+			more = fmt.Sprintf("%d more errors and ", errs-shown)
+		}
+		fmt.Fprintf(w, "apidocgen: %s%d warnings or notes not shown; run with -v, or \"apidocgen lint\" to check the docs\n", more, len(diags)-errs)
+	}
+}
+
+// A job is a generate run with every path resolved.
+type job struct {
+	cwd     string
+	cfg     generator.Config // Docs relative to docsFS; GoDir and Schema relative to outRoot
+	docsFS  fs.FS
+	docsAbs []string
+	docsDir string // the folder docsFS is rooted at
+	outRoot string // common folder of the outputs
+}
+
+// prepare reads the configuration, applies the flags and resolves paths.
+func prepare(f generateFlags) (*job, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	j := &job{cwd: cwd}
+	cfg := &generator.Config{}
+	base := cwd // folder that config paths are relative to
+	name := f.config
+	if name == "" {
+		if _, err := os.Stat(generator.ConfigFile); err == nil {
+			name = generator.ConfigFile
+		}
+	}
+	if name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("read config: %w", err)
+		}
+		cfg, err = generator.ParseConfig(name, data)
+		if err != nil {
+			return nil, err
+		}
+		base = filepath.Dir(abs(cwd, name))
+	}
+	// Resolve the paths of the file against its folder, those of the
+	// flags against the current folder.
+	var docs []string
+	for _, d := range cfg.Docs {
+		docs = append(docs, abs(base, d))
+	}
+	if f.docs.set {
+		docs = nil
+		for _, d := range f.docs.vals {
+			docs = append(docs, abs(cwd, d))
+		}
+	}
+	goDir, schema := "", ""
+	if cfg.GoDir != "" {
+		goDir = abs(base, cfg.GoDir)
+	}
+	if cfg.Schema != "" {
+		schema = abs(base, cfg.Schema)
+	}
+	if f.goDir != "" {
+		goDir = abs(cwd, f.goDir)
+	}
+	if f.schema != "" {
+		schema = abs(cwd, f.schema)
+	}
+	if f.pkg != "" {
+		cfg.Package = f.pkg
+	}
+	if f.roots.set {
+		cfg.Roots = f.roots.vals
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("no docs to read: set docs in " + generator.ConfigFile + " or pass -docs")
+	}
+	if goDir == "" && schema == "" {
+		return nil, errors.New("nothing to generate: set go.dir or schema.file in " + generator.ConfigFile + ", or pass -go or -schema")
+	}
+	for _, d := range docs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("docs folder: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("docs folder %s is not a folder", j.rel(d))
+		}
+	}
+	j.docsAbs = docs
+	j.docsDir = commonDir(docs)
+	j.docsFS = os.DirFS(j.docsDir)
+	cfg.Docs = nil
+	for _, d := range docs {
+		cfg.Docs = append(cfg.Docs, relSlash(j.docsDir, d))
+	}
+	var outs []string
+	if goDir != "" {
+		outs = append(outs, goDir)
+	}
+	if schema != "" {
+		if st, err := os.Stat(schema); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("schema output %s is a folder; want a file name such as schema.json", j.rel(schema))
+		}
+		outs = append(outs, filepath.Dir(schema))
+	}
+	j.outRoot = commonDir(outs)
+	if goDir != "" {
+		cfg.GoDir = relSlash(j.outRoot, goDir)
+	}
+	if schema != "" {
+		cfg.Schema = relSlash(j.outRoot, schema)
+	}
+	j.cfg = *cfg
+	return j, nil
+}
+
+// collect flattens the outputs into files relative to outRoot, with the
+// areas where stale generated files are removed.
+func (j *job) collect(res *generator.Result) (output.Files, []output.Area) {
+	var files output.Files
+	var areas []output.Area
+	for _, o := range res.Outputs {
+		for _, f := range o.Files {
+			files = append(files, output.File{Path: path.Join(o.Dir, f.Path), Data: f.Data})
+		}
+		areas = append(areas, output.Area{Dir: o.Dir, Recursive: o.Exclusive})
+	}
+	files.Sort()
+	return files, areas
+}
+
+// diffPrefix is outRoot relative to the current folder, for diff headers.
+func (j *job) diffPrefix() string {
+	r := j.rel(j.outRoot)
+	if r == "." {
+		return ""
+	}
+	return filepath.ToSlash(r) + "/"
+}
+
+// docPath turns a docs-relative path into one relative to the current
+// folder.
+func (j *job) docPath(file string) string {
+	src := generator.Source(j.docsFS, j.cfg.Docs, file)
+	return filepath.ToSlash(j.rel(filepath.Join(j.docsDir, filepath.FromSlash(src))))
+}
+
+func (j *job) rel(p string) string {
+	if r, err := filepath.Rel(j.cwd, p); err == nil {
+		return r
+	}
+	return p
+}
+
+func abs(base, p string) string {
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(base, p)
+}
+
+func relSlash(base, p string) string {
+	r, err := filepath.Rel(base, p)
+	if err != nil {
+		return "."
+	}
+	return filepath.ToSlash(r)
+}
+
+// commonDir returns the deepest folder containing every path in ps
+// (absolute, cleaned).
+func commonDir(ps []string) string {
+	c := ps[0]
+	for _, p := range ps[1:] {
+		for !within(c, p) {
+			parent := filepath.Dir(c)
+			if parent == c {
+				break
+			}
+			c = parent
+		}
+	}
+	return c
+}
+
+func within(dir, p string) bool {
+	if dir == p {
+		return true
+	}
+	r, err := filepath.Rel(dir, p)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFound = 1 // findings, or stale output with -check
+	exitError = 2 // usage or I/O error
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"generate", "generate Go and JSON Schema from the docs (or check they are fresh)", runGenerate},
+		{"model", "print the type model of a docs folder as JSON", runModel},
+		{"lint", "check the docs and report findings", func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+			return runLint(args, stdout, stderr)
+		}},
+		{"version", "print the version", runVersion},
+		{"help", "explain a command", runHelp},
+	}
+}
+
+// run is the whole program: it parses args, runs a command and returns the
+// exit code. It writes only to stdout and stderr.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitError
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	case "-version", "--version":
+		return runVersion(nil, stdin, stdout, stderr)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdin, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "apidocgen: unknown command %q (run \"apidocgen help\")\n", args[0])
+	return exitError
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `apidocgen turns Graph-style REST API reference Markdown into a type model,
+Go code and JSON Schema, and lints the docs.
+
+Usage:
+
+	apidocgen <command> [flags] [arguments]
+
+Commands:
+
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "	%-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run "apidocgen <command> -h" for the flags of a command.
+Exit codes: 0 success, 1 findings or stale output, 2 usage or I/O error.
+`)
+}
+
+func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	if len(args) > 1 {
+		fmt.Fprintln(stderr, "apidocgen help: want at most one command name")
+		return exitError
+	}
+	switch args[0] {
+	case "help", "version":
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run([]string{"-h"}, stdin, stdout, stdout)
+		}
+	}
+	fmt.Fprintf(stderr, "apidocgen help: unknown command %q\n", args[0])
+	return exitError
+}
+
+func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "apidocgen version: takes no arguments")
+		return exitError
+	}
+	fmt.Fprintf(stdout, "apidocgen %s\n", version())
+	return exitOK
+}
+
+// version returns the module version from the build information, or
+// "(devel)" for a build from a work tree.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || bi.Main.Version == "" {
+		return "(devel)"
+	}
+	return bi.Main.Version
+}
+
+// newFlags returns a flag set whose -h output starts with synopsis and
+// desc, and whose errors go to stderr.
+func newFlags(name, synopsis, desc string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("apidocgen "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: apidocgen %s\n\n%s\n", synopsis, strings.TrimSpace(desc))
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprint(w, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args; ok is false when the command should stop with
+// code (0 for -h, 2 for a bad flag).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitError, false
+	}
+	return 0, true
+}
+
+// listFlag is a comma-separated list.
+type listFlag struct {
+	vals []string
+	set  bool
+}
+
+func (l *listFlag) String() string { return strings.Join(l.vals, ",") }
+func (l *listFlag) Set(s string) error {
+	l.set = true
+	l.vals = nil
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			l.vals = append(l.vals, v)
+		}
+	}
+	return nil
+}
