@@ -13,7 +13,7 @@ import (
 
 // corpusStats counts what a set of pages holds.
 type corpusStats struct {
-	pages, blocks, tables, rows, continued, codes, unclosedFences     int
+	pages, blocks, tables, rows, continued, codes, unclosedFences    int
 	comments, unclosedComments, annotations, strict, lenient, failed int
 	links, linkDefs, crlfPages, mixedPages                           int
 }
