@@ -219,7 +219,16 @@ func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input
 		}
 		return
 	}
+	// An unlinked name: "a **secureScoreControlProfile** object", "String collection".
+	if m := reTypeWord.FindStringSubmatch(rest); m != nil {
+		coll := m[1] != "" || strings.HasPrefix(strings.ToLower(m[3]), "collection") || strings.EqualFold(m[3], "objects")
+		if ref, ok := c.resolveRef(typeCell{name: m[2], collection: coll}, m[2], pi); ok {
+			op.Response = &ref
+		}
+	}
 }
+
+var reTypeWord = regexp.MustCompile("(?i)\\b(?:an?|the|and)\\s+(collection of\\s+)?[*`]*([A-Za-z][\\w.]*)[*`]*\\s+(object|objects|collection|resource|entity)\\b")
 
 // readExample reads an annotated request or response code block.
 func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *input.Block) {

@@ -25,6 +25,7 @@ func compileCorpus(t *testing.T, sub string) *model.Model {
 type Coverage struct {
 	Pages, Types, Entities, Complex, Enums, Operations, Examples, ExamplesJSON int
 	Properties, Resolved                                                       int
+	OpsWithPath, OpsWithResponse, ExamplesTyped                                int
 }
 
 func coverage(m *model.Model) Coverage {
@@ -48,8 +49,19 @@ func coverage(m *model.Model) Coverage {
 		}
 	}
 	c.Operations = len(m.Operations)
+	for _, op := range m.Operations {
+		if len(op.Paths) > 0 {
+			c.OpsWithPath++
+		}
+		if op.Response != nil && op.Response.Resolved() {
+			c.OpsWithResponse++
+		}
+	}
 	for _, ex := range m.Examples() {
 		c.Examples++
+		if ex.Type.Resolved() {
+			c.ExamplesTyped++
+		}
 		if ex.JSON != nil {
 			c.ExamplesJSON++
 		}
