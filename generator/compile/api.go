@@ -10,16 +10,13 @@ import (
 )
 
 var (
-	reMethodLine = regexp.MustCompile(`^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)(?:\s+(.*))?$`)
 	reGluedLine  = regexp.MustCompile(`(?i)^\s*(GET|POST|PATCH|PUT|DELETE)(/\S*)`)
 	reStatusLine = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
 	reStrictStat = regexp.MustCompile(`^HTTP/\d(\.\d)?\s+\d{3}(\s|$)`)
-	reHeaderLine = regexp.MustCompile(`^([A-Za-z][\w-]*)\s*:\s*(.*)$`)
 	reStatusText = regexp.MustCompile("`?\\b([1-5]\\d\\d) ([A-Z][A-Za-z]*(?: [A-Za-z]+)?)`?")
 	reSupplyJSON = regexp.MustCompile(`(?i)\b(supply|provide) a JSON representation of\b`)
 	reCollOf     = regexp.MustCompile(`(?i)\bcollection of\b`)
 	reNoBody     = regexp.MustCompile(`(?i)(does not|doesn't) return anything|no response body|returns? a .?204 No Content`)
-	reBadURL     = regexp.MustCompile(`(?i)\*\*|collection uri|\bnot found\b`)
 	reTitleKind  = regexp.MustCompile(`(?i)^\s*(list|get|update|create|delete|add|remove|post|put|patch)\b`)
 	reTitleOp    = regexp.MustCompile(`^\s*[\w.]+\s*:\s*(\w+)`)
 )
@@ -54,7 +51,7 @@ func (c *compiler) readOperation(pi *pageInfo) {
 		case (strings.Contains(h2, "parameters") || h2 == "request body") && b.Kind == input.KindTable:
 			c.readParamTable(op, pi, h2, b)
 		case h2 == "request body" && b.Kind == input.KindParagraph:
-			if loc := reSupplyJSON.FindStringIndex(b.Text); loc != nil && op.RequestBody == nil {
+			if loc := findSupplyJSON(b.Text); loc != nil && op.RequestBody == nil {
 				if l := linkAfter(b, loc[1]); l != nil {
 					ref := c.refFromLink(pi, l, reCollOf.MatchString(b.Text[loc[1]:]))
 					op.RequestBody = &ref
@@ -102,7 +99,7 @@ func (c *compiler) readRequestSection(op *model.Operation, b *input.Block) {
 		if txt == "" {
 			continue
 		}
-		m := reMethodLine.FindStringSubmatch(txt)
+		m := methodLine(txt)
 		if m == nil {
 			if g := reGluedLine.FindStringSubmatch(txt); g != nil {
 				c.diags.Add(l.Pos, RuleHTTPRequestInvalid, "request line %q has no space between the method and the path", txt)
@@ -110,7 +107,7 @@ func (c *compiler) readRequestSection(op *model.Operation, b *input.Block) {
 			continue
 		}
 		method, path := m[1], strings.TrimSpace(m[2])
-		if path == "" || reBadURL.MatchString(path) {
+		if path == "" || badURL(path) {
 			c.diags.Add(l.Pos, RuleHTTPRequestInvalid, "request line %q has no usable URL", txt)
 			if op.Method == "" {
 				op.Method = method
@@ -163,12 +160,12 @@ func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, 
 			c.unknownType(row.Cells[typeCol].Pos, "parameter "+strconvQuote(name), tc.name)
 		}
 		prm.Type = ref
-		prm.Required = reRequired.MatchString(desc)
+		prm.Required = strings.Contains(desc, "Required") && reRequired.MatchString(desc)
 		if reqCol >= 0 && reqCol < len(row.Cells) {
 			v := strings.ToLower(strings.TrimSpace(row.Cells[reqCol].Text))
 			prm.Required = v == "y" || v == "yes" || v == "true" || v == "required"
 		}
-		if loc := reInheritedFr.FindStringIndex(desc); loc != nil {
+		if loc := findInherited(desc); loc != nil {
 			rest := desc[loc[1]:]
 			for _, cc := range row.Cells[typeCol+1:] {
 				for _, l := range cc.Links {
@@ -248,9 +245,9 @@ func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *i
 		first := lines[i]
 		txt := strings.TrimSpace(first.Text)
 		if kind == model.ExampleRequest {
-			if m := reMethodLine.FindStringSubmatch(txt); m != nil {
+			if m := methodLine(txt); m != nil {
 				ex.Method, ex.URL = m[1], strings.TrimSpace(m[2])
-				if ex.URL == "" || reBadURL.MatchString(ex.URL) {
+				if ex.URL == "" || badURL(ex.URL) {
 					c.diags.Add(first.Pos, RuleHTTPRequestInvalid, "request line %q has no usable URL", txt)
 				}
 				i++
@@ -285,7 +282,7 @@ func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *i
 		if strings.HasPrefix(txt, "{") || strings.HasPrefix(txt, "[") {
 			break
 		}
-		if m := reHeaderLine.FindStringSubmatch(txt); m != nil {
+		if m := headerLine(txt); m != nil {
 			ex.Headers = append(ex.Headers, model.Header{Name: m[1], Value: strings.TrimSpace(m[2]), Pos: lines[i].Pos})
 			i++
 			continue
@@ -400,4 +397,55 @@ func opKind(op *model.Operation, pagePath string) model.OpKind {
 		return model.OpAction
 	}
 	return model.OpOther
+}
+
+var methods = map[string]bool{"GET": true, "POST": true, "PATCH": true, "PUT": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// methodLine splits "METHOD rest" into {line, METHOD, rest}, or returns nil
+// when the line does not start with an HTTP method followed by a space or
+// the end of the line.
+func methodLine(s string) []string {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, " \t")
+	word, rest := s, ""
+	if i >= 0 {
+		word, rest = s[:i], strings.TrimSpace(s[i:])
+	}
+	if !methods[word] {
+		return nil
+	}
+	return []string{s, word, rest}
+}
+
+// headerLine splits "Name: value" into {line, Name, value}, or nil.
+func headerLine(s string) []string {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return nil
+	}
+	name := strings.TrimRight(s[:i], " ")
+	for j := 0; j < len(name); j++ {
+		c := name[j]
+		if !(c == '-' || c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z') || j == 0 && !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return nil
+		}
+	}
+	return []string{s, name, strings.TrimSpace(s[i+1:])}
+}
+
+// badURL reports generator placeholder text in a URL: "**", "Collection
+// URI ... not found".
+func badURL(u string) bool {
+	if strings.Contains(u, "**") {
+		return true
+	}
+	low := strings.ToLower(u)
+	return strings.Contains(low, "collection uri") || strings.Contains(low, " not found")
+}
+
+func findSupplyJSON(s string) []int {
+	if !strings.Contains(s, "JSON representation") && !strings.Contains(s, "json representation") {
+		return nil
+	}
+	return reSupplyJSON.FindStringIndex(s)
 }

@@ -109,6 +109,7 @@ func (c *compiler) run() {
 var (
 	reNamespace = regexp.MustCompile(`^\s*Namespace:\s*([\w.]+)`)
 	reH1Suffix  = regexp.MustCompile(`(?i)\s+(resource type|resource|complex type|facet|enum type|enumeration type|entity type|type)\s*(\(deprecated\))?\s*$`)
+	reH1Enum    = regexp.MustCompile(`(?i)\benum(eration)?( type)?\s*$`)
 	reValuesHdg = regexp.MustCompile(`(?i)^\s*([\w.]+)\s+(values|enumeration|enum|members|flags)\s*$`)
 )
 
@@ -120,7 +121,7 @@ func (c *compiler) readPage(p *input.Page) {
 	pi.info.DocType, _ = p.FrontValue("doc_type")
 	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
 	for _, b := range p.Blocks {
-		if b.Kind == input.KindParagraph {
+		if b.Kind == input.KindParagraph && strings.Contains(b.Text, "Namespace") {
 			if m := reNamespace.FindStringSubmatch(b.Text); m != nil {
 				pi.ns = strings.TrimRight(m[1], ".")
 				break
@@ -150,7 +151,7 @@ func (c *compiler) readPage(p *input.Page) {
 			}
 		}
 	}
-	h1Enum := regexp.MustCompile(`(?i)\benum(eration)?( type)?\s*$`).MatchString(pi.title)
+	h1Enum := reH1Enum.MatchString(pi.title)
 	switch {
 	case hasHTTP && !hasProps:
 		pi.info.Kind = model.PageAPI
@@ -339,7 +340,9 @@ var reTODO = regexp.MustCompile(`(?i)\*{0,2}TODO:?[^*\n]*\*{0,2}`)
 
 // cleanDoc removes TODO placeholders and folds white space.
 func cleanDoc(s string) string {
-	s = reTODO.ReplaceAllString(s, "")
+	if strings.Contains(s, "TODO") || strings.Contains(s, "todo") || strings.Contains(s, "Todo") {
+		s = reTODO.ReplaceAllString(s, "")
+	}
 	return strings.TrimSpace(s)
 }
 

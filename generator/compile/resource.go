@@ -328,7 +328,7 @@ func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) 
 			c.diags.Add(typeCell.Pos, RuleTypeCellMalformed, "property %q: type and description cells look swapped", name)
 		}
 		if descCol < len(row.Cells) {
-			if loc := reInheritedFr.FindStringIndex(desc); loc != nil {
+			if loc := findInherited(desc); loc != nil {
 				rest := desc[loc[1]:]
 				for _, cc := range row.Cells[descCol:] {
 					for i := range cc.Links {
@@ -370,28 +370,39 @@ func applyFacts(p *model.Property, desc string) {
 	if desc == "" {
 		return
 	}
-	p.ReadOnly = reReadOnly.MatchString(desc)
-	if reNotNullable.MatchString(desc) {
-		p.Nullable = model.False
-	} else if reNullable.MatchString(desc) {
-		p.Nullable = model.True
-	}
-	p.Required = reRequired.MatchString(desc)
-	p.Key = reKeyFact.MatchString(desc)
-	if m := reMaxLen.FindStringSubmatch(desc); m != nil {
-		s := m[1]
-		if s == "" {
-			s = m[2]
+	// Cheap substring tests guard each regular expression: most
+	// descriptions state few facts, and regexp is slow.
+	low := strings.ToLower(desc)
+	p.ReadOnly = strings.Contains(low, "read") && reReadOnly.MatchString(desc)
+	if strings.Contains(low, "null") {
+		if reNotNullable.MatchString(desc) {
+			p.Nullable = model.False
+		} else if reNullable.MatchString(desc) {
+			p.Nullable = model.True
 		}
-		p.MaxLength, _ = strconv.Atoi(s)
 	}
-	if m := reDefault.FindStringSubmatch(desc); m != nil {
-		p.Default = strings.TrimRight(m[1], ".")
+	p.Required = strings.Contains(desc, "Required") && reRequired.MatchString(desc)
+	p.Key = strings.Contains(desc, "Key.") && reKeyFact.MatchString(desc)
+	if strings.Contains(low, "char") || strings.Contains(low, "length") {
+		if m := reMaxLen.FindStringSubmatch(desc); m != nil {
+			s := m[1]
+			if s == "" {
+				s = m[2]
+			}
+			p.MaxLength, _ = strconv.Atoi(s)
+		}
 	}
-	if reDeprecated.MatchString(desc) {
+	if strings.Contains(low, "default") {
+		if m := reDefault.FindStringSubmatch(desc); m != nil {
+			p.Default = strings.TrimRight(m[1], ".")
+		}
+	}
+	if strings.Contains(low, "deprecat") && reDeprecated.MatchString(desc) {
 		p.Deprecated = true
 	}
-	p.Values = possibleValues(desc)
+	if strings.Contains(low, "values") {
+		p.Values = possibleValues(desc)
+	}
 }
 
 // possibleValues reads "Possible values are: `a`, `b`, `c`." lists.
@@ -439,4 +450,12 @@ func possibleValues(desc string) []string {
 		return nil
 	}
 	return out
+}
+
+// findInherited locates "Inherited from " in a description.
+func findInherited(desc string) []int {
+	if !strings.Contains(desc, "nherited") {
+		return nil
+	}
+	return reInheritedFr.FindStringIndex(desc)
 }

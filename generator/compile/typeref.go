@@ -69,17 +69,19 @@ func parseTypeCell(c input.Cell) typeCell {
 		tc.problem = "empty type"
 		return tc
 	}
-	if reUnknownType.MatchString(raw) {
+	if strings.Contains(strings.ToLower(raw), "unknown") && reUnknownType.MatchString(raw) {
 		tc.problem = "the type is written as unknown"
 		return tc
 	}
 	// Collection(T) and "Collection of T".
-	if m := reCollectionOf.FindStringSubmatch(raw); m != nil {
-		tc.collection = true
-		raw = strings.TrimSpace(strings.Trim(m[1], "`* "))
-	} else if m := reCollectionOfEn.FindStringSubmatch(raw); m != nil {
-		tc.collection = true
-		raw = strings.TrimSpace(m[1])
+	if len(raw) > 10 && strings.EqualFold(raw[:10], "collection") {
+		if m := reCollectionOf.FindStringSubmatch(raw); m != nil {
+			tc.collection = true
+			raw = strings.TrimSpace(strings.Trim(m[1], "`* "))
+		} else if m := reCollectionOfEn.FindStringSubmatch(raw); m != nil {
+			tc.collection = true
+			raw = strings.TrimSpace(m[1])
+		}
 	}
 	// "T collection", possibly doubled.
 	for {
