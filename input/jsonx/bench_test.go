@@ -2,7 +2,13 @@ package jsonx
 
 import (
 	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/apidocgen/apidocgen/input/inputtest"
 )
 
 // benchDoc is shaped like a resource's JSON representation block: an
@@ -70,6 +76,50 @@ func BenchmarkParse(b *testing.B) {
 			var x any
 			if err := json.Unmarshal(src, &x); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkParseCorpus parses every JSON block of graph-v1.0 (see
+// extractBlocks), against encoding/json decoding the same blocks into any.
+func BenchmarkParseCorpus(b *testing.B) {
+	dir := inputtest.CorpusDir(b, "graph-v1.0")
+	var blocks [][]byte
+	size := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		page, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, bl := range extractBlocks(path, page) {
+			blocks = append(blocks, bl.src)
+			size += len(bl.src)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("jsonx", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range blocks {
+				Parse(src)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range blocks {
+				var x any
+				_ = json.Unmarshal(src, &x)
 			}
 		}
 	})

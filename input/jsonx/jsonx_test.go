@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -473,5 +474,41 @@ func TestEveryFixKindShown(t *testing.T) {
 		if !shown[k] {
 			t.Errorf("no fixCases entry shows fix %q", k)
 		}
+	}
+}
+
+// TestParseConcurrent parses in parallel (Parse reuses scratch memory
+// between calls) and expects the results of a sequential run.
+func TestParseConcurrent(t *testing.T) {
+	inputs := append([]string{benchDoc, benchLenientDoc}, strictCases...)
+	for _, tc := range fixCases {
+		inputs = append(inputs, tc.src)
+	}
+	want := make([]string, len(inputs))
+	render := func(src string) string {
+		v, fixes, err := Parse([]byte(src))
+		return fmt.Sprintf("%s %v %v", v.Marshal(), fixes, err)
+	}
+	for i, src := range inputs {
+		want[i] = render(src)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(inputs))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range inputs {
+				j := (i + g*7) % len(inputs)
+				if got := render(inputs[j]); got != want[j] {
+					errs <- fmt.Sprintf("Parse(%q) = %s, want %s", inputs[j], got, want[j])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -32,6 +33,15 @@ const MaxDepth = 1000
 // SyntaxError. Parse never panics and runs in time linear in len(src).
 func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
 	p := &parser{src: src}
+	if st, ok := stackPool.Get().(*stacks); ok {
+		p.members, p.elems, p.buf = st.members, st.elems, st.buf
+	}
+	defer func() {
+		// Only small stacks are kept, so one huge input does not pin memory.
+		if cap(p.members) <= 1<<12 && cap(p.elems) <= 1<<12 && cap(p.buf) <= 1<<16 {
+			stackPool.Put(&stacks{p.members[:0], p.elems[:0], p.buf[:0]})
+		}
+	}()
 	p.skip()
 	var v *Value
 	if p.err == nil {
@@ -79,6 +89,15 @@ func (p *parser) fragment() bool {
 	return false
 }
 
+// stacks are the scratch slices of a parser, reused across calls.
+type stacks struct {
+	members []Member
+	elems   []*Value
+	buf     []byte
+}
+
+var stackPool sync.Pool
+
 type parser struct {
 	src   []byte
 	i     int
@@ -87,6 +106,11 @@ type parser struct {
 	err   *SyntaxError
 	buf   []byte  // scratch for decoding strings with escapes
 	slab  []Value // preallocated values
+	slabs int     // number of slabs allocated
+
+	// Stacks of the members and elements of the objects and arrays being read.
+	members []Member
+	elems   []*Value
 
 	// The last string with a raw line break: the offset of its first
 	// break and the end of the string.
@@ -273,7 +297,15 @@ func (p *parser) literal(word string, k Kind, b bool) *Value {
 // newValue returns a new Value, allocated with others in blocks.
 func (p *parser) newValue(k Kind, off int) *Value {
 	if len(p.slab) == 0 {
-		p.slab = make([]Value, min(max(len(p.src)/64, 8), 512))
+		n := 64
+		if p.slabs == 0 {
+			// Each value is the first in src, the first in an array or
+			// object, or follows a comma: that many values fit unless
+			// commas are missing or stand in strings.
+			n = min(1+bytes.Count(p.src, []byte{','})+bytes.Count(p.src, []byte{'['})+bytes.Count(p.src, []byte{'{'}), 4096)
+		}
+		p.slabs++
+		p.slab = make([]Value, n)
 	}
 	v := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -287,7 +319,17 @@ func (p *parser) object() *Value {
 		return v
 	}
 	p.i++
-	defer func() { p.depth-- }()
+	// Members collect on a stack shared by all objects and are copied out
+	// once, at their exact number, however the object ends.
+	mark := len(p.members)
+	defer func() {
+		if n := len(p.members) - mark; n > 0 {
+			v.Members = append(make([]Member, 0, n), p.members[mark:]...)
+			clear(p.members[mark:])
+			p.members = p.members[:mark]
+		}
+		p.depth--
+	}()
 	src := p.src
 	lastComma := -1 // offset of a comma not yet followed by a member
 	needSep := false
@@ -360,7 +402,7 @@ func (p *parser) object() *Value {
 		}
 		val := p.value()
 		if val != nil {
-			v.Members = append(v.Members, Member{Key: key, KeyOffset: keyOff, Value: val})
+			p.members = append(p.members, Member{Key: key, KeyOffset: keyOff, Value: val})
 		}
 		if p.err != nil {
 			return v
@@ -389,7 +431,15 @@ func (p *parser) array() *Value {
 		return v
 	}
 	p.i++
-	defer func() { p.depth-- }()
+	mark := len(p.elems) // as for object members
+	defer func() {
+		if n := len(p.elems) - mark; n > 0 {
+			v.Elems = append(make([]*Value, 0, n), p.elems[mark:]...)
+			clear(p.elems[mark:])
+			p.elems = p.elems[:mark]
+		}
+		p.depth--
+	}()
 	src := p.src
 	lastComma := -1
 	needSep := false
@@ -434,7 +484,7 @@ func (p *parser) array() *Value {
 		}
 		el := p.value()
 		if el != nil {
-			v.Elems = append(v.Elems, el)
+			p.elems = append(p.elems, el)
 		}
 		if p.err != nil {
 			return v
