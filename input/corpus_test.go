@@ -73,7 +73,7 @@ func checkPositions(t testing.TB, p *Page, src []byte) {
 	lines := bytes.Split(src, []byte("\n"))
 	check := func(what string, pos Pos) {
 		if pos.File != p.Path || pos.Line < 1 || pos.Line > len(lines) || pos.Col < 1 ||
-			pos.Col > len(bytes.TrimSuffix(lines[pos.Line-1], []byte("\r")))+1 {
+			pos.Col > lineLen(lines, pos.Line-1)+1 {
 			t.Errorf("%s: %s position %s outside the file (%d lines)", p.Path, what, pos, len(lines))
 		}
 	}
@@ -111,6 +111,15 @@ func checkPositions(t testing.TB, p *Page, src []byte) {
 			check("comment body", b.Comment.BodyPos)
 		}
 	}
+}
+
+// lineLen is the length of line i of lines (split on "\n"), without the
+// '\r' of a "\r\n" line end.
+func lineLen(lines [][]byte, i int) int {
+	if i < len(lines)-1 {
+		return len(bytes.TrimSuffix(lines[i], []byte("\r")))
+	}
+	return len(lines[i])
 }
 
 // withoutCR returns the page with the line-ending facts cleared, for

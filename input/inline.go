@@ -638,15 +638,22 @@ func (in *inliner) angle(i, hi int, out []byte) (end int, repl string, ok bool) 
 	if q >= hi {
 		return 0, "", false
 	}
-	switch {
-	case len(name) == 2 && (name[0]|0x20) == 'b' && (name[1]|0x20) == 'r':
+	switch lower := strings.ToLower(string(name)); {
+	case lower == "br":
 		return q + 1, "\n", true
-	case !closing && len(name) == 2 && (name[0]|0x20) == 'l' && (name[1]|0x20) == 'i':
+	case lineTags[lower]:
 		if len(out) > 0 && out[len(out)-1] != '\n' {
 			return q + 1, "\n", true
 		}
 	}
 	return q + 1, "", true
+}
+
+// lineTags are the block-level tags that, opening or closing, separate
+// lines of plain text (so "<li>a</li><li>b</li>" reads "a\nb").
+var lineTags = map[string]bool{
+	"li": true, "ul": true, "ol": true, "p": true, "div": true, "tr": true, "table": true,
+	"dd": true, "dt": true, "dl": true, "h1": true, "h2": true, "h3": true, "h4": true,
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -110,10 +110,64 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 		node.Lines().SetSliced(0, i-1)
 		break
 	}
+	if atSetextUnderline(src, reader) {
+		// goldmark asks for the paragraph to be transformed before it
+		// turns it into a setext heading: leave it a paragraph.
+		return
+	}
 	raw := &paraNode{}
 	raw.SetLines(node.Lines())
 	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	node.Parent().ReplaceChild(node.Parent(), node, raw)
+}
+
+// stripCR returns a copy of src without the '\r' of each "\r\n", and which
+// lines (0-based) ended in "\r\n".
+func stripCR(src []byte) ([]byte, []bool) {
+	out := make([]byte, 0, len(src))
+	var cr []bool
+	line := 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			for len(cr) <= line {
+				cr = append(cr, false)
+			}
+			cr[line] = true
+			continue
+		}
+		if c == '\n' {
+			line++
+		}
+		out = append(out, c)
+	}
+	for len(cr) <= line {
+		cr = append(cr, false)
+	}
+	return out, cr
+}
+
+// atSetextUnderline reports whether the reader is on a line of only '-' or
+// only '=' (after up to 3 spaces), which makes the open paragraph a setext
+// heading.
+func atSetextUnderline(src []byte, reader text.Reader) bool {
+	_, seg := reader.Position()
+	off := seg.Start
+	if off < 0 || off >= len(src) {
+		return false
+	}
+	s := bytes.LastIndexByte(src[:off], '\n') + 1
+	e := bytes.IndexByte(src[off:], '\n')
+	if e < 0 {
+		e = len(src)
+	} else {
+		e += off
+	}
+	ls, le := trimSpaceRange(src, s, e)
+	if ls-s > 3 || le == ls || (src[ls] != '-' && src[ls] != '=') {
+		return false
+	}
+	return runLen(src, ls, le, src[ls]) == le-ls
 }
 
 // Parse reads one Markdown page. path is the slash path relative to the
@@ -123,9 +177,17 @@ func Parse(path string, src []byte) *Page {
 	p := &Page{Path: path, Blocks: []*Block{}}
 	ix, crlf, lf := newLineIndex(src)
 	p.CRLF, p.Mixed = crlf, crlf && lf
+	// goldmark does not read every construct the same with "\r\n" line
+	// ends, so a CRLF page is read from a copy without the '\r's. Lines and
+	// columns are the same in both (a '\r' before '\n' is not counted).
+	var crLines []bool
+	if crlf {
+		src, crLines = stripCR(src)
+		ix, _, _ = newLineIndex(src)
+	}
 	fmEnd, front := frontMatter(src, &ix, path)
 	p.Front = front
-	w := &walker{page: p, src: src, ix: &ix, file: path, st: &parseState{}}
+	w := &walker{page: p, src: src, ix: &ix, file: path, st: &parseState{}, crLines: crLines}
 	w.in = inliner{src: src, file: path, ix: &ix}
 
 	// Parse, restarting after each comment that is never closed: goldmark
@@ -170,6 +232,8 @@ type walker struct {
 	st   *parseState
 	in   inliner
 	ends []int // per block: offset of its last byte
+
+	crLines []bool // per 0-based line: it ended in "\r\n" (nil for LF pages)
 
 	pieceBuf []piece // reusable
 	cellBuf  []piece // reusable
@@ -350,13 +414,12 @@ func (w *walker) codeLines(lines *text.Segments) []Line {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s, e := seg.Start, seg.Stop
-		cr := false
 		if e > s && w.src[e-1] == '\n' {
 			e--
-			if e > s && w.src[e-1] == '\r' {
-				e--
-				cr = true
-			}
+		}
+		cr := false
+		if w.crLines != nil {
+			cr = w.crLines[w.ix.line(s)]
 		}
 		var t string
 		if s >= base && e-base <= len(all) {
@@ -503,6 +566,9 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 		end = le
 	}
 	bs, be := trimSpaceRange(w.src, bodyStart, bodyEnd)
+	if bs == be {
+		bs, be = bodyStart, bodyStart
+	}
 	c.Body = string(w.src[bs:be])
 	if bytes.IndexByte(w.src[bs:be], '\r') >= 0 {
 		c.Body = strings.ReplaceAll(c.Body, "\r\n", "\n")
