@@ -1,0 +1,85 @@
+package generator
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestParseConfigFull(t *testing.T) {
+	src := `# every key
+docs: [docs, more/docs]
+go:
+  dir: ./gen/
+  package: library
+  namespaces:
+    microsoft.graph.lending: lending
+schema:
+  file: gen/schema.json
+  baseURL: https://example.com/schema/
+roots:
+  - shelf
+  - microsoft.graph.book
+overrides:
+  types:
+    microsoft.graph.book:
+      name: Volume
+  properties:
+    microsoft.graph.book.pages:
+      name: PageCount
+      type: int64
+`
+	cfg, err := ParseConfig("apidocgen.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		Docs:          []string{"docs", "more/docs"},
+		GoDir:         "gen",
+		Package:       "library",
+		Namespaces:    map[string]string{"microsoft.graph.lending": "lending"},
+		Roots:         []string{"shelf", "microsoft.graph.book"},
+		Types:         map[string]TypeOverride{"microsoft.graph.book": {Name: "Volume"}},
+		Properties:    map[string]PropertyOverride{"microsoft.graph.book.pages": {Name: "PageCount", GoType: "int64"}},
+		Schema:        "gen/schema.json",
+		SchemaBaseURL: "https://example.com/schema/",
+	}
+	if !reflect.DeepEqual(cfg, want) {
+		t.Errorf("got  %+v\nwant %+v", cfg, want)
+	}
+	one, err := ParseConfig("c.yaml", []byte("docs: docs\n"))
+	if err != nil || !reflect.DeepEqual(one.Docs, []string{"docs"}) {
+		t.Errorf("single docs string: %+v %v", one, err)
+	}
+	for _, empty := range []string{"", "# nothing\n", "~\n"} {
+		if cfg, err := ParseConfig("c.yaml", []byte(empty)); err != nil || !reflect.DeepEqual(cfg, &Config{}) {
+			t.Errorf("%q: %+v %v", empty, cfg, err)
+		}
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"docs: d\nfoo: 1\n", `c.yaml:2:1: unknown key "foo" (known keys: docs, go, overrides, roots, schema)`},
+		{"go:\n  dir: x\n  pakage: y\n", `c.yaml:3:3: unknown key "pakage" in go (known keys: dir, namespaces, package)`},
+		{"overrides:\n  types:\n    a.b:\n      nam: X\n", `c.yaml:4:7: unknown key "nam" in overrides.types.a.b (known keys: name)`},
+		{"overrides:\n  properties:\n    nodot: {name: X}\n", `c.yaml:3:5: property override "nodot": want <qualified type name>.<property>`},
+		{"overrides:\n  properties:\n    a.b: {type: [x]}\n", `c.yaml:3:17: type: want a string, got a list`},
+		{"roots: {a: b}\n", `c.yaml:1:8: roots: want a string or a list of strings, got a mapping`},
+		{"go:\n  package: 9lives\n", `c.yaml:2:12: go.package: "9lives" is not a valid Go identifier`},
+		{"go:\n  dir: a\\b\n", `c.yaml:2:8: go.dir: use forward slashes in "a\\b"`},
+		{"- a\n- b\n", `c.yaml:1:1: the configuration: want a mapping, got a list`},
+		{"docs: d\ndocs: e\n", `c.yaml:2:1: duplicate key "docs"`},
+		{"docs: [a\n", `c.yaml:1:1: did not find expected ',' or ']'`},
+	} {
+		_, err := ParseConfig("c.yaml", []byte(tc.src))
+		var ce *ConfigError
+		if !errors.As(err, &ce) {
+			t.Errorf("%q: err = %v, want a ConfigError", tc.src, err)
+			continue
+		}
+		if err.Error() != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.src, err, tc.want)
+		}
+	}
+}
