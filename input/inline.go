@@ -187,6 +187,11 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 			i++
 		case '<':
 			if end, repl, ok := in.angle(i, hi, out); ok {
+				if repl == "\n" {
+					for len(out) > 0 && (out[len(out)-1] == ' ' || out[len(out)-1] == '\t') {
+						out = out[:len(out)-1]
+					}
+				}
 				out = append(out, repl...)
 				i = end
 				continue

@@ -93,8 +93,11 @@ type Block struct {
 	Level int       `json:"level,omitempty"` // only KindHeading: 1..6
 	// Text is the block's plain text: Markdown emphasis, code-span ticks and
 	// link syntax removed (link text kept), HTML tags dropped except <br>,
-	// which becomes "\n", entities decoded, lines joined with "\n". For
-	// KindHTML it is the raw HTML.
+	// which becomes "\n", and block-level tags such as <li>, <ul> and <p>,
+	// which start a new line (so "<ul><li>a</li><li>b</li></ul>" reads
+	// "a\nb"), entities decoded, backslash escapes removed, lines joined with
+	// "\n". For KindHTML it is the raw HTML. For KindList it is empty: see
+	// Items.
 	Text    string     `json:"text,omitempty"`
 	Items   []string   `json:"items,omitempty"` // only KindList: plain text of each item
 	Links   []Link     `json:"links,omitempty"` // links in Text/Items, in order
@@ -140,11 +143,13 @@ type Row struct {
 
 // A Cell is one table cell.
 type Cell struct {
-	Raw   string `json:"raw"`             // Markdown source, trimmed
-	Text  string `json:"text"`            // plain text, as for Block.Text
+	// Raw is the Markdown source, trimmed, as written (an escaped "\|"
+	// stays "\|"); continuation lines are appended with "\n".
+	Raw   string `json:"raw"`
+	Text  string `json:"text"`            // plain text, as for Block.Text ("\|" reads "|", also in code spans)
 	Links []Link `json:"links,omitempty"` // links in the cell
-	Bold  bool   `json:"bold,omitempty"`  // the whole cell is **bold** (or __bold__)
-	Code  bool   `json:"code,omitempty"`  // the whole cell is one `code span`
+	Bold  bool   `json:"bold,omitempty"`  // the whole cell is **bold** (or __bold__); false for a continued cell
+	Code  bool   `json:"code,omitempty"`  // the whole cell is one `code span`; false for a continued cell
 	Pos   Pos    `json:"pos"`             // first non-space byte of the cell
 }
 
@@ -161,7 +166,8 @@ func (r *Row) Joined(from int) string {
 	return strings.TrimSpace(strings.Join(parts, " | "))
 }
 
-// A CodeBlock is a fenced (or indented) code block.
+// A CodeBlock is a fenced (or indented) code block. Use PosAt to turn an
+// offset in Body() (such as a jsonx offset) into a file position.
 type CodeBlock struct {
 	Lang     string `json:"lang"`               // info string's first word, lower-cased ("http", "json", ""); a space before it is allowed
 	Info     string `json:"info,omitempty"`     // the whole info string as written
@@ -188,9 +194,10 @@ type Line struct {
 	CR   bool   `json:"cr,omitempty"` // the line ended in "\r\n" in the file
 }
 
-// A Comment is an HTML comment block "<!-- … -->".
+// A Comment is an HTML comment block "<!-- … -->". Use PosAt to turn an
+// offset in Body (such as a jsonx offset) into a file position.
 type Comment struct {
-	Body     string `json:"body"`               // text between "<!--" and "-->", trimmed
+	Body     string `json:"body"`               // text between "<!--" and "-->", trimmed, with "\n" line ends
 	BodyPos  Pos    `json:"bodyPos"`            // first byte of Body
 	Unclosed bool   `json:"unclosed,omitempty"` // no "-->" before the next blank-line-separated block or the end
 	Trailing string `json:"trailing,omitempty"` // text after "-->" on the same line (e.g. "s" in "}-->s")
