@@ -35,9 +35,13 @@ fuzz:
 bench:
 	bash scripts/bench.sh
 
-# Run the main job on the example docs shipped in the repo.
+# Run the main job on the example docs shipped in the repo (the same as
+# "go generate ./examples"), and check that the committed output is fresh.
 example: build
 	./bin/apidocgen generate -config examples/apidocgen.yaml
+
+check-example: build
+	./bin/apidocgen generate -check -config examples/apidocgen.yaml
 
 clean:
 	rm -rf bin

@@ -1,0 +1,138 @@
+// This file is written by hand: apidocgen leaves it alone because it has no
+// "Code generated" header. It shows how the generated package is used.
+
+package graphmodel_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/apidocgen/apidocgen/examples/graphmodel"
+)
+
+// A garden as the service might return it: a polymorphic collection (a
+// tree and a flower), null values, an enum, a nested complex value and a
+// member the docs do not list.
+const gardenJSON = `{
+  "id": "g1",
+  "displayName": "Back yard",
+  "description": null,
+  "createdDateTime": "2024-03-20T09:00:00Z",
+  "bestSeason": "summer",
+  "area": 42.5,
+  "location": {"latitude": 51.5, "longitude": -0.12, "altitude": null},
+  "plants": [
+    {"@odata.type": "#microsoft.graph.tree", "id": "p1", "name": "Apple", "plantedDate": "2019-11-02",
+     "tags": ["fruit"], "evergreen": true, "trunkGirthInCentimeters": 60},
+    {"@odata.type": "#microsoft.graph.flower", "id": "p2", "name": "Tulip", "tags": [],
+     "color": "red", "bloomSeasons": ["spring"]}
+  ],
+  "featuredPlant": null,
+  "gnomeCount": 3
+}`
+
+func TestDecodeGarden(t *testing.T) {
+	var g graphmodel.Garden
+	if err := json.Unmarshal([]byte(gardenJSON), &g); err != nil {
+		t.Fatal(err)
+	}
+	if g.ID.Value() != "g1" || g.DisplayName != "Back yard" {
+		t.Errorf("id %q, name %q", g.ID.Value(), g.DisplayName)
+	}
+	if !g.Description.IsNull() {
+		t.Error("description: want an explicit null")
+	}
+	if season, ok := g.BestSeason.Get(); !ok || season != graphmodel.Season("summer") {
+		t.Errorf("bestSeason = %q, %v", season, ok)
+	}
+	if loc := g.Location.Value(); loc.Latitude != 51.5 || !loc.Altitude.IsNull() {
+		t.Errorf("location = %+v", loc)
+	}
+	if len(g.Plants) != 2 {
+		t.Fatalf("%d plants, want 2", len(g.Plants))
+	}
+	tree, ok := g.Plants[0].(*graphmodel.Tree)
+	if !ok {
+		t.Fatalf("plants[0] is %T, want *Tree (from @odata.type)", g.Plants[0])
+	}
+	if tree.Name != "Apple" || !tree.Evergreen || tree.TrunkGirthInCentimeters.Value() != 60 {
+		t.Errorf("tree = %+v", tree)
+	}
+	if d, ok := tree.PlantedDate.Get(); !ok || d.String() != "2019-11-02" {
+		t.Errorf("plantedDate = %v", d)
+	}
+	flower, ok := g.Plants[1].(*graphmodel.Flower)
+	if !ok {
+		t.Fatalf("plants[1] is %T, want *Flower", g.Plants[1])
+	}
+	if flower.Color.Value() != "red" || len(flower.BloomSeasons) != 1 || flower.BloomSeasons[0] != "spring" {
+		t.Errorf("flower = %+v", flower)
+	}
+	// Every plant is a plant, whatever its concrete type.
+	if g.Plants[1].AsPlant().Name != "Tulip" {
+		t.Error("AsPlant lost the name")
+	}
+	if _, ok := g.AdditionalData["gnomeCount"]; !ok {
+		t.Error("the undocumented member was dropped")
+	}
+
+	// Encoding gives back an equivalent document.
+	out, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	json.Unmarshal([]byte(gardenJSON), &a)
+	json.Unmarshal(out, &b)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Errorf("round trip changed the document:\n in: %s\nout: %s", ja, jb)
+	}
+}
+
+func TestSchemaValidatesGarden(t *testing.T) {
+	data, err := os.ReadFile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	const id = "https://example.com/garden/schema/bundle.json"
+	if err := c.AddResource(id, bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	garden, err := c.Compile(id + "#/$defs/microsoft.graph.garden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(s string) any {
+		dec := json.NewDecoder(strings.NewReader(s))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := garden.Validate(decode(gardenJSON)); err != nil {
+		t.Errorf("valid garden rejected: %v", err)
+	}
+	for name, bad := range map[string]string{
+		"displayName null":  `{"displayName": null}`,
+		"unknown season":    `{"bestSeason": "monsoon"}`,
+		"area not a number": `{"area": "big"}`,
+		"bad plant type":    `{"plants": [{"@odata.type": "#microsoft.graph.tree", "evergreen": "yes"}]}`,
+		"bad date-time":     `{"createdDateTime": "yesterday"}`,
+	} {
+		if err := garden.Validate(decode(bad)); err == nil {
+			t.Errorf("%s: %s was accepted", name, bad)
+		}
+	}
+}
