@@ -233,7 +233,8 @@ type walker struct {
 	in   inliner
 	ends []int // per block: offset of its last byte
 
-	crLines []bool // per 0-based line: it ended in "\r\n" (nil for LF pages)
+	nested  []ast.Node // code and HTML blocks inside the container being read
+	crLines []bool     // per 0-based line: it ended in "\r\n" (nil for LF pages)
 
 	pieceBuf []piece // reusable
 	cellBuf  []piece // reusable
@@ -342,11 +343,13 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 			b.Links = append(b.Links, r.links...)
 		}
 		w.add(b, end)
+		w.addNested()
 	case *ast.Blockquote:
 		end := n.Pos()
 		ps := w.containerPieces(n, nil, &end)
 		r := w.in.text(ps, false)
 		w.add(&Block{Kind: KindQuote, Pos: w.pos(w.skipSpace(n.Pos())), Text: r.text, Links: r.links}, end)
+		w.addNested()
 	case *tableNode:
 		lines := make([]tableLine, 0, n.Lines().Len())
 		for i := 0; i < n.Lines().Len(); i++ {
@@ -358,12 +361,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 	case *ast.FencedCodeBlock:
 		w.fenced(n)
 	case *ast.CodeBlock:
-		c := &CodeBlock{Lines: w.codeLines(n.Lines())}
-		start := n.Pos()
-		if n.Lines().Len() > 0 {
-			start = n.Lines().At(0).Start
-		}
-		w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, lastStop(n.Lines(), start))
+		w.indented(n)
 	case *ast.HTMLBlock:
 		w.html(n, cuts)
 	case *ast.ThematicBreak:
@@ -381,16 +379,50 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 	}
 }
 
+// indented converts an indented code block.
+func (w *walker) indented(n *ast.CodeBlock) {
+	c := &CodeBlock{Lines: w.codeLines(n.Lines())}
+	start := n.Pos()
+	if n.Lines().Len() > 0 {
+		start = n.Lines().At(0).Start
+	}
+	w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, lastStop(n.Lines(), start))
+}
+
+// addNested adds the code blocks and HTML blocks found inside the last
+// list or block quote, after it: an annotation inside a list item keeps
+// the fence it describes.
+func (w *walker) addNested() {
+	nested := w.nested
+	w.nested = nil
+	for _, n := range nested {
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			w.fenced(n)
+		case *ast.CodeBlock:
+			w.indented(n)
+		case *ast.HTMLBlock:
+			w.html(n, nil)
+		}
+	}
+}
+
 // containerPieces gathers the text lines of the blocks inside a list item
-// or block quote, in order; end is raised to the last byte seen.
+// or block quote, in order, and sets aside its code and HTML blocks in
+// w.nested; end is raised to the last byte seen.
 func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *ast.HTMLBlock, *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			w.nested = append(w.nested, c)
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
 			}
-		case *ast.Paragraph, *paraNode, *ast.TextBlock, *ast.Heading, *tableNode, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+			if c.Lines().Len() > 0 {
+				*end = max(*end, lastStop(c.Lines(), 0))
+			}
+		case *ast.Paragraph, *paraNode, *ast.TextBlock, *ast.Heading, *tableNode:
 			ps = w.linePieces(c.Lines(), ps)
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
@@ -464,8 +496,12 @@ func (w *walker) fenced(n *ast.FencedCodeBlock) {
 	c.Unclosed = true
 	if next < len(w.ix.starts) {
 		s, e := w.ix.lineBounds(w.src, next)
+		// Skip indentation and, inside a block quote, its '>' markers.
 		ls, le := trimSpaceRange(w.src, s, e)
-		if ls-s <= 3 && le > ls && runLen(w.src, ls, le, fch) >= fn && runLen(w.src, ls, le, fch) == le-ls {
+		for ls < le && (w.src[ls] == '>' || w.src[ls] == ' ' || w.src[ls] == '\t') {
+			ls++
+		}
+		if le > ls && runLen(w.src, ls, le, fch) >= fn && runLen(w.src, ls, le, fch) == le-ls {
 			c.Unclosed = false
 			end = le - 1
 		}
