@@ -76,7 +76,10 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
 		return exitError
 	}
-	printDiagnostics(stderr, job, res.Diagnostics, f.verbose)
+	if printDiagnostics(stderr, job, res.Diagnostics, f.verbose) {
+		fmt.Fprintln(stderr, "apidocgen: configuration errors; nothing written")
+		return exitError
+	}
 
 	files, areas := job.collect(res)
 	var sum output.Summary
@@ -118,27 +121,46 @@ func diagCount(s generator.Stats) string {
 // maxShown is how many error diagnostics generate prints without -v.
 const maxShown = 10
 
-func printDiagnostics(w io.Writer, job *job, diags []model.Diagnostic, verbose bool) {
-	shown, errs := 0, 0
+// printDiagnostics prints the diagnostics of a run: all of them with
+// verbose; otherwise the first maxShown errors found in the docs, every
+// diagnostic without a position (those are about the configuration, such
+// as an unknown root type or an override that names nothing) and a count
+// of the rest. It reports whether a configuration diagnostic is an error.
+func printDiagnostics(w io.Writer, job *job, diags []model.Diagnostic, verbose bool) (configErr bool) {
+	shown, hidden, hiddenErrs := 0, 0, 0
 	for _, d := range diags {
-		if d.Severity == model.SevError {
-			errs++
+		isConfig := d.Pos.File == ""
+		if isConfig && d.Severity == model.SevError {
+			configErr = true
 		}
-		if verbose || (d.Severity == model.SevError && shown < maxShown) {
-			if d.Pos.File != "" {
-				d.Pos.File = job.docPath(d.Pos.File)
+		if verbose || isConfig || (d.Severity == model.SevError && shown < maxShown) {
+			fmt.Fprintln(w, formatDiagnostic(job, d))
+			if !isConfig {
+				shown++
 			}
-			fmt.Fprintln(w, d.String())
-			shown++
+			continue
+		}
+		hidden++
+		if d.Severity == model.SevError {
+			hiddenErrs++
 		}
 	}
-	if !verbose && len(diags) > shown {
-		more := ""
-		if errs > shown {
-			more = fmt.Sprintf("%d more errors and ", errs-shown)
-		}
-		fmt.Fprintf(w, "apidocgen: %s%d warnings or notes not shown; run with -v, or \"apidocgen lint\" to check the docs\n", more, len(diags)-errs)
+	if hidden > 0 {
+		fmt.Fprintf(w, "apidocgen: %d more diagnostics (%d errors) not shown; run with -v, or \"apidocgen lint\" to check the docs\n", hidden, hiddenErrs)
 	}
+	return configErr
+}
+
+// formatDiagnostic prints d as "file:line:col: severity: message [rule]"
+// with the file relative to the current folder, or without the position
+// when it has none (a problem with the configuration, such as an unknown
+// root type).
+func formatDiagnostic(j *job, d model.Diagnostic) string {
+	if d.Pos.File == "" {
+		return fmt.Sprintf("apidocgen: %s: %s [%s]", d.Severity, d.Message, d.Rule)
+	}
+	d.Pos.File = j.docPath(d.Pos.File)
+	return d.String()
 }
 
 // A job is a generate run with every path resolved.
