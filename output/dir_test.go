@@ -187,6 +187,11 @@ func TestDirRefusesToOverwriteHandWritten(t *testing.T) {
 	if after := snapshot(t, root); !reflect.DeepEqual(before, after) {
 		t.Errorf("a conflicting run wrote files: %v", keys(after))
 	}
+	os.WriteFile(filepath.Join(root, "b.go"), []byte("package p\n"), 0o644)
+	_, err = Dir{Root: root}.Write(Files{goFile("b.go", ""), goFile("user.go", "")})
+	if !errors.As(err, &ce) || !reflect.DeepEqual(ce.Paths, []string{"b.go", "user.go"}) || !strings.Contains(err.Error(), `files "b.go", "user.go" in `) {
+		t.Errorf("two clashes: %v", err)
+	}
 	if _, err := (Check{Root: root}).Run(Files{goFile("user.go", "")}); !errors.As(err, &ce) {
 		t.Errorf("check: err = %v, want a conflict", err)
 	}

@@ -87,7 +87,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if f.check {
 		rep, err := output.Check{Root: job.outRoot, Areas: areas}.Run(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
 			return exitError
 		}
 		io.WriteString(stdout, rep.Diff(job.diffPrefix()))
@@ -96,7 +96,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		sum, err = output.Dir{Root: job.outRoot, Areas: areas}.Write(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", err)
+			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
 			return exitError
 		}
 	}
@@ -302,6 +302,17 @@ func (j *job) diffPrefix() string {
 func (j *job) docPath(file string) string {
 	src := generator.Source(j.docsFS, j.cfg.Docs, file)
 	return filepath.ToSlash(j.rel(filepath.Join(j.docsDir, filepath.FromSlash(src))))
+}
+
+// relErr shows the folder of a name clash relative to the current folder.
+func (j *job) relErr(err error) error {
+	var ce *output.ConflictError
+	if errors.As(err, &ce) {
+		c := *ce
+		c.Root = j.rel(c.Root)
+		return &c
+	}
+	return err
 }
 
 func (j *job) rel(p string) string {
