@@ -6,7 +6,7 @@ import (
 )
 
 // frontMatter finds the YAML front matter: a first line "---" and the next
-// line "---". It returns the offset just past the closing line (0 when the
+// line "---", with at least one "key: value" line between them. It returns the offset just past the closing line (0 when the
 // page has no front matter) and the fields in file order.
 func frontMatter(src []byte, ix *lineIndex, file string) (end int, fields []FrontField) {
 	if len(ix.starts) < 2 || !isDashLine(src, ix, 0) {
@@ -47,6 +47,10 @@ func frontMatter(src []byte, ix *lineIndex, file string) (end int, fields []Fron
 			TODO:  isTODO(value),
 			Pos:   ix.pos(file, s+ks),
 		})
+	}
+	if len(fields) == 0 {
+		// "---" lines around no "key: value" at all are thematic breaks.
+		return 0, nil
 	}
 	_, e := ix.lineBounds(src, closing)
 	for e < len(src) && src[e] != '\n' {

@@ -104,11 +104,16 @@ func (in *inliner) srcOff(i int) int {
 	if !in.multi {
 		return i
 	}
-	k := len(in.bufStarts) - 1
-	for k > 0 && in.bufStarts[k] > i {
-		k--
+	lo, hi := 0, len(in.bufStarts)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if in.bufStarts[m] <= i {
+			lo = m
+		} else {
+			hi = m
+		}
 	}
-	return in.srcStarts[k] + i - in.bufStarts[k]
+	return in.srcStarts[lo] + i - in.bufStarts[lo]
 }
 
 // A delim is a run of '*' or '_' that may open or close emphasis.

@@ -1,5 +1,7 @@
 package input
 
+import "bytes"
+
 // A lineIndex maps byte offsets of a file to 1-based lines and columns.
 type lineIndex struct {
 	starts []int // offset of the first byte of each line
@@ -8,25 +10,25 @@ type lineIndex struct {
 // newLineIndex indexes src and reports whether any line ends in "\r\n"
 // (crlf) and whether any ends in a bare "\n" (lf).
 func newLineIndex(src []byte) (ix lineIndex, crlf, lf bool) {
-	n := 1
-	for _, c := range src {
-		if c == '\n' {
-			n++
+	starts := make([]int, 1, bytes.Count(src, nl)+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
-	}
-	starts := make([]int, 1, n)
-	for i, c := range src {
-		if c == '\n' {
-			if i > 0 && src[i-1] == '\r' {
-				crlf = true
-			} else {
-				lf = true
-			}
-			starts = append(starts, i+1)
+		i += off
+		if i > 0 && src[i-1] == '\r' {
+			crlf = true
+		} else {
+			lf = true
 		}
+		starts = append(starts, i+1)
+		off = i + 1
 	}
 	return lineIndex{starts: starts}, crlf, lf
 }
+
+var nl = []byte{'\n'}
 
 // line returns the 0-based line holding offset off.
 func (ix *lineIndex) line(off int) int {
@@ -48,6 +50,12 @@ func (ix *lineIndex) pos(file string, off int) Pos {
 		off = 0
 	}
 	l := ix.line(off)
+	return Pos{File: file, Line: l + 1, Col: off - ix.starts[l] + 1}
+}
+
+// posOnLine returns the position of offset off, known to be on 0-based
+// line l.
+func (ix *lineIndex) posOnLine(file string, l, off int) Pos {
 	return Pos{File: file, Line: l + 1, Col: off - ix.starts[l] + 1}
 }
 

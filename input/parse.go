@@ -216,6 +216,8 @@ func Parse(path string, src []byte) *Page {
 
 	w.collectDefs()
 	w.in.defs = p.LinkDefs
+	p.Blocks = make([]*Block, 0, len(nodes)+8)
+	w.ends = make([]int, 0, len(nodes)+8)
 	for _, n := range nodes {
 		w.block(n, cuts)
 	}
@@ -238,6 +240,8 @@ type walker struct {
 
 	pieceBuf []piece // reusable
 	cellBuf  []piece // reusable
+
+	rowLine int // 0-based line of the table row being built
 
 	tabText string // the source of the table being built
 	tabBase int    // offset of tabText in src

@@ -127,6 +127,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 
 	cells := make([]Cell, len(slab))
 	for _, p := range rows {
+		w.rowLine = w.ix.line(p.line.start)
 		for k := p.first; k < p.last; k++ {
 			c := slab[k]
 			if k == p.last-1 && len(p.extra) > 0 {
@@ -136,7 +137,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 				}
 				ps = append(ps, p.extra...)
 				cells[k] = w.cell(ps)
-				cells[k].Pos = w.pos(c.start)
+				cells[k].Pos = w.ix.posOnLine(w.file, w.rowLine, c.start)
 				continue
 			}
 			cells[k] = w.cell(slab[k : k+1])
@@ -151,7 +152,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 	body := make([]Row, len(rows)-1)
 	t.Rows = make([]*Row, len(rows)-1)
 	for i, p := range rows[1:] {
-		body[i] = Row{Pos: w.pos(p.line.start), Cells: cells[p.first:p.last:p.last], Continued: p.continued}
+		body[i] = Row{Pos: w.ix.posOnLine(w.file, w.ix.line(p.line.start), p.line.start), Cells: cells[p.first:p.last:p.last], Continued: p.continued}
 		t.Rows[i] = &body[i]
 	}
 	return t
@@ -159,7 +160,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 
 // cell converts the pieces of one cell.
 func (w *walker) cell(ps []piece) Cell {
-	c := Cell{Pos: w.pos(ps[0].start)}
+	c := Cell{Pos: w.ix.posOnLine(w.file, w.rowLine, ps[0].start)}
 	if len(ps) == 1 {
 		c.Raw = w.tabText[ps[0].start-w.tabBase : ps[0].end-w.tabBase]
 	} else {
