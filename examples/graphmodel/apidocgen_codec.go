@@ -19,15 +19,20 @@ import (
 // base type, so each type encodes and decodes its own fields plus all the
 // inherited ones, and no promoted method can drop a derived type's fields.
 type jsonObject interface {
-	// object returns the "@odata.type" and AdditionalData fields of the
-	// root of the type's hierarchy.
-	object() (odataType *string, extra *map[string]json.RawMessage)
-	// decodeMember decodes one member; false means the name is unknown.
-	decodeMember(key string, raw []byte) (bool, error)
-	// encodeMembers writes the declared fields, base types first.
+	// decodeMember decodes one member into its field, setting d.err on
+	// failure; false means no field has that name. The root of the
+	// hierarchy records its ODataType and AdditionalData in d.
+	decodeMember(d *decoder, key string, raw []byte) bool
+	// encodeMembers writes the declared fields, base types first; the root
+	// writes "@odata.type" and hands AdditionalData to e.
 	encodeMembers(e *encoder)
-	// odataTypeName returns the type's "#namespace.name".
-	odataTypeName() string
+}
+
+// A decoder carries the state of decoding one object.
+type decoder struct {
+	odataType *string
+	extra     *map[string]json.RawMessage
+	err       error // of the current member
 }
 
 // odataTypeKey is the "@odata.type" member name.
@@ -108,28 +113,32 @@ func unmarshalObject(b []byte, v jsonObject) error {
 // value cannot be decoded, go to AdditionalData so nothing is lost; the
 // first decoding error is returned after every member has been read.
 func fill(v jsonObject, ms []member) error {
-	odataType, extra := v.object()
+	var d decoder
 	var first error
 	for _, m := range ms {
+		d.err = nil
+		if m.key != odataTypeKey && m.key != "" && v.decodeMember(&d, m.key, m.raw) && d.err == nil {
+			continue
+		}
+		if d.err != nil && first == nil {
+			first = fmt.Errorf("%q: %w", m.key, d.err)
+		}
+		if d.extra == nil {
+			// No property is named "": this reaches the root, which
+			// records where its ODataType and AdditionalData are.
+			v.decodeMember(&d, "", nil)
+		}
 		if m.key == odataTypeKey {
 			var s string
-			if err := json.Unmarshal(m.raw, &s); err == nil {
-				*odataType = s
+			if json.Unmarshal(m.raw, &s) == nil {
+				*d.odataType = s
 				continue
 			}
-		} else {
-			ok, err := v.decodeMember(m.key, m.raw)
-			if ok && err == nil {
-				continue
-			}
-			if err != nil && first == nil {
-				first = fmt.Errorf("%q: %w", m.key, err)
-			}
 		}
-		if *extra == nil {
-			*extra = make(map[string]json.RawMessage)
+		if *d.extra == nil {
+			*d.extra = make(map[string]json.RawMessage)
 		}
-		(*extra)[m.key] = m.raw
+		(*d.extra)[m.key] = m.raw
 	}
 	return first
 }
@@ -222,26 +231,35 @@ type encoder struct {
 	// implied is the "@odata.type" to write when the value has none: set
 	// when a derived type is written where its base type is declared.
 	implied string
+	extra   map[string]json.RawMessage
+}
+
+// root is called by the root type's encodeMembers, before any field.
+func (e *encoder) root(odataType string, extra map[string]json.RawMessage) {
+	if odataType == "" {
+		odataType = e.implied
+	}
+	if odataType != "" {
+		e.value(odataTypeKey, odataType)
+	}
+	e.extra = extra
 }
 
 // marshalObject encodes v. declared is the "#namespace.name" of the type
 // the surrounding property declares ("" when not polymorphic): when v is of
 // another (derived) type and has no ODataType, that type's name is written.
 func marshalObject(v jsonObject, declared string) ([]byte, error) {
-	odataType, extra := v.object()
 	e := &encoder{buf: make([]byte, 0, 128)}
 	e.buf = append(e.buf, '{')
-	t := *odataType
-	if t == "" && declared != "" && !strings.EqualFold(v.odataTypeName(), declared) {
-		t = v.odataTypeName()
-	}
-	if t != "" {
-		e.value(odataTypeKey, t)
+	if declared != "" {
+		if n := typeName(v); !strings.EqualFold(n, declared) {
+			e.implied = n
+		}
 	}
 	v.encodeMembers(e)
-	if len(*extra) > 0 {
-		keys := make([]string, 0, len(*extra))
-		for k := range *extra {
+	if len(e.extra) > 0 {
+		keys := make([]string, 0, len(e.extra))
+		for k := range e.extra {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
@@ -249,7 +267,7 @@ func marshalObject(v jsonObject, declared string) ([]byte, error) {
 			if e.has(k) {
 				continue
 			}
-			raw := (*extra)[k]
+			raw := e.extra[k]
 			if !json.Valid(raw) {
 				return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
 			}
@@ -353,24 +371,22 @@ func appendQuoted(b []byte, s string) []byte {
 // encNullable writes a Nullable unless it is absent.
 func encNullable[T any](e *encoder, k string, v Nullable[T]) {
 	switch {
-	case v.IsZero():
-	case v.IsNull():
+	case v.null:
 		e.key(k)
 		e.buf = append(e.buf, "null"...)
-	default:
-		e.value(k, v.Value())
+	case v.v != nil:
+		e.value(k, *v.v)
 	}
 }
 
 // encNullablePoly writes a nullable polymorphic value unless it is absent.
 func encNullablePoly[T jsonObject](e *encoder, k string, v Nullable[T], declared string) {
 	switch {
-	case v.IsZero():
-	case v.IsNull():
+	case v.null:
 		e.key(k)
 		e.buf = append(e.buf, "null"...)
-	default:
-		e.object(k, v.Value(), declared)
+	case v.v != nil:
+		e.object(k, *v.v, declared)
 	}
 }
 

@@ -12,10 +12,15 @@ import "encoding/json"
 //
 // A Nullable holds its value behind a pointer, so a type may refer to
 // itself through Nullable. Copies share the pointer; Set replaces it.
+// Properties of struct types use Nullable[*T].
 type Nullable[T any] struct {
+	_    [0]func() // not comparable: use IsNull and Get
 	v    *T
 	null bool
 }
+
+// The methods have pointer receivers (except MarshalJSON) to keep the
+// number of generated method wrappers, and so compile time, low.
 
 // Some returns a Nullable set to v.
 func Some[T any](v T) Nullable[T] { return Nullable[T]{v: &v} }
@@ -25,17 +30,14 @@ func Null[T any]() Nullable[T] { return Nullable[T]{null: true} }
 
 // IsZero reports whether n is absent (neither null nor set). It makes
 // `json:",omitzero"` leave absent properties out.
-func (n Nullable[T]) IsZero() bool { return n.v == nil && !n.null }
+func (n *Nullable[T]) IsZero() bool { return n.v == nil && !n.null }
 
 // IsNull reports whether n is explicitly null.
-func (n Nullable[T]) IsNull() bool { return n.null }
-
-// IsSet reports whether n holds a value (not absent, not null).
-func (n Nullable[T]) IsSet() bool { return n.v != nil }
+func (n *Nullable[T]) IsNull() bool { return n.null }
 
 // Get returns the value and true when n is set, else the zero value and
 // false.
-func (n Nullable[T]) Get() (T, bool) {
+func (n *Nullable[T]) Get() (T, bool) {
 	if n.v == nil {
 		var zero T
 		return zero, false
@@ -44,22 +46,16 @@ func (n Nullable[T]) Get() (T, bool) {
 }
 
 // Value returns the value, or the zero value when n is absent or null.
-func (n Nullable[T]) Value() T {
+func (n *Nullable[T]) Value() T {
 	v, _ := n.Get()
 	return v
 }
 
-// Ptr returns a pointer to the value, or nil when n is absent or null.
-func (n Nullable[T]) Ptr() *T { return n.v }
-
 // Set sets n to v.
 func (n *Nullable[T]) Set(v T) { *n = Nullable[T]{v: &v} }
 
-// SetNull makes n explicitly null.
+// SetNull makes n explicitly null. Assign Nullable[T]{} to make it absent.
 func (n *Nullable[T]) SetNull() { *n = Nullable[T]{null: true} }
-
-// Unset makes n absent.
-func (n *Nullable[T]) Unset() { *n = Nullable[T]{} }
 
 // MarshalJSON writes the value, or null when n is null or absent (leave
 // absent values out with `omitzero`).

@@ -23,3 +23,24 @@ func newObject(name string) jsonObject {
 	}
 	return nil
 }
+
+// typeName returns the "#namespace.name" of v's type.
+func typeName(v jsonObject) string {
+	switch v.(type) {
+	case *Entity:
+		return "#microsoft.graph.entity"
+	case *Flower:
+		return "#microsoft.graph.flower"
+	case *Garden:
+		return "#microsoft.graph.garden"
+	case *GeoPoint:
+		return "#microsoft.graph.geoPoint"
+	case *Plant:
+		return "#microsoft.graph.plant"
+	case *Tree:
+		return "#microsoft.graph.tree"
+	case *WateringReport:
+		return "#microsoft.graph.wateringReport"
+	}
+	return ""
+}

@@ -33,20 +33,18 @@ func (t Entity) MarshalJSON() ([]byte, error) {
 func (t *Entity) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*Entity) odataTypeName() string {
-	return "#microsoft.graph.entity"
-}
-func (t *Entity) object() (*string, *map[string]json.RawMessage) {
-	return &t.ODataType, &t.AdditionalData
-}
-func (t *Entity) decodeMember(key string, raw []byte) (bool, error) {
+func (t *Entity) decodeMember(d *decoder, key string, raw []byte) bool {
+	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
 	switch key {
 	case "id":
-		return true, json.Unmarshal(raw, &t.ID)
+		d.err = json.Unmarshal(raw, &t.ID)
+	default:
+		return false
 	}
-	return false, nil
+	return true
 }
 func (t *Entity) encodeMembers(e *encoder) {
+	e.root(t.ODataType, t.AdditionalData)
 	encNullable(e, "id", t.ID)
 }
 
@@ -86,17 +84,16 @@ func (t Flower) MarshalJSON() ([]byte, error) {
 func (t *Flower) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*Flower) odataTypeName() string {
-	return "#microsoft.graph.flower"
-}
-func (t *Flower) decodeMember(key string, raw []byte) (bool, error) {
+func (t *Flower) decodeMember(d *decoder, key string, raw []byte) bool {
 	switch key {
 	case "color":
-		return true, json.Unmarshal(raw, &t.Color)
+		d.err = json.Unmarshal(raw, &t.Color)
 	case "bloomSeasons":
-		return true, json.Unmarshal(raw, &t.BloomSeasons)
+		d.err = json.Unmarshal(raw, &t.BloomSeasons)
+	default:
+		return t.Plant.decodeMember(d, key, raw)
 	}
-	return t.Plant.decodeMember(key, raw)
+	return true
 }
 func (t *Flower) encodeMembers(e *encoder) {
 	t.Plant.encodeMembers(e)
@@ -120,7 +117,7 @@ type Garden struct {
 	// The size of the garden in square metres. Nullable.
 	Area Nullable[float64] `json:"area,omitzero"`
 	// Where the garden is. Nullable.
-	Location Nullable[GeoPoint] `json:"location,omitzero"`
+	Location Nullable[*GeoPoint] `json:"location,omitzero"`
 	// Every plant in the garden: trees and flowers. Read-only.
 	Plants []PlantLike `json:"plants,omitzero"`
 	// The plant shown first on the garden's page. Nullable.
@@ -136,29 +133,28 @@ func (t Garden) MarshalJSON() ([]byte, error) {
 func (t *Garden) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*Garden) odataTypeName() string {
-	return "#microsoft.graph.garden"
-}
-func (t *Garden) decodeMember(key string, raw []byte) (bool, error) {
+func (t *Garden) decodeMember(d *decoder, key string, raw []byte) bool {
 	switch key {
 	case "displayName":
-		return true, json.Unmarshal(raw, &t.DisplayName)
+		d.err = json.Unmarshal(raw, &t.DisplayName)
 	case "description":
-		return true, json.Unmarshal(raw, &t.Description)
+		d.err = json.Unmarshal(raw, &t.Description)
 	case "createdDateTime":
-		return true, json.Unmarshal(raw, &t.CreatedDateTime)
+		d.err = json.Unmarshal(raw, &t.CreatedDateTime)
 	case "bestSeason":
-		return true, json.Unmarshal(raw, &t.BestSeason)
+		d.err = json.Unmarshal(raw, &t.BestSeason)
 	case "area":
-		return true, json.Unmarshal(raw, &t.Area)
+		d.err = json.Unmarshal(raw, &t.Area)
 	case "location":
-		return true, json.Unmarshal(raw, &t.Location)
+		d.err = json.Unmarshal(raw, &t.Location)
 	case "plants":
-		return true, decPolySlice(raw, &t.Plants, newPlantLike)
+		d.err = decPolySlice(raw, &t.Plants, newPlantLike)
 	case "featuredPlant":
-		return true, decNullablePoly(raw, &t.FeaturedPlant, newPlantLike)
+		d.err = decNullablePoly(raw, &t.FeaturedPlant, newPlantLike)
+	default:
+		return t.Entity.decodeMember(d, key, raw)
 	}
-	return t.Entity.decodeMember(key, raw)
+	return true
 }
 func (t *Garden) encodeMembers(e *encoder) {
 	t.Entity.encodeMembers(e)
@@ -201,24 +197,22 @@ func (t GeoPoint) MarshalJSON() ([]byte, error) {
 func (t *GeoPoint) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*GeoPoint) odataTypeName() string {
-	return "#microsoft.graph.geoPoint"
-}
-func (t *GeoPoint) object() (*string, *map[string]json.RawMessage) {
-	return &t.ODataType, &t.AdditionalData
-}
-func (t *GeoPoint) decodeMember(key string, raw []byte) (bool, error) {
+func (t *GeoPoint) decodeMember(d *decoder, key string, raw []byte) bool {
+	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
 	switch key {
 	case "latitude":
-		return true, json.Unmarshal(raw, &t.Latitude)
+		d.err = json.Unmarshal(raw, &t.Latitude)
 	case "longitude":
-		return true, json.Unmarshal(raw, &t.Longitude)
+		d.err = json.Unmarshal(raw, &t.Longitude)
 	case "altitude":
-		return true, json.Unmarshal(raw, &t.Altitude)
+		d.err = json.Unmarshal(raw, &t.Altitude)
+	default:
+		return false
 	}
-	return false, nil
+	return true
 }
 func (t *GeoPoint) encodeMembers(e *encoder) {
+	e.root(t.ODataType, t.AdditionalData)
 	encComparable(e, "latitude", t.Latitude)
 	encComparable(e, "longitude", t.Longitude)
 	encNullable(e, "altitude", t.Altitude)
@@ -252,21 +246,20 @@ func (t Plant) MarshalJSON() ([]byte, error) {
 func (t *Plant) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*Plant) odataTypeName() string {
-	return "#microsoft.graph.plant"
-}
-func (t *Plant) decodeMember(key string, raw []byte) (bool, error) {
+func (t *Plant) decodeMember(d *decoder, key string, raw []byte) bool {
 	switch key {
 	case "name":
-		return true, json.Unmarshal(raw, &t.Name)
+		d.err = json.Unmarshal(raw, &t.Name)
 	case "plantedDate":
-		return true, json.Unmarshal(raw, &t.PlantedDate)
+		d.err = json.Unmarshal(raw, &t.PlantedDate)
 	case "heightInCentimeters":
-		return true, json.Unmarshal(raw, &t.HeightInCentimeters)
+		d.err = json.Unmarshal(raw, &t.HeightInCentimeters)
 	case "tags":
-		return true, json.Unmarshal(raw, &t.Tags)
+		d.err = json.Unmarshal(raw, &t.Tags)
+	default:
+		return t.Entity.decodeMember(d, key, raw)
 	}
-	return t.Entity.decodeMember(key, raw)
+	return true
 }
 func (t *Plant) encodeMembers(e *encoder) {
 	t.Entity.encodeMembers(e)
@@ -339,17 +332,16 @@ func (t Tree) MarshalJSON() ([]byte, error) {
 func (t *Tree) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*Tree) odataTypeName() string {
-	return "#microsoft.graph.tree"
-}
-func (t *Tree) decodeMember(key string, raw []byte) (bool, error) {
+func (t *Tree) decodeMember(d *decoder, key string, raw []byte) bool {
 	switch key {
 	case "evergreen":
-		return true, json.Unmarshal(raw, &t.Evergreen)
+		d.err = json.Unmarshal(raw, &t.Evergreen)
 	case "trunkGirthInCentimeters":
-		return true, json.Unmarshal(raw, &t.TrunkGirthInCentimeters)
+		d.err = json.Unmarshal(raw, &t.TrunkGirthInCentimeters)
+	default:
+		return t.Plant.decodeMember(d, key, raw)
 	}
-	return t.Plant.decodeMember(key, raw)
+	return true
 }
 func (t *Tree) encodeMembers(e *encoder) {
 	t.Plant.encodeMembers(e)
@@ -386,24 +378,22 @@ func (t WateringReport) MarshalJSON() ([]byte, error) {
 func (t *WateringReport) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (*WateringReport) odataTypeName() string {
-	return "#microsoft.graph.wateringReport"
-}
-func (t *WateringReport) object() (*string, *map[string]json.RawMessage) {
-	return &t.ODataType, &t.AdditionalData
-}
-func (t *WateringReport) decodeMember(key string, raw []byte) (bool, error) {
+func (t *WateringReport) decodeMember(d *decoder, key string, raw []byte) bool {
+	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
 	switch key {
 	case "litres":
-		return true, json.Unmarshal(raw, &t.Litres)
+		d.err = json.Unmarshal(raw, &t.Litres)
 	case "wateredPlantIds":
-		return true, json.Unmarshal(raw, &t.WateredPlantIDs)
+		d.err = json.Unmarshal(raw, &t.WateredPlantIDs)
 	case "finishedDateTime":
-		return true, json.Unmarshal(raw, &t.FinishedDateTime)
+		d.err = json.Unmarshal(raw, &t.FinishedDateTime)
+	default:
+		return false
 	}
-	return false, nil
+	return true
 }
 func (t *WateringReport) encodeMembers(e *encoder) {
+	e.root(t.ODataType, t.AdditionalData)
 	encComparable(e, "litres", t.Litres)
 	encSlice(e, "wateredPlantIds", t.WateredPlantIDs)
 	encNullable(e, "finishedDateTime", t.FinishedDateTime)
