@@ -163,16 +163,23 @@ func (l *linter) checkURL(ex *model.Example, treeVersion string) {
 		l.add(ex.Pos, RuleURLVersion, "request URL uses %q but the docs tree uses %q", ver, treeVersion)
 		return
 	}
-	if treeVersion == "" && ex.Op != nil {
-		// Without a tree-wide version, compare with the page's other examples.
+	if treeVersion == "" && ex.Op != nil && ver == "beta" {
+		// Without a tree-wide version, a beta URL on a page whose other
+		// examples all use v1.0 is the odd one out.
+		others := 0
 		for _, o := range ex.Op.Examples {
 			if o == ex || o.Kind != model.ExampleRequest {
 				continue
 			}
-			if h, v, ok := splitGraphURL(o.URL); ok && h == "graph.microsoft.com" && (v == "v1.0" || v == "beta") && v != ver {
-				l.add(ex.Pos, RuleURLVersion, "request URL uses %q but another example of the page uses %q", ver, v)
-				return
+			if h, v, ok := splitGraphURL(o.URL); ok && h == "graph.microsoft.com" {
+				if v != "v1.0" {
+					return
+				}
+				others++
 			}
+		}
+		if others > 0 {
+			l.add(ex.Pos, RuleURLVersion, "request URL uses \"beta\" but the page's other examples use \"v1.0\"")
 		}
 	}
 }

@@ -118,6 +118,9 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 		if resolved == ".." || strings.HasPrefix(resolved, "../") {
 			return // outside the docs tree (includes, other versions)
 		}
+		if top, _, ok := strings.Cut(resolved, "/"); !ok && !l.dirs[""] || ok && !l.dirs[strings.ToLower(top)] {
+			return // a folder the tree does not hold (a partial checkout): not knowable
+		}
 		switch {
 		case l.files[resolved]:
 		case len(l.lower[strings.ToLower(resolved)]) > 0:
@@ -162,7 +165,7 @@ func (l *linter) suggestFile(resolved string) string {
 		}
 	}
 	sortStrings(cands)
-	if best := closest(strings.ToLower(path.Base(resolved)), cands, 3); best != "" {
+	if best := closest(strings.ToLower(path.Base(resolved)), cands, 2); best != "" {
 		return `; did you mean "` + best + `"?`
 	}
 	return ""

@@ -132,7 +132,7 @@ func (l *linter) checkTableVsJSON(t *model.Type) {
 		}
 	}
 	for _, p := range t.Properties {
-		if p.Relationship || keys[p.Name] || lower[strings.ToLower(p.Name)] || p.Pos.File != t.Pos.File {
+		if p.Relationship || keys[p.Name] || lower[strings.ToLower(p.Name)] || p.Pos.File != t.Pos.File || !l.inPropertyTable(p.Pos) {
 			continue // relationships are often left out; case-only is reported on the JSON side
 		}
 		l.add(p.Pos, RuleTableNotInJSON, "property %q of %s is missing from its JSON representation", p.Name, t.Name)
@@ -238,51 +238,58 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 			desc := r.Joined(2)
 			if api {
 				name := strings.Trim(r.Cells[0].Text, "*` ")
-				if prop := t.Property(name); prop != nil && prop.ReadOnly {
-					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, prop.Owner.Name)
+				if prop, owner := declaredOn(t, name); prop != nil && prop.ReadOnly {
+					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, owner.Name)
 				}
 			}
 			m := inheritedRe.FindStringSubmatch(desc)
-			if m == nil {
-				continue
+			if m == nil || t.Base == nil {
+				continue // without a known parent the cells are the compiler's business
 			}
 			name := strings.Trim(r.Cells[0].Text, "*` ")
-			x := l.lookupName(m[1], t.Namespace)
-			if x == nil || x == t {
-				continue // unresolvable names are the compiler's; self-reference is harmless
+			x := l.lookupName(strings.TrimRight(m[1], "."), t.Namespace)
+			if x == nil || x == t || !anc[x] || x.Pos.File == "" {
+				continue // unresolved or non-ancestor names are reported by the compiler
 			}
-			if !anc[x] {
-				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, which is not a base type of %s", name, x.Name, t.Name)
-				continue
-			}
-			prop := x.Property(name)
+			prop, owner := declaredOn(x, name)
 			switch {
-			case x.Pos.File == "":
 			case prop == nil:
 				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, which does not declare it", name, x.Name)
-			case prop.Owner != nil && prop.Owner.Pos.File != "" && prop.Pos.File != prop.Owner.Pos.File:
+			case owner.Pos.File != "" && prop.Pos.File != owner.Pos.File:
 				// The only declaration is an "Inherited from" row of a
 				// derived page; the ancestor's own page does not list it.
-				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, but the page of %s does not declare it", name, x.Name, prop.Owner.Name)
+				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, but the page of %s does not declare it", name, x.Name, owner.Name)
 			}
 		}
 	}
 }
 
+// declaredOn returns the property called name of x or its ancestors and
+// the type whose Properties hold it.
+func declaredOn(x *model.Type, name string) (*model.Property, *model.Type) {
+	for _, t := range append([]*model.Type{x}, x.Ancestors()...) {
+		for _, p := range t.Properties {
+			if p.Name == name {
+				return p, t
+			}
+		}
+	}
+	return nil, nil
+}
+
 var shortenedRe = regexp.MustCompile(`(?i)\b(shortened|truncated)\b`)
 
 // checkTruncated compares "might be shortened" notes with the truncated
-// flag of the response annotation that follows, and flags truncated
-// responses without a body.
+// flag of the response annotation that follows.
 func (l *linter) checkTruncated(p *input.Page) {
-	bodies := map[int]string{}
+	bodies := map[int]bool{}
 	for _, op := range l.m.Operations {
 		if op.Page != p.Path {
 			continue
 		}
 		for _, ex := range op.Examples {
-			if ex.Kind == model.ExampleResponse {
-				bodies[ex.Pos.Line] = strings.TrimSpace(ex.Body)
+			if ex.Kind == model.ExampleResponse && strings.TrimSpace(ex.Body) != "" {
+				bodies[ex.Pos.Line] = true
 			}
 		}
 	}
@@ -301,14 +308,10 @@ func (l *linter) checkTruncated(p *input.Page) {
 				continue
 			}
 			trunc := a.Bool("truncated")
-			if note && !trunc {
+			hasBody := a.Next >= 0 && a.Next < len(p.Blocks) && bodies[p.Blocks[a.Next].Pos.Line]
+			if note && !trunc && hasBody {
 				if _, set := a.Fields["truncated"]; !set {
 					l.add(b.Comment.BodyPos, RuleTruncated, "the response is introduced as shortened but its annotation does not say \"truncated\": true")
-				}
-			}
-			if trunc && a.Next >= 0 && a.Next < len(p.Blocks) {
-				if body, ok := bodies[p.Blocks[a.Next].Pos.Line]; ok && body == "" {
-					l.add(b.Comment.BodyPos, RuleTruncated, "response annotated \"truncated\": true has no body to shorten")
 				}
 			}
 			note = false
@@ -329,13 +332,13 @@ func (l *linter) checkOperations() {
 			continue
 		}
 		t := op.Target
-		if t.Abstract {
+		if t.Abstract && !l.postsConcreteType(op) {
 			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, which is abstract; document creating a derived type instead", t.Name)
 			continue
 		}
 		addressable := lists[t]
 		for _, pt := range op.Paths {
-			if strings.HasPrefix(pt.Path, "/") && !strings.Contains(pt.Path, "**") && !collURIRe.MatchString(pt.Path) {
+			if strings.TrimSpace(pt.Path) != "" && !strings.Contains(pt.Path, "**") && !collURIRe.MatchString(pt.Path) {
 				addressable = true
 			}
 		}
@@ -343,4 +346,45 @@ func (l *linter) checkOperations() {
 			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, but no request path or List page addresses a collection of %s", t.Name, t.Name)
 		}
 	}
+}
+
+// postsConcreteType reports whether a request example of op names a
+// non-abstract type in its body's @odata.type (posting a derived type to
+// a collection of an abstract type is how such collections are filled).
+func (l *linter) postsConcreteType(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleRequest || ex.JSON == nil {
+			continue
+		}
+		if ot := ex.JSON.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
+			if t, _, _ := l.resolveODataType(ot.Str); t != nil && !t.Abstract {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inPropertyTable reports whether the table row at pos sits under a
+// Properties, Relationships or Instance Attributes heading (and not under
+// a subsection describing something else, such as a policy definition).
+func (l *linter) inPropertyTable(pos input.Pos) bool {
+	p := l.byPath[pos.File]
+	if p == nil {
+		return true
+	}
+	heading := ""
+	for _, b := range p.Blocks {
+		if b.Pos.Line > pos.Line {
+			break
+		}
+		if b.Kind == input.KindHeading {
+			heading = strings.ToLower(strings.TrimSpace(b.Text))
+		}
+	}
+	switch heading {
+	case "properties", "relationships", "instance attributes":
+		return true
+	}
+	return false
 }

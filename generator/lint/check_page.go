@@ -12,7 +12,7 @@ import (
 // requiredFront lists the front matter keys every page needs; each entry
 // lists accepted spellings.
 var requiredFront = [][]string{
-	{"title"}, {"description"}, {"author"}, {"ms.prod"},
+	{"title"}, {"description"}, {"author"},
 	{"localization_priority", "ms.localizationpriority"}, {"doc_type"},
 }
 
@@ -254,7 +254,11 @@ func (l *linter) checkAnnotations(p *input.Page) {
 			}
 		}
 		if found < 0 {
-			l.add(e.pos, RuleResponseWithoutRequest, "response example has no request example before it to pair with")
+			if ignoredRequestBefore(p, e.pos) {
+				l.add(e.pos, RuleResponseWithoutRequest, "response example has no request to pair with: the request before it is annotated \"ignored\"")
+			} else {
+				l.add(e.pos, RuleResponseWithoutRequest, "response example has no request example before it to pair with")
+			}
 			continue
 		}
 		paired[found] = true
@@ -343,4 +347,25 @@ func (l *linter) checkRequestNames() {
 			}
 		}
 	}
+}
+
+// ignoredRequestBefore reports whether an "ignored" annotation on an http
+// block comes before pos under the Examples part of the page.
+func ignoredRequestBefore(p *input.Page, pos input.Pos) bool {
+	found := false
+	for _, b := range p.Blocks {
+		if b.Pos.Line >= pos.Line {
+			break
+		}
+		if b.Kind == input.KindHeading && b.Level <= 2 {
+			found = false
+		}
+		if b.Kind == input.KindComment && b.Comment.Annotation != nil && strings.EqualFold(b.Comment.Annotation.String("blockType"), "ignored") {
+			a := b.Comment.Annotation
+			if a.Next >= 0 && a.Next < len(p.Blocks) && p.Blocks[a.Next].Kind == input.KindCode {
+				found = true
+			}
+		}
+	}
+	return found
 }

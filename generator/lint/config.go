@@ -46,7 +46,9 @@ type ConfigError struct {
 	Msg       string
 }
 
-func (e *ConfigError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
 
 // ParseConfig reads a configuration. A file named .apidocgen-lint.yaml (or
 // .yml) is a lint configuration as a whole; any other YAML file is read for

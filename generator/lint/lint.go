@@ -94,11 +94,12 @@ type linter struct {
 	mpages   map[string]*model.Page
 	diags    []model.Diagnostic
 	slugs    map[string]map[string]bool // page path -> heading anchors
+	dirs     map[string]bool            // lower-cased top-level folders holding files
 }
 
 func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 	l := &linter{pages: pages, m: m, byPath: map[string]*input.Page{}, files: map[string]bool{},
-		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}}
+		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}, dirs: map[string]bool{}}
 	for _, p := range pages {
 		l.byPath[p.Path] = p
 		l.addFile(p.Path)
@@ -122,6 +123,11 @@ func (l *linter) addFile(f string) {
 		return
 	}
 	l.files[f] = true
+	top, _, ok := strings.Cut(f, "/")
+	if !ok {
+		top = "" // a file at the root
+	}
+	l.dirs[strings.ToLower(top)] = true
 	k := strings.ToLower(f)
 	l.lower[k] = append(l.lower[k], f)
 }

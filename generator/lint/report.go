@@ -90,7 +90,7 @@ type jsonFinding struct {
 }
 
 type jsonOut struct {
-	Findings []jsonFinding `json:"findings"`
+	Findings []jsonFinding  `json:"findings"`
 	Summary  map[string]int `json:"summary"`
 }
 

@@ -96,7 +96,7 @@ var (
 		Summary: "a description lists a possible value that is not a member of the property's enum type",
 		Example: "|state|[sessionState](sessionstate.md)|Possible values are: `active`, `ended`.| (no ended member)"}
 	RuleTruncated = model.Rule{ID: "truncated-annotation", Severity: model.SevWarning,
-		Summary: "a response is introduced as shortened but not annotated truncated, or is annotated truncated with no body",
+		Summary: "a response is introduced as shortened for readability but its annotation does not say truncated",
 		Example: ">**Note:** The response object shown here might be shortened for readability.\n<!-- {\"blockType\": \"response\"} -->"}
 	RuleTypePlaceholder = model.Rule{ID: "type-placeholder-value", Severity: model.SevWarning,
 		Summary: "a request or response example uses a type name (\"String\", \"String (timestamp)\", \"Integer\") or an enum list as a value",

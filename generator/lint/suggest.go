@@ -36,7 +36,7 @@ func closest(s string, cands []string, max int) string {
 		if abs(len(c)-len(s)) > max {
 			continue
 		}
-		if d := levenshtein(s, c); d < bestD && d > 0 {
+		if d := levenshtein(s, c); d < bestD && d > 0 && d*3 <= len(s) {
 			best, bestD = c, d
 		}
 	}

@@ -1,0 +1,29 @@
+package lint
+
+import (
+	"os"
+	"testing"
+
+	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/inputtest"
+)
+
+// BenchmarkLintGraph measures load + compile + lint of the graph-v1.0
+// corpus (make bench prints its ratio to a goldmark-only parse).
+func BenchmarkLintGraph(b *testing.B) {
+	dir := inputtest.CorpusDir(b, "graph-v1.0")
+	fsys := os.DirFS(dir)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pages, err := input.Load(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := compile.Compile(pages)
+		ds := Run(pages, m, Options{})
+		if len(ds) == 0 {
+			b.Fatal("no findings")
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/inputtest"
+)
+
+var (
+	update = flag.Bool("update", false, "rewrite golden files")
+	dump   = flag.String("dump", "", "write the graph-v1.0 findings (text format) to this file")
+)
+
+// noExtra skips genschema's example checks in corpus tests: they are
+// genschema's to test, and compiling their schemas dominates the run time.
+var noExtra = []func(*model.Model) []model.Diagnostic{}
+
+func lintCorpus(t testing.TB, name string, opts Options) []model.Diagnostic {
+	dir := inputtest.CorpusDir(t, name)
+	fsys := os.DirFS(dir)
+	pages, err := input.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := compile.Compile(pages)
+	return Run(pages, m, opts)
+}
+
+func TestGoldenGraphCounts(t *testing.T) {
+	ds := lintCorpus(t, "graph-v1.0", Options{Extra: noExtra})
+	if *dump != "" {
+		var b bytes.Buffer
+		if err := Write(&b, "text", ds, ReportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*dump, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counts := map[string]int{}
+	for _, d := range ds {
+		counts[d.Rule]++
+	}
+	var ids []string
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	b.WriteString("# findings per rule on graph-v1.0 (compile + lint rules; genschema's example checks excluded)\n")
+	total := 0
+	for _, id := range ids {
+		fmt.Fprintf(&b, "%-34s %d\n", id, counts[id])
+		total += counts[id]
+	}
+	fmt.Fprintf(&b, "%-34s %d\n", "total", total)
+	golden := filepath.Join("testdata", "graph-v1.0-counts.txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator/lint -run Golden -update)", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("findings per rule changed (rerun with -update and review the diff):\n--- want\n%s\n--- got\n%s", want, got)
+	}
+}
