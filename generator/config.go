@@ -35,6 +35,9 @@ type Config struct {
 	// self-contained: the types of other namespaces that its types use are
 	// generated into it too.
 	Namespaces map[string]string
+	// NoValidators leaves out the Validate methods and the validator
+	// files of the Go package ("validators: false" in the file).
+	NoValidators bool
 	// Roots, when not empty, limits the Go output to the types reachable
 	// from these qualified type names.
 	Roots []string
@@ -98,8 +101,9 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		"docs": func(n *yaml.Node) { cfg.Docs = p.stringOrList(n, "docs") },
 		"go": func(n *yaml.Node) {
 			p.mapping(n, "go", map[string]func(*yaml.Node){
-				"dir":     func(n *yaml.Node) { cfg.GoDir = p.path(n, "go.dir") },
-				"package": func(n *yaml.Node) { cfg.Package = p.ident(n, "go.package") },
+				"dir":        func(n *yaml.Node) { cfg.GoDir = p.path(n, "go.dir") },
+				"package":    func(n *yaml.Node) { cfg.Package = p.ident(n, "go.package") },
+				"validators": func(n *yaml.Node) { cfg.NoValidators = !p.boolean(n, "go.validators") },
 				"namespaces": func(n *yaml.Node) {
 					cfg.Namespaces = map[string]string{}
 					p.anyMapping(n, "go.namespaces", func(k, v *yaml.Node) {
@@ -240,6 +244,17 @@ func (p *configParser) str(n *yaml.Node, where string) string {
 		return ""
 	}
 	return n.Value
+}
+
+func (p *configParser) boolean(n *yaml.Node, where string) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b
+		}
+	}
+	p.errorf(n, "%s: want true or false, got %s", where, kindName(n))
+	return false
 }
 
 func (p *configParser) path(n *yaml.Node, where string) string {

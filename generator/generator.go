@@ -85,7 +85,7 @@ func Run(ctx context.Context, fsys fs.FS, cfg Config) (*Result, error) {
 
 	if cfg.GoDir != "" {
 		for _, g := range packageGroups(m, cfg) {
-			r, err := gengo.Generate(m, gengo.Options{Package: g.pkg, Roots: g.roots, Overrides: overrides(cfg)})
+			r, err := gengo.Generate(m, gengo.Options{Package: g.pkg, Roots: g.roots, Overrides: overrides(cfg), Validators: !cfg.NoValidators})
 			if err != nil {
 				return nil, fmt.Errorf("generate go package %s: %w", g.pkg, err)
 			}

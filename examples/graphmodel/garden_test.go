@@ -96,6 +96,38 @@ func TestDecodeGarden(t *testing.T) {
 	}
 }
 
+func TestValidateGarden(t *testing.T) {
+	var g graphmodel.Garden
+	if err := json.Unmarshal([]byte(gardenJSON), &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(); err != nil {
+		t.Errorf("valid garden: %v", err)
+	}
+	if err := graphmodel.ValidateJSON("microsoft.graph.garden", graphmodel.ReadMode, []byte(gardenJSON)); err != nil {
+		t.Errorf("ValidateJSON, valid garden: %v", err)
+	}
+	// A create request may not set read-only properties and must set the
+	// required ones.
+	create := []byte(`{"createdDateTime": "2024-03-20T09:00:00Z", "area": 3}`)
+	err := graphmodel.ValidateJSON("microsoft.graph.garden", graphmodel.CreateMode, create)
+	if err == nil {
+		t.Fatal("create body with a read-only property and no displayName was accepted")
+	}
+	for _, want := range []string{"createdDateTime", "displayName"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("create violations do not mention %s:\n%v", want, err)
+		}
+	}
+	if err := graphmodel.ValidateJSON("microsoft.graph.garden", graphmodel.CreateMode, []byte(`{"displayName": "Front", "area": 3}`)); err != nil {
+		t.Errorf("good create body: %v", err)
+	}
+	bad := []byte(`{"bestSeason": "monsoon", "plants": [{"@odata.type": "#microsoft.graph.flower", "bloomSeasons": [1]}]}`)
+	if err := graphmodel.ValidateJSON("microsoft.graph.garden", graphmodel.ReadMode, bad); err == nil {
+		t.Errorf("%s was accepted", bad)
+	}
+}
+
 func TestSchemaValidatesGarden(t *testing.T) {
 	data, err := os.ReadFile("schema.json")
 	if err != nil {
