@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/jsonx"
 )
 
@@ -459,4 +460,66 @@ func suggestProperty(t *model.Type, name string) string {
 		return `; did you mean "` + best + `"?`
 	}
 	return ""
+}
+
+// checkAnnotationTypes checks the @odata.type of request, response and
+// resource annotations: a name that differs from a type only in case, or
+// that names no type (unless the compiler already said so on that line).
+func (l *linter) checkAnnotationTypes(p *input.Page) {
+	reported := map[int]bool{}
+	for _, d := range l.m.Diagnostics {
+		if d.Pos.File == p.Path && d.Rule == "unknown-type" {
+			reported[d.Pos.Line] = true
+		}
+	}
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindComment || b.Comment.Annotation == nil {
+			continue
+		}
+		a := b.Comment.Annotation
+		switch strings.ToLower(a.String("blockType")) {
+		case "request", "response", "resource":
+		default:
+			continue
+		}
+		s := a.String("@odata.type")
+		if s == "" {
+			continue
+		}
+		t, known, name := l.resolveODataType(s)
+		pos := b.Comment.BodyPos
+		if a.Value != nil {
+			if v := a.Value.Get("@odata.type"); v != nil {
+				pos = lineOfComment(b.Comment, v.Offset)
+			} else if v := a.Value.Get("@type"); v != nil {
+				pos = lineOfComment(b.Comment, v.Offset)
+			}
+		}
+		switch {
+		case known:
+		case t == nil:
+			if !reported[pos.Line] && !reported[b.Comment.BodyPos.Line] {
+				l.add(pos, RuleExampleUnknownType, "annotation @odata.type %q names no type defined in the docs%s", name, l.suggestType(name))
+			}
+		case t.QualifiedName() != name:
+			l.add(pos, RuleExampleUnknownType, "annotation @odata.type %q differs in case from the type %q", name, t.QualifiedName())
+		}
+	}
+}
+
+// lineOfComment returns the position of byte offset off of a comment's body.
+func lineOfComment(c *input.Comment, off int) input.Pos {
+	p := c.BodyPos
+	body := c.Body
+	if off < 0 || off > len(body) {
+		return p
+	}
+	nl := strings.Count(body[:off], "\n")
+	if nl == 0 {
+		p.Col += off
+		return p
+	}
+	p.Line += nl
+	p.Col = off - strings.LastIndex(body[:off], "\n")
+	return p
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/model"
@@ -319,8 +320,40 @@ func (l *linter) checkTruncated(p *input.Page) {
 	}
 }
 
+var placeholderSeg = regexp.MustCompile(`\{[^}]*\}`)
+
 // checkOperations runs the checks over operations.
 func (l *linter) checkOperations() {
+	type first struct {
+		page string
+		pos  input.Pos
+	}
+	seen := map[string]first{}
+	ops := append([]*model.Operation(nil), l.m.Operations...)
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Page < ops[j].Page })
+	for _, op := range ops {
+		done := map[string]bool{}
+		for _, pt := range op.Paths {
+			if pt.Method == "" || strings.Contains(pt.Path, "**") || strings.ContainsAny(pt.Path, " ") {
+				continue
+			}
+			if op.Target == nil {
+				continue
+			}
+			key := op.TargetName + " " + string(op.Kind) + " " + pt.Method + " " + strings.ToLower(strings.TrimSuffix(placeholderSeg.ReplaceAllString(pt.Path, "{}"), "/"))
+			if done[key] {
+				continue
+			}
+			done[key] = true
+			if f, ok := seen[key]; ok && f.page != op.Page {
+				l.add(pt.Pos, RuleDuplicateOperation, "%s %s is also documented in %s:%d", pt.Method, pt.Path, f.page, f.pos.Line)
+				continue
+			}
+			if _, ok := seen[key]; !ok {
+				seen[key] = first{op.Page, pt.Pos}
+			}
+		}
+	}
 	lists := map[*model.Type]bool{}
 	for _, op := range l.m.Operations {
 		if op.Kind == model.OpList && op.Target != nil {

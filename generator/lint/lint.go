@@ -148,6 +148,9 @@ func (l *linter) run() {
 		return
 	}
 	l.checkExamples()
+	for _, p := range l.pages {
+		l.checkAnnotationTypes(p)
+	}
 	l.checkResources()
 	l.checkOperations()
 }

@@ -42,7 +42,7 @@ var (
 		Summary: "a request name is empty, contains white space or ends in a separator, as generated stubs leave it",
 		Example: "\"name\": \"create_exactmatchsessionbase_from_\""}
 	RuleExampleUnknownType = model.Rule{ID: "example-unknown-odata-type", Severity: model.SevError,
-		Summary: "an @odata.type value in an example body names no type defined in the docs",
+		Summary: "an @odata.type in an example body or annotation names no type defined in the docs, or differs from it in case",
 		Example: "\"@odata.type\": \"#microsoft.graph.classifcationError\""}
 	RuleBrokenLink = model.Rule{ID: "broken-link", Severity: model.SevError,
 		Summary: "a relative link points at a file that does not exist in the docs tree",
@@ -107,6 +107,9 @@ var (
 	RuleODataTypeMismatch = model.Rule{ID: "odata-type-mismatch", Severity: model.SevWarning,
 		Summary: "a JSON representation's top-level @odata.type differs from its annotation's type",
 		Example: "<!-- {\"@odata.type\": \"microsoft.graph.user\"} --> {\"@odata.type\": \"#microsoft.graph.group\"}"}
+	RuleDuplicateOperation = model.Rule{ID: "duplicate-operation", Severity: model.SevInfo,
+		Summary: "two API pages document the same HTTP method and path",
+		Example: "POST /dataClassification/exactMatchDataStores/{id}/sessions on two pages"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
 		Example: "Namespace: microsoft.graph (for microsoft.graph.callRecords.session)"}
@@ -121,7 +124,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleExampleUnknownProperty, RuleReadOnlyInBody, RuleInheritedFromMismatch, RuleCreateNotCreatable,
 	RuleContentLength, RuleStatusMismatch, RuleNoContentWithBody, RuleURLVersion, RuleURLHost,
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
-	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch,
+	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {

@@ -223,7 +223,9 @@ def build(outdir):
     p = create_ok().replace('  "id": "1",', '  "@odata.type": "#microsoft.graph.widgit",\n  "id": "1",')
     p2 = create_ok("c3").replace('  "id": "1",', '  "@odata.type": "#microsoft.graph.Widget",\n  "id": "1",')
     ok = create_ok("c2").replace('  "id": "1",', '  "@odata.type": "#microsoft.graph.widget",\n  "id": "1",')
-    rule("example-unknown-odata-type", base + [("api/widget-create.md", p), ("api/widget-add.md", p2), ("api/okwidget-create.md", ok)], [
+    p3 = create_ok("c7").replace('"@odata.type": "microsoft.graph.widget"', '"@odata.type": "microsoft.graph.WIDGET"')
+    rule("example-unknown-odata-type", base + [("api/widget-create.md", p), ("api/widget-add.md", p2), ("api/widget-post.md", p3), ("api/okwidget-create.md", ok)], [
+        W("api/widget-post.md", p3, "WIDGET", "example-unknown-odata-type", "annotation @odata.type \\\"microsoft.graph.WIDGET\\\" differs in case"),
         W("api/widget-create.md", p, "widgit", "example-unknown-odata-type", "\\\"microsoft.graph.widgit\\\" names no type.*did you mean \\\"microsoft.graph.widget\\\""),
         W("api/widget-add.md", p2, "Widget\"", "example-unknown-odata-type", "differs in case from the type \\\"microsoft.graph.widget\\\""),
     ])
@@ -378,6 +380,14 @@ def build(outdir):
     okr = resource("okgizmo", ["|id|String|The identifier.|"], '{\n  "id": "String"\n}', ns="microsoft.graph.things")
     rule("namespace-mismatch", [(R, WIDGET), ("resources/gadget.md", p), ("resources/okgizmo.md", okr)], [
         W("resources/gadget.md", p, "# gadget", "namespace-mismatch", "\\\"Namespace: microsoft.graph\\\" but defines microsoft.graph.things.gadget"),
+    ])
+
+    # duplicate-operation
+    l1 = list_ok().replace("list_widgets", "lw1")
+    l2 = list_ok().replace("list_widgets", "lw2")
+    okl = list_ok().replace("list_widgets", "lw3").replace("GET /widgets\n", "GET /me/widgets\n")
+    rule("duplicate-operation", [(R, WIDGET), ("api/widget-list.md", l1), ("api/widget-list2.md", l2), ("api/okwidget-list.md", okl), ("api/okwidget-create.md", create_ok())], [
+        W("api/widget-list2.md", l2, "GET /widgets", "duplicate-operation", "GET /widgets is also documented in api/widget-list.md"),
     ])
 
 build(sys.argv[1])
