@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,6 +86,7 @@ func Run(ctx context.Context, fsys fs.FS, cfg Config) (*Result, error) {
 	diags := append([]model.Diagnostic(nil), m.Diagnostics...)
 
 	if cfg.GoDir != "" {
+		diags = append(diags, checkNamespaces(m, cfg)...)
 		for _, g := range packageGroups(m, cfg) {
 			r, err := gengo.Generate(m, gengo.Options{Package: g.pkg, Roots: g.roots, Overrides: overrides(cfg), Validators: !cfg.NoValidators})
 			if err != nil {
@@ -140,6 +143,28 @@ func Load(ctx context.Context, fsys fs.FS, docs []string) (*model.Model, int, er
 		return nil, 0, err
 	}
 	return compile.Compile(pages), len(pages), nil
+}
+
+// RuleUnknownNamespace reports a go.namespaces entry that names no
+// namespace of the docs.
+var RuleUnknownNamespace = model.Rule{ID: "config-unknown-namespace", Severity: model.SevWarning,
+	Summary: "a namespace mapped to a go package has no types in the docs",
+	Example: "go:\n  namespaces:\n    microsoft.graph.nosuch: nosuch"}
+
+// checkNamespaces reports mapped namespaces that have no types. The
+// diagnostics have no position: they are about the configuration.
+func checkNamespaces(m *model.Model, cfg Config) []model.Diagnostic {
+	have := map[string]bool{}
+	for _, t := range m.Types {
+		have[strings.ToLower(t.Namespace)] = true
+	}
+	var ds model.Diagnostics
+	for _, ns := range slices.Sorted(maps.Keys(cfg.Namespaces)) {
+		if !have[strings.ToLower(ns)] {
+			ds.Add(model.Pos{}, RuleUnknownNamespace, "go.namespaces: namespace %q has no types in the docs", ns)
+		}
+	}
+	return ds.List
 }
 
 // A pkgGroup is one Go package to generate.

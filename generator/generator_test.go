@@ -188,6 +188,18 @@ func TestRunNamespacePackages(t *testing.T) {
 	if strings.Contains(m, "Loan struct {") {
 		t.Error("main package has Loan, which is mapped to lending")
 	}
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+
+	cfg.Namespaces["microsoft.graph.nosuch"] = "nosuch"
+	res, err = Run(context.Background(), mapFS(smallDocs, ""), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Rule != RuleUnknownNamespace.ID || res.Diagnostics[0].Pos.IsValid() {
+		t.Errorf("unknown namespace: diagnostics %v", res.Diagnostics)
+	}
 }
 
 func TestRunUnionOfDocsRoots(t *testing.T) {
