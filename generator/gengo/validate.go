@@ -93,10 +93,15 @@ type validateGen struct {
 	types   []*genschema.TypePlan // kept, sorted by name
 	goName  map[string]string     // qualified -> unique Go stem
 	methods map[string]string     // qualified -> Go type getting methods
+	// primitive checks: source by name, in order of first use, and the
+	// names of the string checks by constraint
+	checkSrc   map[string]string
+	checkOrder []string
+	strChecks  map[string]string
 }
 
 func newValidateGen(plan *genschema.Plan, keep func(string) bool) *validateGen {
-	g := &validateGen{plan: plan, goName: map[string]string{}}
+	g := &validateGen{plan: plan, goName: map[string]string{}, checkSrc: map[string]string{}, strChecks: map[string]string{}}
 	used := map[string]bool{}
 	for _, t := range plan.Types {
 		if keep != nil && !keep(t.Name) {
@@ -138,7 +143,9 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 		groups[nsSlug(ns)] = append(groups[nsSlug(ns)], t)
 	}
 	var out output.Files
-	for slug, ts := range groups {
+	// Sorted, so that check functions are numbered the same way each run.
+	for _, slug := range sortedKeys(groups) {
+		ts := groups[slug]
 		if len(ts) <= ValidateFileTypes {
 			f, err := g.file(pkg, "validate_"+slug+".go", ts)
 			if err != nil {
@@ -152,7 +159,8 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 			_, name := splitQualified(t.Name)
 			byLetter[letterOf(name)] = append(byLetter[letterOf(name)], t)
 		}
-		for l, lts := range byLetter {
+		for _, l := range sortedKeys(byLetter) {
+			lts := byLetter[l]
 			f, err := g.file(pkg, "validate_"+slug+"_"+l+".go", lts)
 			if err != nil {
 				return nil, err
@@ -164,7 +172,20 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, reg), nil
+	checks, err := g.checksFile(pkg)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, reg, checks), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func letterOf(name string) string {
@@ -314,103 +335,65 @@ func (g *validateGen) typeValidator(b *bytes.Buffer, t *genschema.TypePlan) {
 	fmt.Fprintf(b, "\t\t}\n\t}\n\tvp%s(s, o)\n}\n\n", stem)
 }
 
-// propCheck writes the check of one property of an object o.
+// propCheck writes the check of one property of an object o: one call of
+// the runtime's prop with the property's flags and value check.
 func (g *validateGen) propCheck(b *bytes.Buffer, p genschema.Prop) {
-	key := strconv.Quote(p.Name)
-	required := p.Required && !p.ReadOnly
+	var flags []string
 	if p.ReadOnly {
-		fmt.Fprintf(b, "\tif x, ok := o[%s]; ok {\n\t\tif s.mode != ReadMode {\n\t\t\ts.failKey(%s, \"read-only property not allowed in a request body\")\n\t\t} else {\n", key, key)
-		body := g.propValue(p, "x")
-		if body == "" {
-			b.WriteString("\t\t\t_ = x\n")
-		} else {
-			fmt.Fprintf(b, "\t\t\ts.key(%s)\n%s\t\t\ts.pop()\n", key, indent(body, 3))
-		}
-		b.WriteString("\t\t}\n\t}\n")
-		return
+		flags = append(flags, "vfReadOnly")
+	} else if p.Required {
+		flags = append(flags, "vfRequired")
 	}
-	body := g.propValue(p, "x")
-	missing := ""
-	if required {
-		missing = fmt.Sprintf(" else if s.mode == CreateMode {\n\t\ts.fail(%s)\n\t}", strconv.Quote("missing required property "+strconv.Quote(p.Name)))
-	}
-	if body == "" {
-		if required {
-			fmt.Fprintf(b, "\tif _, ok := o[%s]; !ok && s.mode == CreateMode {\n\t\ts.fail(%s)\n\t}\n", key, strconv.Quote("missing required property "+strconv.Quote(p.Name)))
-		}
-		return
-	}
-	fmt.Fprintf(b, "\tif x, ok := o[%s]; ok {\n\t\ts.key(%s)\n%s\t\ts.pop()\n\t}%s\n", key, key, indent(body, 2), missing)
-}
-
-func indent(s string, n int) string {
-	tabs := strings.Repeat("\t", n)
-	var b strings.Builder
-	for _, line := range strings.SplitAfter(s, "\n") {
-		if line == "" {
-			continue
-		}
-		b.WriteString(tabs)
-		b.WriteString(line)
-	}
-	return b.String()
-}
-
-// propValue returns the statements checking the property value held in
-// variable x ("" when anything goes).
-func (g *validateGen) propValue(p genschema.Prop, x string) string {
 	if p.Collection {
-		elem := g.value(p.Value, "e", false)
-		if elem == "" {
-			return fmt.Sprintf("s.vArray(%s)\n", x)
-		}
-		return fmt.Sprintf("if a, ok := s.vArray(%s); ok {\n\tfor i, e := range a {\n\t\ts.index(i)\n%s\t\ts.pop()\n\t}\n}\n", x, indent(elem, 2))
+		flags = append(flags, "vfCollection")
+	} else if p.Nullable {
+		flags = append(flags, "vfNullable")
 	}
-	return g.value(p.Value, x, p.Nullable)
+	f := "0"
+	if len(flags) > 0 {
+		f = strings.Join(flags, "|")
+	}
+	fmt.Fprintf(b, "\ts.prop(o, %s, %s, %s)\n", strconv.Quote(p.Name), f, g.check(p.Value))
 }
 
-// value returns the statements checking one value in variable x.
-func (g *validateGen) value(v genschema.Value, x string, nullable bool) string {
-	var body string
+// check returns the function checking one value v ("nil": anything).
+func (g *validateGen) check(v genschema.Value) string {
 	switch v.Kind {
-	case genschema.ValueAny:
-		return ""
 	case genschema.ValuePrimitive:
-		body = primitiveCheck(v, x)
+		return g.primitiveCheck(v)
 	case genschema.ValueEnum:
-		if !g.has(v.Type) {
-			return ""
+		if g.has(v.Type) {
+			return "ve" + g.goName[v.Type]
 		}
-		body = fmt.Sprintf("ve%s(s, %s)\n", g.goName[v.Type], x)
 	case genschema.ValueObject:
 		t := g.plan.Lookup(v.Type)
 		if t == nil || !g.has(v.Type) {
-			return ""
+			return "nil"
 		}
-		fn := "vt"
 		if v.Poly && len(g.descendants(t)) > 0 {
-			fn = "vy"
+			return "vy" + g.goName[v.Type]
 		}
-		body = fmt.Sprintf("%s%s(s, %s)\n", fn, g.goName[v.Type], x)
+		return "vt" + g.goName[v.Type]
 	}
-	if nullable {
-		return fmt.Sprintf("if %s != nil {\n%s}\n", x, indent(body, 1))
-	}
-	return body
+	return "nil"
 }
 
-func primitiveCheck(v genschema.Value, x string) string {
+// primitiveCheck returns the check function of a primitive value, defining
+// it in validate_checks.go the first time it is needed.
+func (g *validateGen) primitiveCheck(v genschema.Value) string {
 	pr := v.Primitive
 	switch pr.JSON {
 	case "boolean":
-		return fmt.Sprintf("s.vBool(%s)\n", x)
+		return "vcBool"
 	case "number":
-		return fmt.Sprintf("s.vNumber(%s)\n", x)
+		return "vcNumber"
 	case "integer":
-		return fmt.Sprintf("s.vInt(%s, %s, %s)\n", x, pr.Min, pr.Max)
+		name := "vc" + strings.TrimPrefix(pr.Edm, "Edm.")
+		g.define(name, fmt.Sprintf("// %s checks an %s.\nfunc %s(s *vstate, v any) {\n\ts.vInt(v, %s, %s)\n}\n", name, pr.Edm, name, pr.Min, pr.Max))
+		return name
 	case "string":
 	default:
-		return ""
+		return "nil"
 	}
 	var inner []string
 	switch pr.Check {
@@ -427,16 +410,63 @@ func primitiveCheck(v genschema.Value, x string) string {
 	case genschema.CheckBase64:
 		inner = append(inner, "if !vIsBase64(str) {\n\ts.badFormat(str, \"base64 value\")\n}\n")
 	}
-	if v.MaxLength > 0 {
-		inner = append(inner, fmt.Sprintf("s.maxLength(str, %d)\n", v.MaxLength))
+	if len(inner) == 0 && v.MaxLength == 0 && len(v.Enum) == 0 {
+		return "vcString"
 	}
-	if len(v.Enum) > 0 {
-		inner = append(inner, fmt.Sprintf("switch str {\ncase %s:\ndefault:\n\ts.notMember(str)\n}\n", quoteList(v.Enum)))
+	name := "vc" + strings.TrimPrefix(pr.Edm, "Edm.")
+	what := "an " + pr.Edm
+	if v.MaxLength > 0 || len(v.Enum) > 0 {
+		key := fmt.Sprintf("%s|%d|%q", pr.Edm, v.MaxLength, v.Enum)
+		if n, ok := g.strChecks[key]; ok {
+			return n
+		}
+		g.strChecks[key] = fmt.Sprintf("vcs%d", len(g.strChecks)+1)
+		name = g.strChecks[key]
+		if v.MaxLength > 0 {
+			inner = append(inner, fmt.Sprintf("s.maxLength(str, %d)\n", v.MaxLength))
+			what += fmt.Sprintf(" of at most %d characters", v.MaxLength)
+		}
+		if len(v.Enum) > 0 {
+			inner = append(inner, fmt.Sprintf("switch str {\ncase %s:\ndefault:\n\ts.notMember(str)\n}\n", quoteList(v.Enum)))
+			what += " among listed values"
+		}
 	}
-	if len(inner) == 0 {
-		return fmt.Sprintf("s.vString(%s)\n", x)
+	g.define(name, fmt.Sprintf("// %s checks %s.\nfunc %s(s *vstate, v any) {\n\tif str, ok := s.vString(v); ok {\n%s\t}\n}\n", name, what, name, indent(strings.Join(inner, ""), 2)))
+	return name
+}
+
+// define records the source of a check function, once.
+func (g *validateGen) define(name, src string) {
+	if _, ok := g.checkSrc[name]; !ok {
+		g.checkSrc[name] = src
+		g.checkOrder = append(g.checkOrder, name)
 	}
-	return fmt.Sprintf("if str, ok := s.vString(%s); ok {\n%s}\n", x, indent(strings.Join(inner, ""), 1))
+}
+
+func indent(s string, n int) string {
+	tabs := strings.Repeat("\t", n)
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if line == "" {
+			continue
+		}
+		b.WriteString(tabs)
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// checksFile writes the primitive checks the type validators use.
+func (g *validateGen) checksFile(pkg string) (output.File, error) {
+	var b bytes.Buffer
+	fileHeader(&b, pkg)
+	names := append([]string(nil), g.checkOrder...)
+	sort.Strings(names)
+	for _, n := range names {
+		b.WriteString(g.checkSrc[n])
+		b.WriteString("\n")
+	}
+	return formatFile("validate_checks.go", b.Bytes())
 }
 
 // validateRuntime renders templates/validate*.tmpl into apidocgen_validate*.go.

@@ -12,7 +12,7 @@ import (
 	"github.com/apidocgen/apidocgen/generator/genschema/schematest"
 )
 
-func fixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, string) {
+func vhFixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, string) {
 	t.Helper()
 	m := schematest.Model()
 	files, err := EmitValidate(m, ValidateSpec{Package: "gen"})
@@ -24,7 +24,7 @@ func fixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, str
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p, v, buildDriver(t, files)
+	return p, v, vhBuildDriver(t, files)
 }
 
 // TestValidateGolden pins the generated validators of the fixture.
@@ -62,14 +62,14 @@ func TestValidateGolden(t *testing.T) {
 
 // TestValidateFixtureCases runs the generated validators on a passing and
 // a failing payload for each constraint kind, and checks that the JSON
-// Schema agrees on them and on their mutations.
+// Schema agrees on them and on their vhMutations.
 func TestValidateFixtureCases(t *testing.T) {
-	p, v, bin := fixtureValidators(t)
-	var cases []vcase
+	p, v, bin := vhFixtureValidators(t)
+	var cases []vhVcase
 	for _, c := range schematest.Cases {
-		cases = append(cases, vcase{Type: c.Type, Mode: c.Mode, Payload: json.RawMessage(c.Payload), what: c.Name})
+		cases = append(cases, vhVcase{Type: c.Type, Mode: c.Mode, Payload: json.RawMessage(c.Payload), what: c.Name})
 	}
-	verdicts, _ := runDriver(t, bin, cases, 0)
+	verdicts, _ := vhRunDriver(t, bin, cases, 0)
 	for i, c := range schematest.Cases {
 		if verdicts[i].OK != c.Valid {
 			t.Errorf("%s: %s %s %s: go valid=%v, want %v %+v", c.Name, c.Type, c.Mode, c.Payload, verdicts[i].OK, c.Valid, verdicts[i].V)
@@ -82,18 +82,18 @@ func TestValidateFixtureCases(t *testing.T) {
 			}
 		}
 	}
-	// Every fixture payload and its mutations, in every mode.
-	var diff []vcase
+	// Every fixture payload and its vhMutations, in every mode.
+	var diff []vhVcase
 	for i, c := range schematest.Cases {
-		val, err := decodeAny([]byte(c.Payload))
+		val, err := vhDecodeAny([]byte(c.Payload))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, mode := range genschema.Modes {
-			diff = append(diff, casesFor(t, p, c.Type, string(mode), val, c.Name, i)...)
+			diff = append(diff, vhCasesFor(t, p, c.Type, string(mode), val, c.Name, i)...)
 		}
 	}
-	disagree, _ := differential(t, v, bin, diff)
+	disagree, _ := vhDifferential(t, v, bin, diff)
 	for _, d := range disagree {
 		t.Error(d)
 	}
@@ -103,9 +103,9 @@ func TestValidateFixtureCases(t *testing.T) {
 // TestValidatePaths checks that violations carry JSON pointers and that
 // all of them are collected.
 func TestValidatePaths(t *testing.T) {
-	_, _, bin := fixtureValidators(t)
+	_, _, bin := vhFixtureValidators(t)
 	payload := `{"count": "x", "home": {"street": "12345678901"}, "addresses": [{}, {"zip": null}], "a/b": 1, "items": [{"@odata.type": "#test.api.task", "due": "soon", "title": "toolong"}]}`
-	verdicts, _ := runDriver(t, bin, []vcase{{Type: schematest.W, Mode: "create", Payload: json.RawMessage(payload)}}, 0)
+	verdicts, _ := vhRunDriver(t, bin, []vhVcase{{Type: schematest.W, Mode: "create", Payload: json.RawMessage(payload)}}, 0)
 	var got []string
 	for _, v := range verdicts[0].V {
 		got = append(got, v.Path+": "+v.Reason)

@@ -64,6 +64,20 @@ func (p *Plan) BundleRef(q string, mode Mode) string {
 	return bundleRefs{}.ref(q, mode, len(t.Descendants) > 0)
 }
 
+// FileRef returns the absolute URI of the definition, in the per-type
+// files, that validates a value of type q in mode: the polymorphic one
+// when q has descendants. It returns "" if q is not a type of the plan.
+func (p *Plan) FileRef(q string, mode Mode, opts Options) string {
+	t := p.Lookup(q)
+	if t == nil {
+		return ""
+	}
+	if t.Kind == model.KindEnum {
+		mode = ModeRead
+	}
+	return opts.base() + fileRefs{}.ref(q, mode, len(t.Descendants) > 0)
+}
+
 // refs spells references to definitions: inside one bundle or across
 // per-type files.
 type refs interface {
@@ -236,9 +250,12 @@ func annotate(s obj, doc string, deprecated bool) {
 // flags enum one or more members joined by commas.
 func (p *Plan) enumSchema(t *TypePlan) obj {
 	s := obj{"type": "string"}
-	if t.Flags {
+	switch {
+	case len(t.Members) == 0:
+		// No members read: any string, rather than rejecting everything.
+	case t.Flags:
 		s["pattern"] = FlagsPattern(t.Members)
-	} else {
+	default:
 		s["enum"] = stringsToAny(t.Members)
 	}
 	annotate(s, t.Doc, t.Deprecated)

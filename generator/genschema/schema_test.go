@@ -153,8 +153,25 @@ func TestCases(t *testing.T) {
 		_ = json.Unmarshal(f.Data, &doc)
 		_ = c.AddResource(doc["$id"].(string), bytes.NewReader(f.Data))
 	}
+	bundle, err := genschema.Bundle(m, genschema.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bc := genschema.NewCompiler()
+	bundleID := genschema.BundleID(genschema.Options{})
+	if err := bc.AddResource(bundleID, bytes.NewReader(bundle)); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range schematest.Cases {
 		err := v.Validate(tc.Type, genschema.Mode(tc.Mode), decode(t, tc.Payload))
+		if (err == nil) != tc.Valid {
+			t.Errorf("validator, %s: %s %s %s: valid=%v, want %v (%v)", tc.Name, tc.Type, tc.Mode, tc.Payload, err == nil, tc.Valid, err)
+		}
+		bs, err := bc.Compile(bundleID + p.BundleRef(tc.Type, genschema.Mode(tc.Mode)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = bs.Validate(decode(t, tc.Payload))
 		if (err == nil) != tc.Valid {
 			t.Errorf("bundle, %s: %s %s %s: valid=%v, want %v (%v)", tc.Name, tc.Type, tc.Mode, tc.Payload, err == nil, tc.Valid, err)
 		}
