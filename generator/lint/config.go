@@ -16,7 +16,8 @@ import (
 const ConfigFileName = ".apidocgen-lint.yaml"
 
 // A Config adjusts what the linter reports. It is read from
-// .apidocgen-lint.yaml, or from the "lint:" section of another YAML file:
+// .apidocgen-lint.yaml (or another file given to -config), or from the
+// "lint:" section of a shared YAML file:
 //
 //	rules:                      # per-rule severity: error, warning, info or off
 //	  content-length-mismatch: off
@@ -50,10 +51,11 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
-// ParseConfig reads a configuration. A file named .apidocgen-lint.yaml (or
-// .yml) is a lint configuration as a whole; any other YAML file is read for
-// its top-level "lint:" key only. Unknown keys, rule IDs and severities are
-// errors that carry their line and column.
+// ParseConfig reads a configuration. A file with a top-level "lint:" key,
+// or named apidocgen.yaml, is read for that section only (its other keys
+// belong to other commands); any other file is a lint configuration as a
+// whole. Unknown keys, rule IDs and severities are errors that carry their
+// line and column.
 func ParseConfig(name string, data []byte) (*Config, error) {
 	cfg := &Config{Severity: map[string]string{}}
 	var doc yaml.Node
@@ -77,14 +79,14 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		}
 		return nil, errAt(root, "configuration must be a mapping")
 	}
-	base := path.Base(name)
-	if base != ".apidocgen-lint.yaml" && base != ".apidocgen-lint.yml" {
-		var sec *yaml.Node
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == "lint" {
-				sec = root.Content[i+1]
-			}
+	var sec *yaml.Node
+	hasLint := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "lint" {
+			sec, hasLint = root.Content[i+1], true
 		}
+	}
+	if base := path.Base(name); hasLint || base == "apidocgen.yaml" || base == "apidocgen.yml" {
 		if sec == nil || sec.Tag == "!!null" {
 			return cfg, nil
 		}
