@@ -167,6 +167,7 @@ func TestCorpus(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkPositions(t, p, src)
+				checkStructure(t, p)
 				// The same page with the other line endings.
 				other := toCRLF(src)
 				if p.CRLF {

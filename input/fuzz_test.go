@@ -41,6 +41,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p := Parse("f.md", src)
 		checkPositions(t, p, src)
+		checkStructure(t, p)
 		if q := Parse("f.md", src); !reflect.DeepEqual(p, q) {
 			t.Fatal("two parses of the same bytes differ")
 		}
@@ -62,5 +63,42 @@ func TestLineEndings(t *testing.T) {
 				t.Errorf("%s: line endings change the page:\n%s\n%s", name, dump(t, base), dump(t, got))
 			}
 		}
+	}
+}
+
+// checkStructure checks invariants of a page: blocks in document order,
+// annotations pointing forward, sections covering every block.
+func checkStructure(t testing.TB, p *Page) {
+	t.Helper()
+	for i, b := range p.Blocks {
+		if i > 0 {
+			prev := p.Blocks[i-1].Pos
+			if b.Pos.Line < prev.Line || b.Pos.Line == prev.Line && b.Pos.Col < prev.Col {
+				t.Errorf("block %d at %s comes before block %d at %s", i, b.Pos, i-1, prev)
+			}
+		}
+		if b.Comment != nil && b.Comment.Annotation != nil {
+			if n := b.Comment.Annotation.Next; n != -1 && n != i+1 {
+				t.Errorf("annotation %d: Next = %d", i, n)
+			}
+		}
+		if b.Table != nil && len(b.Table.Header) == 0 {
+			t.Errorf("table %d without header cells", i)
+		}
+	}
+	// The outermost sections, in order, hold every block once.
+	next := 0
+	for _, s := range p.Sections() {
+		switch {
+		case s.Heading == nil:
+			next = len(s.Blocks)
+		case s.Index == next:
+			next = s.Index + 1 + len(s.Blocks)
+		case s.Index > next:
+			t.Errorf("section at block %d skips blocks from %d", s.Index, next)
+		}
+	}
+	if next != len(p.Blocks) {
+		t.Errorf("sections cover %d of %d blocks", next, len(p.Blocks))
 	}
 }
