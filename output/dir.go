@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Dir writes generated files under Root.
@@ -43,6 +44,7 @@ func (d Dir) Write(files Files) (Summary, error) {
 	if err := apply(fsys, d.Root, changes); err != nil {
 		return Summary{}, err
 	}
+	removeEmptyDirs(fsys, d.Root, changes, defaultAreas(d.Areas))
 	return summarize(changes), nil
 }
 
@@ -136,4 +138,38 @@ func rollback(fsys FS, done []*pending) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// removeEmptyDirs removes the folders that removing stale files left
+// empty, up to (not including) the areas and the root. Failures are
+// ignored: an empty folder is harmless.
+func removeEmptyDirs(fsys FS, root string, changes []Change, areas []Area) {
+	keep := map[string]bool{".": true}
+	for _, a := range areas {
+		keep[path.Clean(a.Dir)] = true
+	}
+	var dirs []string
+	seen := map[string]bool{}
+	for _, c := range changes {
+		if c.Kind != Removed {
+			continue
+		}
+		for d := path.Dir(c.Path); !keep[d] && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	// Deepest first, so a parent is tried after its children.
+	sort.Slice(dirs, func(i, j int) bool {
+		if ni, nj := strings.Count(dirs[i], "/"), strings.Count(dirs[j], "/"); ni != nj {
+			return ni > nj
+		}
+		return dirs[i] < dirs[j]
+	})
+	for _, d := range dirs {
+		name := osPath(root, d)
+		if entries, err := fsys.ReadDir(name); err == nil && len(entries) == 0 {
+			fsys.Remove(name)
+		}
+	}
 }

@@ -155,6 +155,23 @@ func TestDirRemovesStaleKeepsHandWritten(t *testing.T) {
 			t.Errorf("hand-written %s was touched: %v", p, err)
 		}
 	}
+
+	// A folder emptied by removals goes too; one with other files stays.
+	if _, err := d.Write(Files{goFile("a.go", ""), goFile("pkg/sub/x.go", "")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Write(Files{goFile("a.go", "")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "pkg")); !os.IsNotExist(err) {
+		t.Errorf("emptied folder pkg is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "gone", "handwritten.md")); err != nil {
+		t.Errorf("folder with a hand-written file: %v", err)
+	}
+	if _, err := os.Stat(root); err != nil {
+		t.Errorf("root removed: %v", err)
+	}
 }
 
 func TestDirAreasLimitRemoval(t *testing.T) {
