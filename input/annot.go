@@ -15,9 +15,9 @@ var boolKeys = map[string]bool{
 }
 
 // annotate reads the JSON of an annotation comment body leniently.
-func annotate(body string) *Annotation {
+func annotate(body []byte) *Annotation {
 	a := &Annotation{Fields: map[string]any{}, Keys: []string{}, Next: -1}
-	v, fixes, err := jsonx.Parse([]byte(body))
+	v, fixes, err := jsonx.Parse(body)
 	a.Fixes, a.Err = fixes, err
 	if err == nil {
 		a.Value = v

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -131,16 +132,21 @@ const maxDelims = 1000
 // run scans b[lo:hi], appends the links it finds to links (when not nil) and
 // returns the plain text.
 func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool) {
-	b := in.b
 	if in.depth == len(in.scratch) {
 		in.scratch = append(in.scratch, nil)
 	}
 	out := in.scratch[in.depth][:0]
 	in.depth++
-	defer func() {
-		in.depth--
-		in.scratch[in.depth] = out[:0]
-	}()
+	text, bold, code, out = in.scan(lo, hi, links, out)
+	in.depth--
+	in.scratch[in.depth] = out[:0]
+	return text, bold, code
+}
+
+// scan does the work of run with out as its output buffer, which it
+// returns for reuse.
+func (in *inliner) scan(lo, hi int, links *[]Link, out []byte) (text string, bold, code bool, _ []byte) {
+	b := in.b
 	var ds []delim
 	for i := lo; i < hi; {
 		c := b[i]
@@ -212,8 +218,12 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 			out = append(out, c)
 			i++
 		default:
-			out = append(out, c)
-			i++
+			j := i + 1
+			for j < hi && !special[b[j]] {
+				j++
+			}
+			out = append(out, b[i:j]...)
+			i = j
 		}
 	}
 	var del []bool
@@ -221,7 +231,7 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 		del, bold = emphasis(ds, len(out), &in.dels)
 	}
 	if del == nil {
-		return strings.TrimSpace(string(out)), false, code
+		return string(trimSpaceBytes(out)), false, code, out
 	}
 	w := 0
 	for k, c := range out {
@@ -230,8 +240,11 @@ func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool)
 			w++
 		}
 	}
-	return strings.TrimSpace(string(out[:w])), bold, code
+	return string(trimSpaceBytes(out[:w])), bold, code, out
 }
+
+// trimSpaceBytes is bytes.TrimSpace without allocation worries.
+func trimSpaceBytes(b []byte) []byte { return bytes.TrimSpace(b) }
 
 // emphasis matches delimiter runs the CommonMark way and returns which
 // bytes of out they remove, and whether one pair of double delimiters spans
@@ -467,7 +480,11 @@ func (in *inliner) link(i, hi int, links *[]Link) (end int, text string, ok bool
 		}
 		ref, target, end = label, d.Target, j+1
 	}
-	text, _, _ = in.run(i+1, j, nil)
+	if isPlain(b[i+1 : j]) {
+		text = string(trimSpaceBytes(b[i+1 : j]))
+	} else {
+		text, _, _ = in.run(i+1, j, nil)
+	}
 	if links != nil {
 		*links = append(*links, Link{Text: text, Target: target, Ref: ref, Pos: in.ix.pos(in.file, in.srcOff(i))})
 	}

@@ -67,7 +67,15 @@ type paragraphTransformer struct{}
 func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*parseState)
 	parent, prev := node.Parent(), node.PreviousSibling()
-	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+	// Definitions can only open a paragraph: skip goldmark's transformer
+	// unless the first line starts with '['.
+	if first := node.Lines(); first.Len() > 0 {
+		seg := first.At(0)
+		s, e := trimSpaceRange(reader.Source(), seg.Start, seg.Stop)
+		if s < e && reader.Source()[s] == '[' {
+			parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+		}
+	}
 	if st != nil && parent != nil {
 		c := parent.FirstChild()
 		if prev != nil {
@@ -615,7 +623,11 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 	}
 	c.BodyPos = w.pos(bs)
 	if strings.HasPrefix(c.Body, "{") {
-		c.Annotation = annotate(c.Body)
+		if len(c.Body) == be-bs {
+			c.Annotation = annotate(w.src[bs:be])
+		} else {
+			c.Annotation = annotate([]byte(c.Body))
+		}
 	}
 	w.add(&Block{Kind: KindComment, Pos: w.pos(s), Comment: c}, lastNonSpace(w.src, s, end))
 }

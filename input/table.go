@@ -1,5 +1,7 @@
 package input
 
+import "bytes"
+
 // tableLine is one source line of a table, trimmed.
 type tableLine struct{ start, end int }
 
@@ -14,6 +16,20 @@ func splitRow(cells []piece, src []byte, s, e int) []piece {
 		e--
 	}
 	start := s
+	if bytes.IndexByte(src[s:e], '\\') < 0 {
+		// No escapes: split at each pipe.
+		for {
+			k := bytes.IndexByte(src[start:e], '|')
+			if k < 0 {
+				break
+			}
+			cs, ce := trimSpaceRange(src, start, start+k)
+			cells = append(cells, piece{cs, ce})
+			start += k + 1
+		}
+		cs, ce := trimSpaceRange(src, start, e)
+		return append(cells, piece{cs, ce})
+	}
 	for i := s; i < e; i++ {
 		switch src[i] {
 		case '\\':
