@@ -6,7 +6,7 @@
 //	apidocgen generate [-config FILE] [-docs DIR,...] [-go DIR] [-package NAME]
 //	                   [-schema FILE] [-roots T,...] [-check] [-v]
 //	apidocgen model DOCS_DIR
-//	apidocgen lint [flags] DOCS_DIR
+//	apidocgen lint [-dir DOCS_DIR] [flags] [FILE...]
 //	apidocgen version
 //	apidocgen help [command]
 //

@@ -19,3 +19,12 @@ func TestExamplesFresh(t *testing.T) {
 		t.Errorf("apidocgen generate -check failed with exit code %d:\n%s", code, stderr.String())
 	}
 }
+
+// TestExamplesLintClean keeps the example docs free of lint findings, so
+// they can serve as a model of the format.
+func TestExamplesLintClean(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"lint", "-dir", "../../examples/docs"}, nil, &stdout, &stderr); code != exitOK {
+		t.Errorf("apidocgen lint -dir examples/docs: exit code %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+}

@@ -169,6 +169,48 @@ func (s *vstate) failKey(k, reason string) {
 	s.pop()
 }
 
+// The flags of a property check.
+const (
+	vfNullable   = 1 << iota // null is allowed
+	vfCollection             // an array whose elements are checked
+	vfReadOnly               // rejected in CreateMode and UpdateMode
+	vfRequired               // must be present in CreateMode
+)
+
+// prop checks member k of o, if present, with check (nil: any value).
+func (s *vstate) prop(o map[string]any, k string, flags uint8, check func(*vstate, any)) {
+	x, ok := o[k]
+	if !ok {
+		if flags&vfRequired != 0 && s.mode == CreateMode {
+			s.fail("missing required property " + strconv.Quote(k))
+		}
+		return
+	}
+	if flags&vfReadOnly != 0 && s.mode != ReadMode {
+		s.failKey(k, "read-only property not allowed in a request body")
+		return
+	}
+	s.key(k)
+	switch {
+	case flags&vfCollection != 0:
+		if a, ok := s.vArray(x); ok && check != nil {
+			for i, e := range a {
+				s.index(i)
+				check(s, e)
+				s.pop()
+			}
+		}
+	case check == nil, x == nil && flags&vfNullable != 0:
+	default:
+		check(s, x)
+	}
+	s.pop()
+}
+
+func vcBool(s *vstate, v any)   { s.vBool(v) }
+func vcNumber(s *vstate, v any) { s.vNumber(v) }
+func vcString(s *vstate, v any) { s.vString(v) }
+
 func vKind(v any) string {
 	switch v.(type) {
 	case nil:

@@ -13,17 +13,7 @@ func vtEntity(s *vstate, v any) {
 
 // vpEntity checks the properties of microsoft.graph.entity and its base types.
 func vpEntity(s *vstate, o map[string]any) {
-	if x, ok := o["id"]; ok {
-		if s.mode != ReadMode {
-			s.failKey("id", "read-only property not allowed in a request body")
-		} else {
-			s.key("id")
-			if x != nil {
-				s.vString(x)
-			}
-			s.pop()
-		}
-	}
+	s.prop(o, "id", vfReadOnly|vfNullable, vcString)
 }
 
 // vyEntity validates a microsoft.graph.entity or, by @odata.type, a descendant.
@@ -76,24 +66,8 @@ func vtFlower(s *vstate, v any) {
 // vpFlower checks the properties of microsoft.graph.flower and its base types.
 func vpFlower(s *vstate, o map[string]any) {
 	vpPlant(s, o)
-	if x, ok := o["color"]; ok {
-		s.key("color")
-		if x != nil {
-			s.vString(x)
-		}
-		s.pop()
-	}
-	if x, ok := o["bloomSeasons"]; ok {
-		s.key("bloomSeasons")
-		if a, ok := s.vArray(x); ok {
-			for i, e := range a {
-				s.index(i)
-				veSeason(s, e)
-				s.pop()
-			}
-		}
-		s.pop()
-	}
+	s.prop(o, "color", vfNullable, vcString)
+	s.prop(o, "bloomSeasons", vfCollection, veSeason)
 }
 
 // Validate checks x as a microsoft.graph.flower in a response (ReadMode); see ValidateFor.
@@ -121,78 +95,14 @@ func vtGarden(s *vstate, v any) {
 // vpGarden checks the properties of microsoft.graph.garden and its base types.
 func vpGarden(s *vstate, o map[string]any) {
 	vpEntity(s, o)
-	if x, ok := o["displayName"]; ok {
-		s.key("displayName")
-		s.vString(x)
-		s.pop()
-	} else if s.mode == CreateMode {
-		s.fail("missing required property \"displayName\"")
-	}
-	if x, ok := o["description"]; ok {
-		s.key("description")
-		if x != nil {
-			s.vString(x)
-		}
-		s.pop()
-	}
-	if x, ok := o["createdDateTime"]; ok {
-		if s.mode != ReadMode {
-			s.failKey("createdDateTime", "read-only property not allowed in a request body")
-		} else {
-			s.key("createdDateTime")
-			if x != nil {
-				if str, ok := s.vString(x); ok {
-					if !vIsDateTime(str) {
-						s.badFormat(str, "date-time")
-					}
-				}
-			}
-			s.pop()
-		}
-	}
-	if x, ok := o["bestSeason"]; ok {
-		s.key("bestSeason")
-		if x != nil {
-			veSeason(s, x)
-		}
-		s.pop()
-	}
-	if x, ok := o["area"]; ok {
-		s.key("area")
-		if x != nil {
-			s.vNumber(x)
-		}
-		s.pop()
-	}
-	if x, ok := o["location"]; ok {
-		s.key("location")
-		if x != nil {
-			vtGeoPoint(s, x)
-		}
-		s.pop()
-	}
-	if x, ok := o["plants"]; ok {
-		if s.mode != ReadMode {
-			s.failKey("plants", "read-only property not allowed in a request body")
-		} else {
-			s.key("plants")
-			if a, ok := s.vArray(x); ok {
-				for i, e := range a {
-					s.index(i)
-					vyPlant(s, e)
-					s.pop()
-				}
-			}
-			s.pop()
-		}
-	}
-	if x, ok := o["featuredPlant"]; ok {
-		s.key("featuredPlant")
-		if x != nil {
-			vyPlant(s, x)
-		}
-		s.pop()
-	}
+	s.prop(o, "displayName", vfRequired, vcString)
+	s.prop(o, "description", vfNullable, vcString)
+	s.prop(o, "createdDateTime", vfReadOnly|vfNullable, vcDateTimeOffset)
+	s.prop(o, "bestSeason", vfNullable, veSeason)
+	s.prop(o, "area", vfNullable, vcNumber)
+	s.prop(o, "location", vfNullable, vtGeoPoint)
+	s.prop(o, "plants", vfReadOnly|vfCollection, vyPlant)
+	s.prop(o, "featuredPlant", vfNullable, vyPlant)
 }
 
 // Validate checks x as a microsoft.graph.garden in a response (ReadMode); see ValidateFor.
@@ -219,23 +129,9 @@ func vtGeoPoint(s *vstate, v any) {
 
 // vpGeoPoint checks the properties of microsoft.graph.geoPoint and its base types.
 func vpGeoPoint(s *vstate, o map[string]any) {
-	if x, ok := o["latitude"]; ok {
-		s.key("latitude")
-		s.vNumber(x)
-		s.pop()
-	}
-	if x, ok := o["longitude"]; ok {
-		s.key("longitude")
-		s.vNumber(x)
-		s.pop()
-	}
-	if x, ok := o["altitude"]; ok {
-		s.key("altitude")
-		if x != nil {
-			s.vNumber(x)
-		}
-		s.pop()
-	}
+	s.prop(o, "latitude", 0, vcNumber)
+	s.prop(o, "longitude", 0, vcNumber)
+	s.prop(o, "altitude", vfNullable, vcNumber)
 }
 
 // Validate checks x as a microsoft.graph.geoPoint in a response (ReadMode); see ValidateFor.
@@ -263,42 +159,10 @@ func vtPlant(s *vstate, v any) {
 // vpPlant checks the properties of microsoft.graph.plant and its base types.
 func vpPlant(s *vstate, o map[string]any) {
 	vpEntity(s, o)
-	if x, ok := o["name"]; ok {
-		s.key("name")
-		s.vString(x)
-		s.pop()
-	} else if s.mode == CreateMode {
-		s.fail("missing required property \"name\"")
-	}
-	if x, ok := o["plantedDate"]; ok {
-		s.key("plantedDate")
-		if x != nil {
-			if str, ok := s.vString(x); ok {
-				if !vIsDate(str) {
-					s.badFormat(str, "date")
-				}
-			}
-		}
-		s.pop()
-	}
-	if x, ok := o["heightInCentimeters"]; ok {
-		s.key("heightInCentimeters")
-		if x != nil {
-			s.vInt(x, -2147483648, 2147483647)
-		}
-		s.pop()
-	}
-	if x, ok := o["tags"]; ok {
-		s.key("tags")
-		if a, ok := s.vArray(x); ok {
-			for i, e := range a {
-				s.index(i)
-				s.vString(e)
-				s.pop()
-			}
-		}
-		s.pop()
-	}
+	s.prop(o, "name", vfRequired, vcString)
+	s.prop(o, "plantedDate", vfNullable, vcDate)
+	s.prop(o, "heightInCentimeters", vfNullable, vcInt32)
+	s.prop(o, "tags", vfCollection, vcString)
 }
 
 // vyPlant validates a microsoft.graph.plant or, by @odata.type, a descendant.
@@ -366,18 +230,8 @@ func vtTree(s *vstate, v any) {
 // vpTree checks the properties of microsoft.graph.tree and its base types.
 func vpTree(s *vstate, o map[string]any) {
 	vpPlant(s, o)
-	if x, ok := o["evergreen"]; ok {
-		s.key("evergreen")
-		s.vBool(x)
-		s.pop()
-	}
-	if x, ok := o["trunkGirthInCentimeters"]; ok {
-		s.key("trunkGirthInCentimeters")
-		if x != nil {
-			s.vInt(x, -2147483648, 2147483647)
-		}
-		s.pop()
-	}
+	s.prop(o, "evergreen", 0, vcBool)
+	s.prop(o, "trunkGirthInCentimeters", vfNullable, vcInt32)
 }
 
 // Validate checks x as a microsoft.graph.tree in a response (ReadMode); see ValidateFor.
@@ -404,33 +258,9 @@ func vtWateringReport(s *vstate, v any) {
 
 // vpWateringReport checks the properties of microsoft.graph.wateringReport and its base types.
 func vpWateringReport(s *vstate, o map[string]any) {
-	if x, ok := o["litres"]; ok {
-		s.key("litres")
-		s.vNumber(x)
-		s.pop()
-	}
-	if x, ok := o["wateredPlantIds"]; ok {
-		s.key("wateredPlantIds")
-		if a, ok := s.vArray(x); ok {
-			for i, e := range a {
-				s.index(i)
-				s.vString(e)
-				s.pop()
-			}
-		}
-		s.pop()
-	}
-	if x, ok := o["finishedDateTime"]; ok {
-		s.key("finishedDateTime")
-		if x != nil {
-			if str, ok := s.vString(x); ok {
-				if !vIsDateTime(str) {
-					s.badFormat(str, "date-time")
-				}
-			}
-		}
-		s.pop()
-	}
+	s.prop(o, "litres", 0, vcNumber)
+	s.prop(o, "wateredPlantIds", vfCollection, vcString)
+	s.prop(o, "finishedDateTime", vfNullable, vcDateTimeOffset)
 }
 
 // Validate checks x as a microsoft.graph.wateringReport in a response (ReadMode); see ValidateFor.
