@@ -9,8 +9,9 @@ import (
 	"github.com/apidocgen/apidocgen/input/inputtest"
 )
 
-// BenchmarkLintGraph measures load + compile + lint of the graph-v1.0
-// corpus (make bench prints its ratio to a goldmark-only parse).
+// BenchmarkLintGraph measures load + compile + lint (with genschema's
+// example checks) of the graph-v1.0 corpus; make bench prints its ratio to
+// a goldmark-only parse.
 func BenchmarkLintGraph(b *testing.B) {
 	dir := inputtest.CorpusDir(b, "graph-v1.0")
 	fsys := os.DirFS(dir)

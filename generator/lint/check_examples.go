@@ -47,8 +47,8 @@ func (l *linter) checkHTTPExample(ex *model.Example, version string) {
 		}
 	}
 	if ex.Kind == model.ExampleRequest {
-		if hasBody && header(ex, "Content-Type") == nil {
-			l.add(ex.Pos, RuleContentTypeMissing, "%s request example has a body but no Content-Type header", ex.Method)
+		if hasBody && header(ex, "Content-Type") == nil && strings.ContainsAny(strings.TrimSpace(ex.Body)[:1], "{[") {
+			l.add(ex.Pos, RuleContentTypeMissing, "%s request example has a JSON body but no Content-Type header", ex.Method)
 		}
 		l.checkURL(ex, version)
 		l.checkRequestBody(ex)
@@ -406,6 +406,9 @@ func (l *linter) checkObject(ex *model.Example, v *jsonx.Value, t *model.Type, w
 		p := t.Property(mb.Key)
 		if p == nil && !explicit {
 			p = descendantProperty(t, mb.Key)
+		}
+		if p == nil && l.listedOnPages(t, mb.Key) {
+			continue // a table lists it; the compiler did not attach it
 		}
 		if p == nil {
 			l.add(ex.LineOf(mb.KeyOffset), RuleExampleUnknownProperty, "%s property %q is not a property of %s%s", what, mb.Key, t.Name, suggestProperty(t, mb.Key))

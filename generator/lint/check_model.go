@@ -47,9 +47,12 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 		if p == nil {
 			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
 				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s%s", mb.Key, t.Name, s)
-			} else {
-				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s or its base types", mb.Key, t.Name)
+				continue
 			}
+			if l.listedOnPages(t, mb.Key) {
+				continue // a table lists it; the compiler did not attach it (its diagnostics say why)
+			}
+			l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s or its base types", mb.Key, t.Name)
 			continue
 		}
 		l.checkShape(ex, mb, p)

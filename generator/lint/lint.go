@@ -95,11 +95,48 @@ type linter struct {
 	diags    []model.Diagnostic
 	slugs    map[string]map[string]bool // page path -> heading anchors
 	dirs     map[string]bool            // lower-cased top-level folders holding files
+	rows     map[string]map[string]bool // page path -> first cells of its table rows
+}
+
+// rowNames returns the first cells (plain text, lower-cased, decoration
+// trimmed) of every table row of page path: a safety net for properties a
+// table lists but the compiler did not attach to the type.
+func (l *linter) rowNames(path string) map[string]bool {
+	if r, ok := l.rows[path]; ok {
+		return r
+	}
+	r := map[string]bool{}
+	if p := l.byPath[path]; p != nil {
+		for _, b := range p.Blocks {
+			if b.Kind != input.KindTable {
+				continue
+			}
+			for _, row := range b.Table.Rows {
+				if len(row.Cells) > 0 {
+					r[strings.ToLower(strings.Trim(row.Cells[0].Text, "*` "))] = true
+				}
+			}
+		}
+	}
+	l.rows[path] = r
+	return r
+}
+
+// listedOnPages reports whether a table row on the page of t, an ancestor
+// or a descendant names prop.
+func (l *linter) listedOnPages(t *model.Type, prop string) bool {
+	k := strings.ToLower(prop)
+	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+		if x.Pos.File != "" && l.rowNames(x.Pos.File)[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 	l := &linter{pages: pages, m: m, byPath: map[string]*input.Page{}, files: map[string]bool{},
-		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}, dirs: map[string]bool{}}
+		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}, dirs: map[string]bool{}, rows: map[string]map[string]bool{}}
 	for _, p := range pages {
 		l.byPath[p.Path] = p
 		l.addFile(p.Path)

@@ -90,7 +90,7 @@ var (
 		Summary: "a request URL's host is a misspelling of graph.microsoft.com",
 		Example: "GET https://graph/microsoft.com/beta/groups"}
 	RuleContentTypeMissing = model.Rule{ID: "content-type-missing", Severity: model.SevWarning,
-		Summary: "a request example with a body has no Content-Type header",
+		Summary: "a request example with a JSON body has no Content-Type header",
 		Example: "POST https://graph.microsoft.com/v1.0/users\n\n{\"displayName\": \"x\"}"}
 	RuleEnumValueNotMember = model.Rule{ID: "enum-value-not-member", Severity: model.SevWarning,
 		Summary: "a description lists a possible value that is not a member of the property's enum type",
