@@ -23,7 +23,7 @@ import (
 // name is a *ConflictError.
 type Dir struct {
 	Root  string
-	Areas []Area // nil: Root and its subfolders
+	Areas []Area // nil: Root and its subfolders; empty but not nil: none
 	FS    FS     // nil: OS
 }
 

@@ -277,12 +277,14 @@ func prepare(f generateFlags) (*job, error) {
 // areas where stale generated files are removed.
 func (j *job) collect(res *generator.Result) (output.Files, []output.Area) {
 	var files output.Files
-	var areas []output.Area
+	areas := []output.Area{} // not nil: nil would mean all of outRoot
 	for _, o := range res.Outputs {
 		for _, f := range o.Files {
 			files = append(files, output.File{Path: path.Join(o.Dir, f.Path), Data: f.Data})
 		}
-		areas = append(areas, output.Area{Dir: o.Dir, Recursive: o.Exclusive})
+		if o.Exclusive {
+			areas = append(areas, output.Area{Dir: o.Dir, Recursive: true})
+		}
 	}
 	files.Sort()
 	return files, areas
