@@ -205,33 +205,33 @@ func (p *plan) emitStruct(f *jen.File, g *goType) {
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("b"), jen.Id("t"))),
 	)
-	f.Func().Params(jen.Op("*").Id(g.Name)).Id("odataTypeName").Params().String().Block(
-		jen.Return(jen.Lit(odataName(g))),
-	)
-	if g.Base == nil {
-		f.Func().Params(recv).Id("object").Params().Params(jen.Op("*").String(), jen.Op("*").Map(jen.String()).Qual("encoding/json", "RawMessage")).Block(
-			jen.Return(jen.Op("&").Id("t").Dot("ODataType"), jen.Op("&").Id("t").Dot("AdditionalData")),
-		)
-	}
 	if len(g.Fields) > 0 || g.Base == nil {
+		var body []jen.Code
+		if g.Base == nil {
+			body = append(body, jen.List(jen.Id("d").Dot("odataType"), jen.Id("d").Dot("extra")).Op("=").List(
+				jen.Op("&").Id("t").Dot("ODataType"), jen.Op("&").Id("t").Dot("AdditionalData")))
+		}
 		var cases []jen.Code
 		for _, fl := range g.Fields {
-			cases = append(cases, jen.Case(jen.Lit(fl.JSON)).Block(jen.Return(jen.True(), decodeCall(fl))))
+			cases = append(cases, jen.Case(jen.Lit(fl.JSON)).Block(jen.Id("d").Dot("err").Op("=").Add(decodeCall(fl))))
 		}
-		var tail jen.Code = jen.Return(jen.False(), jen.Nil())
+		var tail jen.Code = jen.Return(jen.False())
 		if g.Base != nil {
-			tail = jen.Return(jen.Id("t").Dot(g.Base.Name).Dot("decodeMember").Call(jen.Id("key"), jen.Id("raw")))
+			tail = jen.Return(jen.Id("t").Dot(g.Base.Name).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Id("raw")))
 		}
-		var body []jen.Code
 		if len(cases) > 0 {
-			body = append(body, jen.Switch(jen.Id("key")).Block(cases...))
+			cases = append(cases, jen.Default().Block(tail))
+			body = append(body, jen.Switch(jen.Id("key")).Block(cases...), jen.Return(jen.True()))
+		} else {
+			body = append(body, tail)
 		}
-		body = append(body, tail)
-		f.Func().Params(recv).Id("decodeMember").Params(jen.Id("key").String(), jen.Id("raw").Index().Byte()).Params(jen.Bool(), jen.Error()).Block(body...)
+		f.Func().Params(recv).Id("decodeMember").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("key").String(), jen.Id("raw").Index().Byte()).Bool().Block(body...)
 
 		var enc []jen.Code
 		if g.Base != nil {
 			enc = append(enc, jen.Id("t").Dot(g.Base.Name).Dot("encodeMembers").Call(jen.Id("e")))
+		} else {
+			enc = append(enc, jen.Id("e").Dot("root").Call(jen.Id("t").Dot("ODataType"), jen.Id("t").Dot("AdditionalData")))
 		}
 		for _, fl := range g.Fields {
 			enc = append(enc, encodeCall(fl))
@@ -336,5 +336,19 @@ func (p *plan) registry() *jen.File {
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	f.Func().Id("newObject").Params(jen.Id("name").String()).Id("jsonObject").Block(body...)
+
+	var tcases []jen.Code
+	for _, g := range p.types {
+		if !g.IsEnum() {
+			tcases = append(tcases, jen.Case(jen.Op("*").Id(g.Name)).Block(jen.Return(jen.Lit(odataName(g)))))
+		}
+	}
+	f.Comment("typeName returns the \"#namespace.name\" of v's type.")
+	var tbody []jen.Code
+	if len(tcases) > 0 {
+		tbody = append(tbody, jen.Switch(jen.Id("v").Assert(jen.Type())).Block(tcases...))
+	}
+	tbody = append(tbody, jen.Return(jen.Lit("")))
+	f.Func().Id("typeName").Params(jen.Id("v").Id("jsonObject")).String().Block(tbody...)
 	return f
 }

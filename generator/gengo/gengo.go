@@ -47,6 +47,9 @@ type Options struct {
 	// FileTypes is how many types a namespace may have before its file is
 	// split by the first letter of the type name (default 120).
 	FileTypes int
+	// Validators adds the validator files and a Validate method per type
+	// (validate.go, another emitter sharing this package's plan).
+	Validators bool
 }
 
 // Overrides are per-type and per-property changes, keyed by qualified
@@ -119,6 +122,11 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	files, err := p.render()
 	if err != nil {
 		return nil, err
+	}
+	if opts.Validators {
+		if files, err = p.emitValidate(files); err != nil {
+			return nil, err
+		}
 	}
 	rt, err := runtimeFiles(opts.Package)
 	if err != nil {

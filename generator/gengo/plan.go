@@ -20,7 +20,7 @@ var reservedNames = []string{
 
 // reservedFields are the field names no property may take: the methods and
 // fields every generated struct has.
-var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate"}
+var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate", "ValidateFor"}
 
 // fieldKind says how a field is declared and coded.
 type fieldKind int
@@ -345,7 +345,7 @@ func (p *plan) buildFields(g *goType, done map[*goType]bool) {
 	walk(g)
 	qn := g.T.QualifiedName()
 	for _, pr := range g.T.Properties {
-		if pr.Name == "@odata.type" {
+		if pr.Name == "@odata.type" || pr.Name == "" {
 			continue
 		}
 		if jsonTaken[pr.Name] {
@@ -425,6 +425,9 @@ func (p *plan) fieldType(f *goField, key string) {
 		f.Kind, f.Type = fieldRaw, elem
 	case pr.IsNullable() && elemKind == fieldPoly:
 		f.Kind, f.Type = fieldNullablePoly, jen.Id("Nullable").Types(elem)
+	case pr.IsNullable() && elemKind == fieldPtr:
+		// Nullable[*T]: all struct types share one instantiation shape.
+		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(jen.Op("*").Add(elem))
 	case pr.IsNullable():
 		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(elem)
 	case elemKind == fieldPtr:
