@@ -98,8 +98,7 @@ type linter struct {
 	rows     map[string]map[string]bool // page path -> first cells of its table rows
 }
 
-// rowNames returns the first cells (plain text, lower-cased, decoration
-// trimmed) of every table row of page path: a safety net for properties a
+// rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
 // table lists but the compiler did not attach to the type.
 func (l *linter) rowNames(path string) map[string]bool {
 	if r, ok := l.rows[path]; ok {
@@ -113,7 +112,7 @@ func (l *linter) rowNames(path string) map[string]bool {
 			}
 			for _, row := range b.Table.Rows {
 				if len(row.Cells) > 0 {
-					r[strings.ToLower(strings.Trim(row.Cells[0].Text, "*` "))] = true
+					r[strings.Trim(row.Cells[0].Text, "*` ")] = true
 				}
 			}
 		}
@@ -125,7 +124,7 @@ func (l *linter) rowNames(path string) map[string]bool {
 // listedOnPages reports whether a table row on the page of t, an ancestor
 // or a descendant names prop.
 func (l *linter) listedOnPages(t *model.Type, prop string) bool {
-	k := strings.ToLower(prop)
+	k := prop
 	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
 		if x.Pos.File != "" && l.rowNames(x.Pos.File)[k] {
 			return true

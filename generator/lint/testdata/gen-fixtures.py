@@ -335,7 +335,7 @@ def build(outdir):
     # content-type-missing
     p = api("Create widget", "POST /widgets", req("create_widget", "POST https://graph.microsoft.com/v1.0/widgets", '{\n  "displayName": "Blue"\n}', headers=()), resp("HTTP/1.1 201 Created", '{\n  "id": "1"\n}'))
     rule("content-type-missing", base + [("api/widget-create.md", p), ("api/okwidget-create.md", create_ok("c2"))], [
-        W("api/widget-create.md", p, "POST https://graph", "content-type-missing", "POST request example has a body but no Content-Type").replace(":%d " % line_of(p, "POST https://graph"), ":%d " % (line_of(p, "POST https://graph") - 1)),
+        W("api/widget-create.md", p, "POST https://graph", "content-type-missing", "POST request example has a JSON body but no Content-Type").replace(":%d " % line_of(p, "POST https://graph"), ":%d " % (line_of(p, "POST https://graph") - 1)),
     ])
     # enum-value-not-member
     enum_after = "\n### widgetColor values\n\n|Member|Description|\n|:---|:---|\n|red|Red.|\n|blue|Blue.|\n|unknownFutureValue|Sentinel.|\n"
