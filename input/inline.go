@@ -571,10 +571,16 @@ func inlineDest(b []byte, p, hi int) (target string, end int, ok bool) {
 	if q < hi && b[q] == ')' {
 		return target, q + 1, true
 	}
+	// No ')': the destination ends at the first white space, without the
+	// punctuation of the sentence around it.
+	for len(dest) > 0 && (dest[len(dest)-1] == ',' || dest[len(dest)-1] == ';' || dest[len(dest)-1] == '.') {
+		dest = dest[:len(dest)-1]
+		destEnd--
+	}
 	if len(dest) == 0 {
 		return "", 0, false
 	}
-	return target, destEnd, true
+	return unescape(dest), destEnd, true
 }
 
 // unescape removes backslash escapes.
@@ -638,8 +644,8 @@ func (in *inliner) angle(i, hi int, out []byte) (end int, repl string, ok bool) 
 		}
 		return 0, "", false
 	}
-	if p < hi && b[p] != '>' && b[p] != '/' && b[p] != ' ' && b[p] != '\t' && b[p] != '\n' {
-		return 0, "", false
+	if p < hi && b[p] != '>' && b[p] != ' ' && b[p] != '\t' && b[p] != '\n' && !(b[p] == '/' && p+1 < hi && b[p+1] == '>') {
+		return 0, "", false // not a tag, e.g. "<country/region>"
 	}
 	q := p
 	var quote byte

@@ -31,6 +31,7 @@ func TestInlineText(t *testing.T) {
 		{"[text](<with space.md> \"title\")", "text"},
 		{"![alt](pic.png)", "alt"},
 		{"[x](missing.md then more", "x then more"},
+		{"[x](missing.md, then more", "x, then more"},
 		{"[no link] here", "[no link] here"},
 		{"a<br>b<br/>c<BR />d", "a\nb\nc\nd"},
 		{"x <ul><li>one</li><li>two</li></ul>after", "x\none\ntwo\nafter"},
@@ -38,6 +39,7 @@ func TestInlineText(t *testing.T) {
 		{"&bogus; & stays", "&bogus; & stays"},
 		{"<https://example.com/a> and <notatag", "https://example.com/a and <notatag"},
 		{"x <!-- hidden --> y", "x  y"},
+		{"as <lang/region> or <a href=\"x\">y</a>", "as <lang/region> or y"},
 		{"[!INCLUDE [d](d.md)]", "[!INCLUDE d]"},
 		{"a [b [c](c.md) d] e", "a [b c d] e"},
 	}
