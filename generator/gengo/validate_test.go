@@ -93,11 +93,36 @@ func TestValidateFixtureCases(t *testing.T) {
 			diff = append(diff, vhCasesFor(t, p, c.Type, string(mode), val, c.Name, i)...)
 		}
 	}
+	// Tricky strings in every string-checked property, in both modes.
+	for _, prop := range []string{"created", "born", "opens", "ttl", "ref", "blob", "state", "title", "color", "days"} {
+		for _, str := range trickyStrings {
+			payload := vhMarshal(t, map[string]any{prop: str})
+			diff = append(diff, vhVcase{Type: schematest.W, Mode: "read", Payload: payload, what: "tricky " + prop})
+		}
+	}
+	for _, num := range []string{"0", "-0", "1.0", "1e2", "1E2", "-1e-2", "255", "256", "-128", "-129", "32767", "32768", "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "1.5", "1e400", "123456789012345678901234567890", "0.1e1", "2.5e1"} {
+		for _, prop := range []string{"small", "signed", "short", "count", "big", "ratio", "price"} {
+			diff = append(diff, vhVcase{Type: schematest.W, Mode: "read", Payload: json.RawMessage(`{"` + prop + `": ` + num + `}`), what: "number " + prop})
+		}
+	}
 	disagree, _ := vhDifferential(t, v, bin, diff)
 	for _, d := range disagree {
 		t.Error(d)
 	}
 	t.Logf("fixture: %d payloads, %d disagreements", len(diff), len(disagree))
+}
+
+// trickyStrings are near misses of the string formats.
+var trickyStrings = []string{
+	"", " ", "2014-01-01T00:00:00Z", "2014-01-01t00:00:00z", "2014-01-01T00:00:00.Z", "2014-01-01T00:00:00.123456789Z",
+	"2014-01-01T00:00:00+01:00", "2014-01-01T00:00:00+0100", "2014-01-01T00:00:00-23:59", "2014-01-01T00:00:00+24:00",
+	"2014-01-01T23:59:60Z", "2014-01-01T22:59:60-01:00", "2014-01-01T12:59:60Z", "2014-01-01 00:00:00Z", "2014-1-01T00:00:00Z",
+	"2014-01-01T+1:00:00Z", "2014-01-01T00:00:00", "2014-01-01", "2014-02-29", "2016-02-29", "0000-01-01", "2014-01-01\n",
+	"00:00", "23:59", "24:00", "23:60", "07:30:00", "07:30:60", "07:30:00.", "07:30:00.1", "07:30:00.1234567", "7:30", "07:30:00Z", "+1:30",
+	"P", "PT", "P1D", "P1DT", "PT1H", "PT1.5S", "PT1.S", "P1.5D", "-P1D", "--P1D", "P1Y2M3W4DT5H6M7.8S", "P1M1Y", "PT1S1M", "P1H", "pt1h", "P1DT1D",
+	"0177548a-548a-0177-8a54-77018a547701", "0177548A-548A-0177-8A54-77018A547701", "0177548a548a01778a5477018a547701", "0177548a-548a-0177-8a54-77018a54770g", "{0177548a-548a-0177-8a54-77018a547701}",
+	"dmFsdWU=", "dmFsdWU", "dmFs dWU=", "dmFsdW==", "dmFsd===", "====", "dm=s", "YQ==", "YWI=", "YWJj", "YW\nJj", "-_8=",
+	"on", "off", "On", "red", "green,blue", "monday", "monday,tuesday", "monday,", ",monday", "monday,,tuesday", "abcde", "abcdef", "ééééé", "éééééé",
 }
 
 // TestValidatePaths checks that violations carry JSON pointers and that
