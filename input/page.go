@@ -216,6 +216,9 @@ type Annotation struct {
 	// (unless both are present) and the strings "true"/"false" turned into
 	// booleans for the boolean keys (truncated, isCollection, abstract,
 	// isAbstract, openType, isComposable, isEmpty, idempotent, isMediaEntity).
+	// Values are plain Go values: string, float64 (or the literal as a
+	// string when it does not parse), bool, nil, []any, map[string]any; for
+	// a duplicated member the first one wins.
 	Fields map[string]any `json:"fields"`
 	// Keys lists the member names in source order, as written (before renaming).
 	Keys []string `json:"keys"`
