@@ -151,6 +151,15 @@ func main() {
 // temporary module, builds it and returns the binary's path.
 func vhBuildDriver(t testing.TB, files output.Files) string {
 	t.Helper()
+	bin, _ := vhBuildModule(t, files, vhDriverMain)
+	return bin
+}
+
+// vhBuildModule writes files as package gen of a temporary module whose
+// main package is mainSrc, builds it, and returns the binary and the
+// module's folder.
+func vhBuildModule(t testing.TB, files output.Files, mainSrc string) (string, string) {
+	t.Helper()
 	dir := t.TempDir()
 	must := func(err error) {
 		t.Helper()
@@ -159,7 +168,7 @@ func vhBuildDriver(t testing.TB, files output.Files) string {
 		}
 	}
 	must(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module apidocgen.test/driver\n\ngo 1.24\n"), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "main.go"), []byte(vhDriverMain), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "main.go"), []byte(mainSrc), 0o644))
 	must(os.MkdirAll(filepath.Join(dir, "gen"), 0o755))
 	for _, f := range files {
 		must(os.WriteFile(filepath.Join(dir, "gen", filepath.FromSlash(f.Path)), f.Data, 0o644))
@@ -171,7 +180,7 @@ func vhBuildDriver(t testing.TB, files output.Files) string {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build generated validators: %v\n%s", err, vhFirstLines(string(out), 30))
 	}
-	return bin
+	return bin, dir
 }
 
 func vhFirstLines(s string, n int) string {

@@ -3,7 +3,9 @@ package gengo
 import (
 	"bytes"
 	"encoding/json"
+	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -148,5 +150,75 @@ func TestValidatePaths(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+const vhStructMain = `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	gen "apidocgen.test/driver/gen"
+)
+
+func main() {
+	var w gen.TestAPIWidget
+	if err := json.Unmarshal([]byte(os.Args[1]), &w); err != nil {
+		fmt.Println("decode:", err)
+		os.Exit(1)
+	}
+	for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
+		err := w.ValidateFor(m)
+		if err == nil {
+			fmt.Println(m, "ok")
+			continue
+		}
+		for _, v := range err.(*gen.ValidationError).Violations {
+			fmt.Println(m, v)
+		}
+	}
+	fmt.Println("enum:", gen.TestAPIColor("purple").Validate() != nil, gen.TestAPIColor("red").Validate() == nil)
+}
+`
+
+// TestValidateStructMethods generates the whole package (structs and
+// validators) for the fixture, vets it, and checks the Validate and
+// ValidateFor methods on decoded structs.
+func TestValidateStructMethods(t *testing.T) {
+	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, dir := vhBuildModule(t, r.Files, vhStructMain)
+	vet := exec.Command("go", "vet", "./gen")
+	vet.Dir = dir
+	vet.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet: %v\n%s", err, out)
+	}
+	for _, f := range r.Files {
+		if src, err := format.Source(f.Data); err != nil || !bytes.Equal(src, f.Data) {
+			t.Errorf("%s is not gofmt'd", f.Path)
+		}
+	}
+	out, err := exec.Command(bin, `{"title": "toolong", "color": "purple", "state": "dim", "count": 3, "home": {"street": "12345678901"}}`).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got := string(out)
+	for _, line := range []string{
+		"read /title: longer than 5 characters",
+		`read /state: unknown value "dim"`,
+		`read /color: unknown value "purple"`,
+		"read /home/street: longer than 10 characters",
+		"create /home/street: longer than 10 characters",
+		"update /title: longer than 5 characters",
+		"enum: true true",
+	} {
+		if !strings.Contains(got, line+"\n") {
+			t.Errorf("output lacks %q:\n%s", line, got)
+		}
 	}
 }
