@@ -20,7 +20,6 @@ import (
 	"testing"
 
 	"github.com/apidocgen/apidocgen/generator/genschema"
-	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input/jsonx"
 	"github.com/apidocgen/apidocgen/output"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -300,7 +299,7 @@ func vhPrune(v *jsonx.Value) any {
 	case jsonx.Object:
 		o := make(map[string]any, len(v.Members))
 		for _, m := range v.Members {
-			if _, ph := model.Placeholder(m.Value); ph {
+			if genschema.IsPlaceholder(m.Value) {
 				delete(o, m.Key) // a later duplicate wins, as in encoding/json
 				continue
 			}
@@ -310,7 +309,7 @@ func vhPrune(v *jsonx.Value) any {
 	case jsonx.Array:
 		a := make([]any, 0, len(v.Elems))
 		for _, e := range v.Elems {
-			if _, ph := model.Placeholder(e); ph {
+			if genschema.IsPlaceholder(e) {
 				continue
 			}
 			a = append(a, vhPrune(e))

@@ -225,7 +225,7 @@ func Violations(ve *jsonschema.ValidationError, root *jsonx.Value) []Violation {
 			continue
 		}
 		seen[key] = true
-		out = append(out, Violation{Kind: ViolationValue, Pointer: ptr, Message: l.Message, Value: val})
+		out = append(out, Violation{Kind: ViolationValue, Pointer: ptr, Message: enumMessage(l, val), Value: val})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Value.Offset != out[j].Value.Offset {
@@ -261,11 +261,36 @@ func underPlaceholder(root *jsonx.Value, tokens []string) bool {
 		if v == nil {
 			return false
 		}
-		if _, ok := model.Placeholder(v); ok {
+		if IsPlaceholder(v) {
 			return true
 		}
 	}
 	return false
+}
+
+// IsPlaceholder reports whether v stands for a value rather than being
+// one: a model.Placeholder, or a string "@odata.type: <type name>", which
+// some examples use to name the type of a value.
+func IsPlaceholder(v *jsonx.Value) bool {
+	if _, ok := model.Placeholder(v); ok {
+		return true
+	}
+	return v != nil && v.Kind == jsonx.String && strings.HasPrefix(strings.TrimSpace(v.Str), "@odata.type:")
+}
+
+// enumMessage rewrites jsonschema/v5's "value must be one of …" (which
+// lists every member) as the value and the enum it is not a member of.
+func enumMessage(l *jsonschema.ValidationError, val *jsonx.Value) string {
+	if !strings.HasPrefix(l.Message, "value must be one of") || val == nil || val.Kind != jsonx.String {
+		return l.Message
+	}
+	// An enum type's file has the enum at its root: ".../<type>.json#/enum".
+	if base, ok := strings.CutSuffix(l.AbsoluteKeywordLocation, ".json#/enum"); ok {
+		if q, err := url.PathUnescape(base[strings.LastIndex(base, "/")+1:]); err == nil {
+			return fmt.Sprintf("%q is not a member of %q", val.Str, q)
+		}
+	}
+	return fmt.Sprintf("%q is not an allowed value", val.Str)
 }
 
 // missingNames reads the property names of jsonschema/v5's "missing

@@ -40,7 +40,7 @@ func TestCheckExamples(t *testing.T) {
 		// Placeholders and a truncated body: no finding.
 		example(t, model.ExampleResource, w, false, "{\n  \"created\": \"String (timestamp)\",\n  \"count\": 1024,\n  \"color\": \"red | green\",\n  \"home\": \"String\",\n  \"ratio\": 1024.13\n}"),
 		// Two bad values, on lines 11 and 13.
-		example(t, model.ExampleResource, w, false, "{\n  \"count\": \"ten\",\n  \"born\": \"2020-01-01\",\n  \"home\": {\"street\": \"far too long street\"}\n}"),
+		example(t, model.ExampleResource, w, false, "{\n  \"count\": \"ten\",\n  \"born\": \"2020-01-01\",\n  \"home\": {\"street\": \"far too long street\"},\n  \"color\": \"purple\", \"days\": \"@odata.type: test.api.day\"\n}"),
 	}
 	item.Examples = []*model.Example{
 		// A collection response: the second element is a task with a bad date.
@@ -60,6 +60,7 @@ func TestCheckExamples(t *testing.T) {
 		`api/fixture.md:11:12: warning: resource example of "test.api.widget": value at "/count": expected integer, but got string [example-invalid-value]`,
 		`api/fixture.md:12:43: warning: response example of "test.api.item": value at "/due": 'soon' is not valid 'date' [example-invalid-value]`,
 		`api/fixture.md:13:22: warning: resource example of "test.api.widget": value at "/home/street": length must be <= 10, but got 19 [example-invalid-value]`,
+		`api/fixture.md:14:12: warning: resource example of "test.api.widget": value at "/color": "purple" is not a member of "test.api.color" [example-invalid-value]`,
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
