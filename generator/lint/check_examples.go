@@ -61,36 +61,78 @@ func (l *linter) checkHTTPExample(ex *model.Example, version string) {
 		l.checkResponseBody(ex)
 	}
 	if ex.JSON != nil {
-		l.checkPlaceholderValues(ex, ex.JSON, "")
+		t, coll := bodyType(ex)
+		if coll && ex.JSON.Kind == jsonx.Object {
+			if val := ex.JSON.Get("value"); val != nil {
+				l.walkPlaceholders(ex, val, "", t)
+				return
+			}
+		}
+		l.walkPlaceholders(ex, ex.JSON, "", t)
 	}
 }
 
-// checkPlaceholderValues reports string leaves that are type names or enum
-// unions rather than values.
-func (l *linter) checkPlaceholderValues(ex *model.Example, v *jsonx.Value, key string) {
+// walkPlaceholders reports string leaves that are type names or enum
+// unions rather than values. v is the value of member key of an object of
+// type owner (nil when unknown; for the top level, owner is the type of v
+// itself and key is ""). A type name that is a sensible value of its
+// property ("Single" for a String underline style) is not reported.
+func (l *linter) walkPlaceholders(ex *model.Example, v *jsonx.Value, key string, owner *model.Type) {
 	switch v.Kind {
 	case jsonx.Object:
+		t := owner
+		if key != "" {
+			t = nil
+			if owner != nil {
+				if p := owner.Property(key); p != nil {
+					t = p.Type.Type
+				}
+			}
+		}
+		if t != nil && t.Kind != model.KindEnum {
+			t = l.objectType(v, t)
+		} else {
+			t = nil
+		}
 		for _, mb := range v.Members {
-			l.checkPlaceholderValues(ex, mb.Value, mb.Key)
+			l.walkPlaceholders(ex, mb.Value, mb.Key, t)
 		}
 	case jsonx.Array:
 		for _, e := range v.Elems {
-			l.checkPlaceholderValues(ex, e, key)
+			l.walkPlaceholders(ex, e, key, owner)
 		}
 	case jsonx.String:
-		if strings.HasPrefix(key, "@") || strings.HasSuffix(strings.ToLower(key), "type") || strings.EqualFold(key, "name") {
-			return // type names are real values of "type"-like keys
-		}
-		edm, ok := model.Placeholder(v)
-		if !ok {
-			return
-		}
-		if edm == "" {
-			l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "%q lists enum members instead of giving one value", v.Str)
-			return
-		}
-		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q is a type placeholder (%s), not an example value", v.Str, edm)
+		l.checkPlaceholderLeaf(ex, v, key, owner)
 	}
+}
+
+// checkPlaceholderLeaf reports one string leaf of an object of type owner.
+func (l *linter) checkPlaceholderLeaf(ex *model.Example, v *jsonx.Value, key string, owner *model.Type) {
+	if strings.HasPrefix(key, "@") || strings.HasSuffix(strings.ToLower(key), "type") || strings.EqualFold(key, "name") {
+		return // type names are real values of "type"-like keys
+	}
+	edm, ok := model.Placeholder(v)
+	if !ok || v.Kind != jsonx.String {
+		return
+	}
+	if owner != nil {
+		if p := owner.Property(key); p != nil {
+			if et := p.Type.Type; et != nil && et.Kind == model.KindEnum {
+				for _, m := range et.Members {
+					if strings.EqualFold(m.Name, v.Str) {
+						return // a member that happens to be spelled like a type
+					}
+				}
+			} else if p.Type.IsPrimitive() && edm != "" && category(edm) != category(p.Type.Name) {
+				return // "Single" for a String property is a value, not a placeholder
+			}
+		}
+	}
+	if edm == "" {
+		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "%q lists enum members instead of giving one value", v.Str)
+		return
+	}
+	l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q is a type placeholder (%s), not an example value", v.Str, edm)
 }
 
 // treeVersion returns the API version used by nearly all absolute request

@@ -335,27 +335,32 @@ func (l *linter) checkOperations() {
 	ops := append([]*model.Operation(nil), l.m.Operations...)
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Page < ops[j].Page })
 	for _, op := range ops {
-		done := map[string]bool{}
+		if op.Target == nil || len(op.Paths) == 0 {
+			continue
+		}
+		var keys []string
+		ok := true
 		for _, pt := range op.Paths {
 			if pt.Method == "" || strings.Contains(pt.Path, "**") || strings.ContainsAny(pt.Path, " ") {
-				continue
+				ok = false
+				break
 			}
-			if op.Target == nil {
-				continue
-			}
-			key := op.TargetName + " " + string(op.Kind) + " " + pt.Method + " " + strings.ToLower(strings.TrimSuffix(placeholderSeg.ReplaceAllString(pt.Path, "{}"), "/"))
-			if done[key] {
-				continue
-			}
-			done[key] = true
-			if f, ok := seen[key]; ok && f.page != op.Page {
-				l.add(pt.Pos, RuleDuplicateOperation, "%s %s is also documented in %s:%d", pt.Method, pt.Path, f.page, f.pos.Line)
-				continue
-			}
-			if _, ok := seen[key]; !ok {
-				seen[key] = first{op.Page, pt.Pos}
-			}
+			keys = append(keys, pt.Method+" "+strings.ToLower(strings.TrimSuffix(placeholderSeg.ReplaceAllString(pt.Path, "{}"), "/")))
 		}
+		if !ok {
+			continue
+		}
+		sort.Strings(keys)
+		// Pages that share some paths are the norm (a path documented from
+		// two entry points); a page whose whole set of paths repeats
+		// another page's is a duplicate.
+		key := op.TargetName + " " + string(op.Kind) + " " + strings.Join(keys, " ")
+		if f, dup := seen[key]; dup {
+			pt := op.Paths[0]
+			l.add(pt.Pos, RuleDuplicateOperation, "%s %s is also documented in %s:%d", pt.Method, pt.Path, f.page, f.pos.Line)
+			continue
+		}
+		seen[key] = first{op.Page, op.Paths[0].Pos}
 	}
 	lists := map[*model.Type]bool{}
 	for _, op := range l.m.Operations {

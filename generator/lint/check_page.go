@@ -2,6 +2,8 @@ package lint
 
 import (
 	"path"
+
+	"github.com/apidocgen/apidocgen/generator/model"
 	"regexp"
 	"sort"
 	"strings"
@@ -217,9 +219,11 @@ func (l *linter) checkAnnotations(p *input.Page) {
 			}
 		}
 	}
+	mp := l.mpages[p.Path]
+	reference := mp == nil || mp.Kind == model.PageAPI || mp.Kind == model.PageResource
 	for i, b := range p.Blocks {
-		if b.Kind != input.KindCode || annotatedCode[i] {
-			continue
+		if b.Kind != input.KindCode || annotatedCode[i] || !reference {
+			continue // conceptual pages show JSON for reading, not for checking
 		}
 		lang := b.Code.Lang
 		if lang != "http" && lang != "json" {

@@ -27,7 +27,7 @@ var (
 		Summary: "an annotation's blockType is not one of resource, request, response, example, ignored, samples, simulatedResponse, testParams, permissions",
 		Example: "<!-- {\"blockType\": \"reponse\"} -->"}
 	RuleMissingAnnotation = model.Rule{ID: "code-block-missing-annotation", Severity: model.SevWarning,
-		Summary: "a json or http code block has no annotation comment before it",
+		Summary: "a json or http code block of an API or resource page has no annotation comment before it",
 		Example: "### Request\n```http\nGET https://graph.microsoft.com/v1.0/me\n```"}
 	RuleRequestWithoutResponse = model.Rule{ID: "request-without-response", Severity: model.SevError,
 		Summary: "a request example has no response example paired with it",
@@ -108,7 +108,7 @@ var (
 		Summary: "a JSON representation's top-level @odata.type differs from its annotation's type",
 		Example: "<!-- {\"@odata.type\": \"microsoft.graph.user\"} --> {\"@odata.type\": \"#microsoft.graph.group\"}"}
 	RuleDuplicateOperation = model.Rule{ID: "duplicate-operation", Severity: model.SevInfo,
-		Summary: "two API pages document the same HTTP method and path",
+		Summary: "two API pages document the same operation: same target, kind and set of HTTP request paths",
 		Example: "POST /dataClassification/exactMatchDataStores/{id}/sessions on two pages"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
