@@ -272,44 +272,39 @@ func fieldDoc(fl *goField) []string {
 
 // decodeCall returns the expression decoding raw into the field.
 func decodeCall(fl *goField) jen.Code {
-	dst := jen.Op("&").Id("t").Dot(fl.Name)
+	t := func() *jen.Statement { return jen.Id("t").Dot(fl.Name) }
 	switch fl.Kind {
 	case fieldPoly:
-		return jen.Id("decPoly").Call(jen.Id("raw"), dst, jen.Id("new"+fl.Elem.Iface))
+		return jen.Id("decPoly").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
 	case fieldNullablePoly:
-		return jen.Id("decNullablePoly").Call(jen.Id("raw"), dst, jen.Id("new"+fl.Elem.Iface))
+		return jen.Id("decNullablePoly").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
 	case fieldPolySlice:
-		return jen.Id("decPolySlice").Call(jen.Id("raw"), dst, jen.Id("new"+fl.Elem.Iface))
+		return jen.Id("decPolySlice").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
+	case fieldNullable:
+		return jen.Id("decNullable").Call(jen.Id("raw"), jen.Op("&").Add(t().Dot("V")),
+			jen.Op("&").Add(t().Dot("Valid")), jen.Op("&").Add(t().Dot("Null")))
 	}
-	return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), dst)
+	return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Add(t()))
 }
 
-// encodeCall returns the statement writing the field.
+// encodeCall returns the statement writing the field. Only polymorphic
+// slices use a generic helper; the rest pass values as any, so the package
+// does not instantiate code per property type.
 func encodeCall(fl *goField) jen.Code {
-	v := jen.Id("t").Dot(fl.Name)
+	t := func() *jen.Statement { return jen.Id("t").Dot(fl.Name) }
 	k := jen.Lit(fl.JSON)
 	e := jen.Id("e")
 	switch fl.Kind {
 	case fieldNullable:
-		return jen.Id("encNullable").Call(e, k, v)
+		return e.Dot("nullable").Call(k, t().Dot("V"), t().Dot("Valid"), t().Dot("Null"))
 	case fieldNullablePoly:
-		return jen.Id("encNullablePoly").Call(e, k, v, jen.Lit(odataName(fl.Elem)))
+		return e.Dot("nullableObject").Call(k, t().Dot("V"), t().Dot("Valid"), t().Dot("Null"), jen.Lit(odataName(fl.Elem)))
 	case fieldPoly:
-		return jen.Id("encPoly").Call(e, k, v, jen.Lit(odataName(fl.Elem)))
+		return e.Dot("poly").Call(k, t(), jen.Lit(odataName(fl.Elem)))
 	case fieldPolySlice:
-		return jen.Id("encPolySlice").Call(e, k, v, jen.Lit(odataName(fl.Elem)))
-	case fieldSlice:
-		return jen.Id("encSlice").Call(e, k, v)
-	case fieldPtr:
-		return jen.Id("encPtr").Call(e, k, v)
-	case fieldZeroer:
-		return jen.Id("encZeroer").Call(e, k, v)
-	case fieldRaw:
-		return jen.Id("encRaw").Call(e, k, v)
-	case fieldOverride:
-		return jen.Id("encAny").Call(e, k, v)
+		return jen.Id("encPolySlice").Call(e, k, t(), jen.Lit(odataName(fl.Elem)))
 	}
-	return jen.Id("encComparable").Call(e, k, v)
+	return e.Dot("field").Call(k, t())
 }
 
 // registry emits newObject, the switch from "@odata.type" to a new value.
