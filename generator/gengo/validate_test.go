@@ -222,3 +222,35 @@ func TestValidateStructMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateDeterministic emits the fixture's validators from models
+// whose types come in different orders and compares the bytes.
+func TestValidateDeterministic(t *testing.T) {
+	emit := func(reverse bool) map[string]string {
+		m := schematest.Model()
+		if reverse {
+			for i, j := 0, len(m.Types)-1; i < j; i, j = i+1, j-1 {
+				m.Types[i], m.Types[j] = m.Types[j], m.Types[i]
+			}
+			m.Index()
+		}
+		files, err := EmitValidate(m, ValidateSpec{Package: "gen"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range files {
+			out[f.Path] = string(f.Data)
+		}
+		return out
+	}
+	a, b := emit(false), emit(true)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for path, data := range a {
+		if b[path] != data {
+			t.Errorf("%s depends on type order", path)
+		}
+	}
+}
