@@ -543,6 +543,9 @@ func (l *linter) checkAnnotationTypes(p *input.Page) {
 		switch {
 		case known:
 		case t == nil:
+			if !l.knownNamespace(name) {
+				continue // not a model type name (e.g. ApiDoctor's requestBodyResourceFor.x tokens)
+			}
 			if !reported[pos.Line] && !reported[b.Comment.BodyPos.Line] {
 				l.add(pos, RuleExampleUnknownType, "annotation @odata.type %q names no type defined in the docs%s", name, l.suggestType(name))
 			}
@@ -567,4 +570,20 @@ func lineOfComment(c *input.Comment, off int) input.Pos {
 	p.Line += nl
 	p.Col = off - strings.LastIndex(body[:off], "\n")
 	return p
+}
+
+// knownNamespace reports whether the namespace part of a qualified name is
+// the namespace of some type of the model.
+func (l *linter) knownNamespace(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return false
+	}
+	ns := strings.ToLower(name[:i])
+	for _, t := range l.m.Types {
+		if strings.ToLower(t.Namespace) == ns {
+			return true
+		}
+	}
+	return false
 }
