@@ -549,10 +549,10 @@ func (w *walker) commentCut(n *ast.HTMLBlock) int {
 		return -1
 	}
 	open += start
-	closeAt := bytes.Index(w.src[open+4:end], []byte("-->"))
+	closeAt := commentClose(w.src, open, end)
 	limit := end
 	if closeAt >= 0 {
-		limit = open + 4 + closeAt
+		limit = closeAt
 	}
 	// Look for a blank line or a nested "<!--" line before the close.
 	first := w.ix.line(open)
@@ -583,6 +583,19 @@ func (w *walker) commentCut(n *ast.HTMLBlock) int {
 	return -1
 }
 
+// commentClose returns the offset of the "-->" closing the comment opened
+// at open (also in "<!-->" and "<!--->"), or -1 before end.
+func commentClose(src []byte, open, end int) int {
+	if open+2 > end {
+		return -1
+	}
+	k := bytes.Index(src[open+2:end], []byte("-->"))
+	if k < 0 {
+		return -1
+	}
+	return open + 2 + k
+}
+
 // html converts an HTML block: a comment (with its annotation) or raw HTML.
 func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 	start, end := htmlRange(n)
@@ -601,16 +614,16 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 	c := &Comment{}
 	bodyStart := s + 4
 	bodyEnd := end
-	closeAt := bytes.Index(w.src[bodyStart:end], []byte("-->"))
+	closeAt := commentClose(w.src, s, end)
 	if _, cut := cuts[n]; cut || closeAt < 0 {
 		c.Unclosed = true
 	} else {
-		bodyEnd = bodyStart + closeAt
-		le := bodyEnd + 3
+		bodyEnd = max(closeAt, bodyStart)
+		le := closeAt + 3
 		for le < end && w.src[le] != '\n' {
 			le++
 		}
-		c.Trailing = strings.TrimSpace(string(w.src[bodyEnd+3 : le]))
+		c.Trailing = strings.TrimSpace(string(w.src[closeAt+3 : le]))
 		end = le
 	}
 	bs, be := trimSpaceRange(w.src, bodyStart, bodyEnd)
