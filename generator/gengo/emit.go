@@ -185,7 +185,11 @@ func (p *plan) emitStruct(f *jen.File, g *goType) {
 	}
 	for _, fl := range g.Fields {
 		fields = append(fields, comments(fieldDoc(fl))...)
-		fields = append(fields, jen.Id(fl.Name).Add(fl.Type).Tag(map[string]string{"json": jsonTag(fl.JSON)}))
+		tag := map[string]string{"json": jsonTag(fl.JSON)}
+		if fl.Elem != nil && fl.Elem.Poly && fl.Kind != fieldOverride {
+			tag["odata"] = odataName(fl.Elem)
+		}
+		fields = append(fields, jen.Id(fl.Name).Add(fl.Type).Tag(tag))
 	}
 	if g.Base == nil {
 		fields = append(fields,
@@ -205,50 +209,15 @@ func (p *plan) emitStruct(f *jen.File, g *goType) {
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("b"), jen.Id("t"))),
 	)
-	if len(g.Fields) > 0 || g.Base == nil {
-		var body []jen.Code
-		if g.Base == nil {
-			body = append(body, jen.List(jen.Id("d").Dot("odataType"), jen.Id("d").Dot("extra")).Op("=").List(
-				jen.Op("&").Id("t").Dot("ODataType"), jen.Op("&").Id("t").Dot("AdditionalData")))
-		}
-		var cases []jen.Code
-		for _, fl := range g.Fields {
-			cases = append(cases, jen.Case(jen.Lit(fl.JSON)).Block(jen.Id("d").Dot("err").Op("=").Add(decodeCall(fl))))
-		}
-		var tail jen.Code = jen.Return(jen.False())
-		if g.Base != nil {
-			tail = jen.Return(jen.Id("t").Dot(g.Base.Name).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Id("raw")))
-		}
-		if len(cases) > 0 {
-			cases = append(cases, jen.Default().Block(tail))
-			body = append(body, jen.Switch(jen.Id("key")).Block(cases...), jen.Return(jen.True()))
-		} else {
-			body = append(body, tail)
-		}
-		f.Func().Params(recv).Id("decodeMember").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("key").String(), jen.Id("raw").Index().Byte()).Bool().Block(body...)
-
-		var enc []jen.Code
-		if g.Base != nil {
-			enc = append(enc, jen.Id("t").Dot(g.Base.Name).Dot("encodeMembers").Call(jen.Id("e")))
-		} else {
-			enc = append(enc, jen.Id("e").Dot("root").Call(jen.Id("t").Dot("ODataType"), jen.Id("t").Dot("AdditionalData")))
-		}
-		for _, fl := range g.Fields {
-			enc = append(enc, encodeCall(fl))
-		}
-		f.Func().Params(recv).Id("encodeMembers").Params(jen.Id("e").Op("*").Id("encoder")).Block(enc...)
-	}
 	if g.Poly {
-		f.Comment(fmt.Sprintf("%s is implemented by *%s and by every type derived from it, through", g.Iface, g.Name))
-		f.Comment(fmt.Sprintf("embedding. Properties declared as %s hold one; decoding picks the type", g.Name))
-		f.Comment("named by \"@odata.type\".")
+		f.Comment(fmt.Sprintf("%s is implemented by *%s and by every type derived from it,", g.Iface, g.Name))
+		f.Comment(fmt.Sprintf("through embedding. Properties declared as %s hold one; decoding", g.Name))
+		f.Comment("picks the type named by \"@odata.type\".")
 		f.Type().Id(g.Iface).Interface(
 			jen.Id(g.AsMethod).Params().Op("*").Id(g.Name),
-			jen.Id("jsonObject"),
 		)
 		f.Comment(fmt.Sprintf("%s returns t: for a derived type, its %s part.", g.AsMethod, g.Name))
 		f.Func().Params(recv).Id(g.AsMethod).Params().Op("*").Id(g.Name).Block(jen.Return(jen.Id("t")))
-		f.Func().Id("new" + g.Iface).Params().Id(g.Iface).Block(jen.Return(jen.New(jen.Id(g.Name))))
 	}
 }
 
@@ -268,43 +237,6 @@ func fieldDoc(fl *goField) []string {
 		lines = append(lines, "Deprecated: the docs mark this property as deprecated.")
 	}
 	return lines
-}
-
-// decodeCall returns the expression decoding raw into the field.
-func decodeCall(fl *goField) jen.Code {
-	t := func() *jen.Statement { return jen.Id("t").Dot(fl.Name) }
-	switch fl.Kind {
-	case fieldPoly:
-		return jen.Id("decPoly").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
-	case fieldNullablePoly:
-		return jen.Id("decNullablePoly").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
-	case fieldPolySlice:
-		return jen.Id("decPolySlice").Call(jen.Id("raw"), jen.Op("&").Add(t()), jen.Id("new"+fl.Elem.Iface))
-	case fieldNullable:
-		return jen.Id("decNullable").Call(jen.Id("raw"), jen.Op("&").Add(t().Dot("V")),
-			jen.Op("&").Add(t().Dot("Valid")), jen.Op("&").Add(t().Dot("Null")))
-	}
-	return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Add(t()))
-}
-
-// encodeCall returns the statement writing the field. Only polymorphic
-// slices use a generic helper; the rest pass values as any, so the package
-// does not instantiate code per property type.
-func encodeCall(fl *goField) jen.Code {
-	t := func() *jen.Statement { return jen.Id("t").Dot(fl.Name) }
-	k := jen.Lit(fl.JSON)
-	e := jen.Id("e")
-	switch fl.Kind {
-	case fieldNullable:
-		return e.Dot("nullable").Call(k, t().Dot("V"), t().Dot("Valid"), t().Dot("Null"))
-	case fieldNullablePoly:
-		return e.Dot("nullableObject").Call(k, t().Dot("V"), t().Dot("Valid"), t().Dot("Null"), jen.Lit(odataName(fl.Elem)))
-	case fieldPoly:
-		return e.Dot("poly").Call(k, t(), jen.Lit(odataName(fl.Elem)))
-	case fieldPolySlice:
-		return jen.Id("encPolySlice").Call(e, k, t(), jen.Lit(odataName(fl.Elem)))
-	}
-	return e.Dot("field").Call(k, t())
 }
 
 // registry emits newObject, the switch from "@odata.type" to a new value.
@@ -330,7 +262,7 @@ func (p *plan) registry() *jen.File {
 		body = append(body, jen.Switch(jen.Id("name")).Block(cases...))
 	}
 	body = append(body, jen.Return(jen.Nil()))
-	f.Func().Id("newObject").Params(jen.Id("name").String()).Id("jsonObject").Block(body...)
+	f.Func().Id("newObject").Params(jen.Id("name").String()).Any().Block(body...)
 
 	var tcases []jen.Code
 	for _, g := range p.types {
@@ -344,6 +276,6 @@ func (p *plan) registry() *jen.File {
 		tbody = append(tbody, jen.Switch(jen.Id("v").Assert(jen.Type())).Block(tcases...))
 	}
 	tbody = append(tbody, jen.Return(jen.Lit("")))
-	f.Func().Id("typeName").Params(jen.Id("v").Id("jsonObject")).String().Block(tbody...)
+	f.Func().Id("typeName").Params(jen.Id("v").Any()).String().Block(tbody...)
 	return f
 }
