@@ -92,7 +92,7 @@ func TestValidateCorpusDifferential(t *testing.T) {
 				kinds = append(kinds, k+"="+strconv.Itoa(n))
 			}
 			sort.Strings(kinds)
-			t.Logf("%s: %d payloads checked (%d from examples, mutations %s), %d rejected by the schema, %d disagreements",
+			t.Logf("%s: %d payloads checked (%d from examples, mutations %s), %d rejected by the schema, %d disagreements (verdict or blamed locations)",
 				sub, len(cases), originals, strings.Join(kinds, " "), schemaInvalid, len(disagree))
 			for i, d := range disagree {
 				if i == 20 {

@@ -12,9 +12,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -279,9 +281,69 @@ func vhDifferential(t testing.TB, v *genschema.Validator, bin string, cases []vh
 				msg += "\n\tgo: " + gv.Path + ": " + gv.Reason
 			}
 			disagree = append(disagree, msg)
+			continue
+		}
+		// Same verdict: the two must also blame the same places.
+		if sOK {
+			continue
+		}
+		sp, gp := vhSchemaPaths(ve), map[string]bool{}
+		for _, gv := range verdicts[i].V {
+			gp[gv.Path] = true
+		}
+		if !vhSameSet(sp, gp) {
+			disagree = append(disagree, fmt.Sprintf("%s: %s %s %s\n\tschema blames %v, go blames %v", c.what, c.Type, c.Mode, vhTruncate(string(c.Payload), 300), vhKeys(sp), vhKeys(gp)))
 		}
 	}
 	return disagree, schemaInvalid
+}
+
+// vhSchemaPaths returns the instance locations of the leaf failures of ve,
+// as plain JSON pointers, as genschema.Violations reads them.
+func vhSchemaPaths(ve *jsonschema.ValidationError) map[string]bool {
+	out := map[string]bool{}
+	var walk func(*jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			if strings.HasSuffix(e.KeywordLocation, "/anyOf/0/type") {
+				return // the null branch of a nullable reference, which the other branch explains
+			}
+			toks := strings.Split(e.InstanceLocation, "/")
+			for i, tok := range toks {
+				if u, err := url.PathUnescape(tok); err == nil {
+					toks[i] = u
+				}
+			}
+			out[strings.Join(toks, "/")] = true
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return out
+}
+
+func vhSameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func vhKeys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func vhTruncate(s string, n int) string {
