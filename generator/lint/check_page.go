@@ -196,6 +196,59 @@ func annotatedExamples(p *input.Page) []pageExample {
 	return out
 }
 
+// tabOf returns the tab ID of a tab heading ("# [HTTP](#tab/http)" gives
+// "http"), or "".
+func tabOf(b *input.Block) string {
+	if b.Kind != input.KindHeading || b.Level != 1 || len(b.Links) != 1 {
+		return ""
+	}
+	t := b.Links[0].Target
+	if !strings.HasPrefix(t, "#tab/") {
+		return ""
+	}
+	return strings.ToLower(strings.TrimPrefix(t, "#tab/"))
+}
+
+// checkTabs checks the tab groups of a page: each starts with the HTTP tab,
+// names each tab once, and ends with a "---" line before the next section.
+func (l *linter) checkTabs(p *input.Page) {
+	var start *input.Block
+	seen := map[string]bool{}
+	closeGroup := func(end *input.Block) {
+		if start == nil {
+			return
+		}
+		if end != nil {
+			l.add(start.Pos, RuleTabGroup, "tab group is not closed with a \"---\" line before line %d", end.Pos.Line)
+		} else {
+			l.add(start.Pos, RuleTabGroup, "tab group is not closed with a \"---\" line before the end of the page")
+		}
+		start = nil
+	}
+	for _, b := range p.Blocks {
+		if tab := tabOf(b); tab != "" {
+			if start == nil {
+				start = b
+				seen = map[string]bool{}
+				if tab != "http" {
+					l.add(b.Pos, RuleTabGroup, "tab group starts with %q; the HTTP tab comes first", "#tab/"+tab)
+				}
+			} else if seen[tab] {
+				l.add(b.Pos, RuleTabGroup, "tab %q appears twice in one tab group", "#tab/"+tab)
+			}
+			seen[tab] = true
+			continue
+		}
+		switch {
+		case b.Kind == input.KindBreak:
+			start = nil
+		case b.Kind == input.KindHeading && start != nil:
+			closeGroup(b)
+		}
+	}
+	closeGroup(nil)
+}
+
 func (l *linter) checkAnnotations(p *input.Page) {
 	annotatedCode := map[int]bool{}
 	for _, b := range p.Blocks {

@@ -178,6 +178,7 @@ func (l *linter) run() {
 		l.checkPlaceholders(p)
 		l.checkAnnotations(p)
 		l.checkLinks(p)
+		l.checkTabs(p)
 	}
 	l.checkRequestNames()
 	if l.m == nil {

@@ -110,6 +110,9 @@ var (
 	RuleDuplicateOperation = model.Rule{ID: "duplicate-operation", Severity: model.SevInfo,
 		Summary: "two API pages document the same operation: same target, kind and set of HTTP request paths",
 		Example: "POST /dataClassification/exactMatchDataStores/{id}/sessions on two pages"}
+	RuleTabGroup = model.Rule{ID: "tab-group-malformed", Severity: model.SevWarning,
+		Summary: "a tab group (# [HTTP](#tab/http) ...) does not start with the HTTP tab, repeats a tab, or is not closed with a --- line",
+		Example: "# [C#](#tab/csharp)\n...\n# [HTTP](#tab/http)\n...\n(no closing ---)"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
 		Example: "Namespace: microsoft.graph (for microsoft.graph.callRecords.session)"}
@@ -125,6 +128,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleContentLength, RuleStatusMismatch, RuleNoContentWithBody, RuleURLVersion, RuleURLHost,
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
+	RuleTabGroup,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {

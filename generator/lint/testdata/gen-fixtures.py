@@ -390,4 +390,22 @@ def build(outdir):
         W("api/widget-list2.md", l2, "GET /widgets", "duplicate-operation", "GET /widgets is also documented in api/widget-list.md"),
     ])
 
+    # tab-group-malformed
+    def tabbed(name, tabs, close=True):
+        c = create_ok(name)
+        i = c.index("### Response")
+        extra = "".join(f"# [{t}](#tab/{t.lower()})\n\nSample for {t}.\n\n" for t in tabs[1:])
+        j = c.index("### Request\n") + len("### Request\n")
+        c = c[:j] + f"# [{tabs[0]}](#tab/{tabs[0].lower()})\n\n" + c[j:i] + "\n" + extra + ("---\n\n" if close else "") + c[i:]
+        return c
+    t1 = tabbed("t1", ["CSharp", "HTTP"])
+    t2 = tabbed("t2", ["HTTP", "Java", "Java"])
+    t3 = tabbed("t3", ["HTTP", "Java"], close=False)
+    okt = tabbed("t4", ["HTTP", "Java", "CSharp"])
+    rule("tab-group-malformed", base + [("api/widget-create.md", t1), ("api/widget-add.md", t2), ("api/widget-post.md", t3), ("api/okwidget-create.md", okt)], [
+        W("api/widget-create.md", t1, "# [CSharp]", "tab-group-malformed", "starts with \\\"#tab/csharp\\\""),
+        W("api/widget-add.md", t2, "# [Java]", "tab-group-malformed", "\\\"#tab/java\\\" appears twice", 2),
+        W("api/widget-post.md", t3, "# [HTTP]", "tab-group-malformed", "not closed"),
+    ])
+
 build(sys.argv[1])
