@@ -1,6 +1,8 @@
 package genschema_test
 
 import (
+	"encoding/json"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,4 +79,93 @@ func TestCorpusCheckExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCorpusSchemasCompile compiles every definition of the graph-v1.0
+// model, in every mode, from the per-type files; checks the bundle
+// against the 2020-12 meta-schema; and checks that each "$ref" of the
+// bundle names a definition it holds. (Compiling every definition from
+// the bundle itself is quadratic in jsonschema/v5: see BenchmarkCompile.)
+func TestCorpusSchemasCompile(t *testing.T) {
+	for _, sub := range []string{"seed-family", "graph-v1.0"} {
+		t.Run(sub, func(t *testing.T) {
+			m := corpusModel(t, sub)
+			p := genschema.NewPlan(m)
+			v, err := genschema.NewValidator(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, tp := range p.Types {
+				for _, mode := range genschema.Modes {
+					if _, err := v.Schema(tp.Name, mode); err != nil {
+						t.Errorf("%s %s: %v", tp.Name, mode, err)
+					}
+					n++
+				}
+			}
+			opts := genschema.Options{}
+			bundle, err := p.Bundle(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc map[string]any
+			if err := json.Unmarshal(bundle, &doc); err != nil {
+				t.Fatal(err)
+			}
+			meta, err := genschema.NewCompiler().Compile(genschema.Draft)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := meta.Validate(doc); err != nil {
+				t.Errorf("bundle does not match the meta-schema: %v", err)
+			}
+			refs := 0
+			var walk func(any)
+			walk = func(x any) {
+				switch x := x.(type) {
+				case map[string]any:
+					if ref, ok := x["$ref"].(string); ok {
+						refs++
+						if lookupRef(doc, ref) == nil {
+							t.Errorf("dangling $ref %q", ref)
+						}
+					}
+					for _, y := range x {
+						walk(y)
+					}
+				case []any:
+					for _, y := range x {
+						walk(y)
+					}
+				}
+			}
+			walk(doc)
+			t.Logf("%s: %d definitions compiled, bundle of %d bytes with %d references", sub, n, len(bundle), refs)
+		})
+	}
+}
+
+// lookupRef resolves a "#/..." reference inside doc, or returns nil.
+func lookupRef(doc map[string]any, ref string) any {
+	frag, ok := strings.CutPrefix(ref, "#/")
+	if !ok {
+		return nil
+	}
+	var cur any = doc
+	for _, tok := range strings.Split(frag, "/") {
+		tok, err := url.PathUnescape(tok)
+		if err != nil {
+			return nil
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		o, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		if cur, ok = o[tok]; !ok {
+			return nil
+		}
+	}
+	return cur
 }
