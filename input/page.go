@@ -37,10 +37,10 @@ type Page struct {
 	Front []FrontField `json:"front"` // front matter fields in file order; nil if the page has none
 	// Blocks holds the page's top-level blocks in document order. Headings
 	// are blocks too; Sections groups the blocks under each heading. The
-	// code blocks and HTML blocks (comments) inside a list or block quote
-	// are listed too, right after their container, so that an annotation
-	// written in a list item keeps the fence it describes; the container's
-	// Items/Text leave them out.
+	// code blocks, tables and HTML blocks (comments) inside a list or block
+	// quote are listed too, right after their container, so that an
+	// annotation written in a list item keeps the fence it describes; the
+	// container's Items/Text leave them out.
 	Blocks []*Block `json:"blocks"`
 	// LinkDefs maps a reference label, lower-cased and with inner white
 	// space folded, to its definition ("[identitySet]: identityset.md").

@@ -363,13 +363,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 		w.add(&Block{Kind: KindQuote, Pos: w.pos(w.skipSpace(n.Pos())), Text: r.text, Links: r.links}, end)
 		w.addNested()
 	case *tableNode:
-		lines := make([]tableLine, 0, n.Lines().Len())
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			s, e := trimSpaceRange(w.src, seg.Start, seg.Stop)
-			lines = append(lines, tableLine{s, e})
-		}
-		w.add(&Block{Kind: KindTable, Pos: w.pos(lines[0].start), Table: w.buildTable(lines)}, lines[len(lines)-1].end-1)
+		w.table(n)
 	case *ast.FencedCodeBlock:
 		w.fenced(n)
 	case *ast.CodeBlock:
@@ -389,6 +383,17 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 		r := w.in.text(ps, false)
 		w.add(&Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
 	}
+}
+
+// table converts a pipe table.
+func (w *walker) table(n *tableNode) {
+	lines := make([]tableLine, 0, n.Lines().Len())
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		s, e := trimSpaceRange(w.src, seg.Start, seg.Stop)
+		lines = append(lines, tableLine{s, e})
+	}
+	w.add(&Block{Kind: KindTable, Pos: w.pos(lines[0].start), Table: w.buildTable(lines)}, lines[len(lines)-1].end-1)
 }
 
 // indented converts an indented code block.
@@ -415,6 +420,8 @@ func (w *walker) addNested() {
 			w.indented(n)
 		case *ast.HTMLBlock:
 			w.html(n, nil)
+		case *tableNode:
+			w.table(n)
 		}
 	}
 }
@@ -425,7 +432,7 @@ func (w *walker) addNested() {
 func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *tableNode:
 			w.nested = append(w.nested, c)
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
@@ -434,7 +441,7 @@ func (w *walker) containerPieces(n ast.Node, ps []piece, end *int) []piece {
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
 			}
-		case *ast.Paragraph, *paraNode, *ast.TextBlock, *ast.Heading, *tableNode:
+		case *ast.Paragraph, *paraNode, *ast.TextBlock, *ast.Heading:
 			ps = w.linePieces(c.Lines(), ps)
 			if c.Lines().Len() > 0 {
 				*end = max(*end, lastStop(c.Lines(), 0))
