@@ -192,6 +192,9 @@ func (c *compiler) refFromLink(pi *pageInfo, l *input.Link, collection bool) mod
 // readResponseProse reads "If successful, this method returns a `200 OK`
 // response code and a [x](…) object (collection) in the response body."
 func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input.Block) {
+	if !hasStatusCode(b.Text) {
+		return
+	}
 	m := reStatusText.FindStringSubmatchIndex(b.Text)
 	if m == nil {
 		return
@@ -448,4 +451,16 @@ func findSupplyJSON(s string) []int {
 		return nil
 	}
 	return reSupplyJSON.FindStringIndex(s)
+}
+
+// hasStatusCode reports whether s holds "NNN X" with NNN in 100..599 and X
+// an upper-case letter: a cheap test before reStatusText.
+func hasStatusCode(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		if s[i] >= '1' && s[i] <= '5' && s[i+1] >= '0' && s[i+1] <= '9' && s[i+2] >= '0' && s[i+2] <= '9' &&
+			s[i+3] == ' ' && s[i+4] >= 'A' && s[i+4] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

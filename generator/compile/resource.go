@@ -77,14 +77,16 @@ func (c *compiler) readResource(pi *pageInfo) {
 		if b.Kind != input.KindParagraph {
 			continue
 		}
-		if loc := reInherits.FindStringIndex(b.Text); loc != nil && pt.prose == nil {
-			if l := linkAfter(b, loc[1]); l != nil {
-				lc := *l
-				pt.prose = &lc
-				pt.prosePos = l.Pos
+		if pt.prose == nil && (strings.Contains(b.Text, "nherit") || strings.Contains(b.Text, "erive")) {
+			if loc := reInherits.FindStringIndex(b.Text); loc != nil {
+				if l := linkAfter(b, loc[1]); l != nil {
+					lc := *l
+					pt.prose = &lc
+					pt.prosePos = l.Pos
+				}
 			}
 		}
-		if reAbstract.MatchString(b.Text) {
+		if strings.Contains(b.Text, "bstract") && reAbstract.MatchString(b.Text) {
 			t.Abstract = true
 		}
 	}
@@ -263,9 +265,8 @@ func indexOf(list []string, s string) int {
 }
 
 var (
-	reNameDecor   = regexp.MustCompile(`(?i)\s*\((deprecated|preview|beta)\)\s*$`)
-	rePropName    = regexp.MustCompile(`^@?[A-Za-z_][\w.@-]*$`)
-	reInheritedFr = regexp.MustCompile(`(?i)\binherited from\s+(?:the\s+)?`)
+	reNameDecor = regexp.MustCompile(`(?i)\s*\((deprecated|preview|beta)\)\s*$`)
+	rePropName  = regexp.MustCompile(`^@?[A-Za-z_][\w.@-]*$`)
 )
 
 // readPropertyTable reads a Properties or Relationships table of type pt.
@@ -351,7 +352,6 @@ func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) 
 
 // Facts read from descriptions (docs input-format §10).
 var (
-	reReadOnly    = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
 	reNotNullable = regexp.MustCompile(`(?i)\b(not nullable|non-nullable|cannot be null|can't be null|is never null)\b`)
 	reNullable    = regexp.MustCompile(`(?i)(^|[^-\w])nullable\b`)
 	reRequired    = regexp.MustCompile(`(^|[.>]\s*|\s)Required(\.|\s+on create\b|\s*$)`)
@@ -373,8 +373,8 @@ func applyFacts(p *model.Property, desc string) {
 	// Cheap substring tests guard each regular expression: most
 	// descriptions state few facts, and regexp is slow.
 	low := strings.ToLower(desc)
-	p.ReadOnly = strings.Contains(low, "read") && reReadOnly.MatchString(desc)
-	if strings.Contains(low, "null") {
+	p.ReadOnly = strings.Contains(low, "read-only") || strings.Contains(low, "read only") || strings.Contains(low, "readonly")
+	if strings.Contains(low, "nullable") || strings.Contains(low, "null.") || strings.Contains(low, "be null") {
 		if reNotNullable.MatchString(desc) {
 			p.Nullable = model.False
 		} else if reNullable.MatchString(desc) {
@@ -400,7 +400,7 @@ func applyFacts(p *model.Property, desc string) {
 	if strings.Contains(low, "deprecat") && reDeprecated.MatchString(desc) {
 		p.Deprecated = true
 	}
-	if strings.Contains(low, "values") {
+	if strings.Contains(low, "values are") || strings.Contains(low, "values include") {
 		p.Values = possibleValues(desc)
 	}
 }
@@ -454,8 +454,13 @@ func possibleValues(desc string) []string {
 
 // findInherited locates "Inherited from " in a description.
 func findInherited(desc string) []int {
-	if !strings.Contains(desc, "nherited") {
+	i := strings.Index(desc, "nherited from ")
+	if i < 1 || (desc[i-1] != 'I' && desc[i-1] != 'i') {
 		return nil
 	}
-	return reInheritedFr.FindStringIndex(desc)
+	end := i + len("nherited from ")
+	if strings.HasPrefix(desc[end:], "the ") {
+		end += len("the ")
+	}
+	return []int{i - 1, end}
 }

@@ -53,7 +53,6 @@ var (
 	reCollectionOfEn = regexp.MustCompile(`(?i)^collection of\s+(.*)$`)
 	reMaxSize        = regexp.MustCompile(`(?i)^(\w+)\s*,\s*maximum size\s+(\d+)$`)
 	reParenNote      = regexp.MustCompile(`^([\w.]+)\s*\(([^()]*)\)$`)
-	reWord           = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
 	reUnknownType    = regexp.MustCompile(`(?i)unknown (primitive )?type`)
 )
 
@@ -123,6 +122,10 @@ func parseTypeCell(c input.Cell) typeCell {
 		}
 		return tc
 	}
+	if p := primitive(raw); p != "" || isWord(raw) {
+		tc.name = raw
+		return tc
+	}
 	if m := reMaxSize.FindStringSubmatch(raw); m != nil {
 		tc.name = m[1]
 		tc.maxLength, _ = strconv.Atoi(m[2])
@@ -133,18 +136,10 @@ func parseTypeCell(c input.Cell) typeCell {
 		tc.name = m[1]
 		return tc
 	}
-	if p := primitive(raw); p != "" {
-		tc.name = raw
-		return tc
-	}
-	if reWord.MatchString(raw) {
-		tc.name = raw
-		return tc
-	}
 	if strings.Contains(raw, " or ") {
 		tc.problem = "the cell names several types"
 		tc.name = strings.TrimSpace(raw[:strings.Index(raw, " or ")])
-		if !reWord.MatchString(tc.name) {
+		if !isWord(tc.name) {
 			tc.name = ""
 		}
 		return tc
@@ -156,4 +151,22 @@ func parseTypeCell(c input.Cell) typeCell {
 		tc.problem = "the type cell is free text ending in a type; type and description may be swapped"
 	}
 	return tc
+}
+
+// isWord reports whether s is a (possibly dotted) identifier, as
+// reWord would.
+func isWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return true
 }
