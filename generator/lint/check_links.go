@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
 
@@ -140,6 +141,9 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 			return
 		}
 		target = l.byPath[resolved]
+		if target != nil && target != p {
+			l.inbound[target.Path] = true
+		}
 	}
 	if anchor == "" || target == nil || strings.HasPrefix(anchor, "tab/") {
 		return
@@ -181,4 +185,15 @@ func suggestAnchor(a string, set map[string]bool) string {
 		return `; did you mean "#` + best + `"?`
 	}
 	return ""
+}
+
+// checkOrphans reports API and resource pages no other page links to.
+func (l *linter) checkOrphans() {
+	for _, p := range l.pages {
+		mp := l.mpages[p.Path]
+		if mp == nil || (mp.Kind != model.PageAPI && mp.Kind != model.PageResource) || l.inbound[p.Path] {
+			continue
+		}
+		l.add(input.Pos{File: p.Path, Line: 1, Col: 1}, RuleOrphanPage, "no other page links to this %s page", mp.Kind)
+	}
 }

@@ -96,6 +96,7 @@ type linter struct {
 	slugs    map[string]map[string]bool // page path -> heading anchors
 	dirs     map[string]bool            // lower-cased top-level folders holding files
 	rows     map[string]map[string]bool // page path -> first cells of its table rows
+	inbound  map[string]bool            // pages some other page links to
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -135,7 +136,7 @@ func (l *linter) listedOnPages(t *model.Type, prop string) bool {
 
 func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 	l := &linter{pages: pages, m: m, byPath: map[string]*input.Page{}, files: map[string]bool{},
-		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}, dirs: map[string]bool{}, rows: map[string]map[string]bool{}}
+		lower: map[string][]string{}, mpages: map[string]*model.Page{}, slugs: map[string]map[string]bool{}, dirs: map[string]bool{}, rows: map[string]map[string]bool{}, inbound: map[string]bool{}}
 	for _, p := range pages {
 		l.byPath[p.Path] = p
 		l.addFile(p.Path)
@@ -184,6 +185,7 @@ func (l *linter) run() {
 	if l.m == nil {
 		return
 	}
+	l.checkOrphans()
 	l.checkExamples()
 	for _, p := range l.pages {
 		l.checkAnnotationTypes(p)

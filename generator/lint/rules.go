@@ -113,6 +113,9 @@ var (
 	RuleTabGroup = model.Rule{ID: "tab-group-malformed", Severity: model.SevWarning,
 		Summary: "a tab group (# [HTTP](#tab/http) ...) does not start with the HTTP tab, repeats a tab, or is not closed with a --- line",
 		Example: "# [C#](#tab/csharp)\n...\n# [HTTP](#tab/http)\n...\n(no closing ---)"}
+	RuleOrphanPage = model.Rule{ID: "orphan-page", Severity: model.SevInfo,
+		Summary: "an API or resource page is not linked from any other page of the tree",
+		Example: "api/widget-archive.md (no Methods table row or other page links to it)"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
 		Example: "Namespace: microsoft.graph (for microsoft.graph.callRecords.session)"}
@@ -128,7 +131,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleContentLength, RuleStatusMismatch, RuleNoContentWithBody, RuleURLVersion, RuleURLHost,
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
-	RuleTabGroup,
+	RuleTabGroup, RuleOrphanPage,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {

@@ -408,4 +408,13 @@ def build(outdir):
         W("api/widget-post.md", t3, "# [HTTP]", "tab-group-malformed", "not closed"),
     ])
 
+    # orphan-page
+    w = WIDGET.replace("Represents a widget.", "Represents a widget. See [list](../api/okwidget-list.md) and [create](../api/okwidget-create.md).")
+    okg = resource("okgadget", ["|id|String|The identifier.|", "|part|[widget](widget.md)|A part.|"], '{\n  "id": "String",\n  "part": {"@odata.type": "microsoft.graph.widget"}\n}')
+    okg = okg.replace("Represents a okgadget.", "Represents a okgadget. Linked from [itself](gadget.md) only.")
+    rule("orphan-page", [(R, w), ("resources/gadget.md", okg), ("api/okwidget-list.md", list_ok()), ("api/okwidget-create.md", create_ok()), ("api/widget-archive.md", create_ok("c8").replace("Create widget", "Archive widget"))], [
+        'api/widget-archive.md:1 orphan-page "no other page links to this api page"',
+        'resources/gadget.md:1 orphan-page "no other page links to this resource page"',
+    ])
+
 build(sys.argv[1])
