@@ -35,8 +35,10 @@ type inliner struct {
 	joined    []byte // reusable buffer for b
 	table     bool   // "\|" is a pipe even inside code spans
 
-	scratch [][]byte // reusable output buffers, one per nesting depth
-	depth   int
+	scratch  [][]byte  // reusable output buffers, one per nesting depth
+	dscratch [][]delim // reusable delimiter lists, one per nesting depth
+	depth    int
+	lastText string // text of the last link read, reused when a whole text is that link
 	dels    []bool // reusable emphasis deletion marks
 }
 
@@ -134,20 +136,21 @@ const maxDelims = 1000
 func (in *inliner) run(lo, hi int, links *[]Link) (text string, bold, code bool) {
 	if in.depth == len(in.scratch) {
 		in.scratch = append(in.scratch, nil)
+		in.dscratch = append(in.dscratch, nil)
 	}
-	out := in.scratch[in.depth][:0]
+	out, ds := in.scratch[in.depth][:0], in.dscratch[in.depth][:0]
 	in.depth++
-	text, bold, code, out = in.scan(lo, hi, links, out)
+	text, bold, code, out, ds = in.scan(lo, hi, links, out, ds)
 	in.depth--
-	in.scratch[in.depth] = out[:0]
+	in.scratch[in.depth], in.dscratch[in.depth] = out[:0], ds[:0]
 	return text, bold, code
 }
 
 // scan does the work of run with out as its output buffer, which it
 // returns for reuse.
-func (in *inliner) scan(lo, hi int, links *[]Link, out []byte) (text string, bold, code bool, _ []byte) {
+func (in *inliner) scan(lo, hi int, links *[]Link, out []byte, ds []delim) (text string, bold, code bool, _ []byte, _ []delim) {
 	b := in.b
-	var ds []delim
+	in.lastText = ""
 	for i := lo; i < hi; {
 		c := b[i]
 		switch c {
@@ -231,7 +234,11 @@ func (in *inliner) scan(lo, hi int, links *[]Link, out []byte) (text string, bol
 		del, bold = emphasis(ds, len(out), &in.dels)
 	}
 	if del == nil {
-		return string(trimSpaceBytes(out)), false, code, out
+		t := trimSpaceBytes(out)
+		if in.lastText != "" && string(t) == in.lastText {
+			return in.lastText, false, code, out, ds
+		}
+		return string(t), false, code, out, ds
 	}
 	w := 0
 	for k, c := range out {
@@ -240,7 +247,7 @@ func (in *inliner) scan(lo, hi int, links *[]Link, out []byte) (text string, bol
 			w++
 		}
 	}
-	return string(trimSpaceBytes(out[:w])), bold, code, out
+	return string(trimSpaceBytes(out[:w])), bold, code, out, ds
 }
 
 // trimSpaceBytes is bytes.TrimSpace without allocation worries.
@@ -485,6 +492,7 @@ func (in *inliner) link(i, hi int, links *[]Link) (end int, text string, ok bool
 	} else {
 		text, _, _ = in.run(i+1, j, nil)
 	}
+	in.lastText = text
 	if links != nil {
 		*links = append(*links, Link{Text: text, Target: target, Ref: ref, Pos: in.ix.pos(in.file, in.srcOff(i))})
 	}

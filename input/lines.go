@@ -4,13 +4,13 @@ import "bytes"
 
 // A lineIndex maps byte offsets of a file to 1-based lines and columns.
 type lineIndex struct {
-	starts []int // offset of the first byte of each line
+	starts []int32 // offset of the first byte of each line
 }
 
 // newLineIndex indexes src and reports whether any line ends in "\r\n"
 // (crlf) and whether any ends in a bare "\n" (lf).
 func newLineIndex(src []byte) (ix lineIndex, crlf, lf bool) {
-	starts := make([]int, 1, bytes.Count(src, nl)+1)
+	starts := make([]int32, 1, bytes.Count(src, nl)+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
@@ -22,7 +22,7 @@ func newLineIndex(src []byte) (ix lineIndex, crlf, lf bool) {
 		} else {
 			lf = true
 		}
-		starts = append(starts, i+1)
+		starts = append(starts, int32(i+1))
 		off = i + 1
 	}
 	return lineIndex{starts: starts}, crlf, lf
@@ -35,7 +35,7 @@ func (ix *lineIndex) line(off int) int {
 	lo, hi := 0, len(ix.starts)
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
-		if ix.starts[m] <= off {
+		if int(ix.starts[m]) <= off {
 			lo = m
 		} else {
 			hi = m
@@ -50,21 +50,21 @@ func (ix *lineIndex) pos(file string, off int) Pos {
 		off = 0
 	}
 	l := ix.line(off)
-	return Pos{File: file, Line: l + 1, Col: off - ix.starts[l] + 1}
+	return Pos{File: file, Line: l + 1, Col: off - int(ix.starts[l]) + 1}
 }
 
 // posOnLine returns the position of offset off, known to be on 0-based
 // line l.
 func (ix *lineIndex) posOnLine(file string, l, off int) Pos {
-	return Pos{File: file, Line: l + 1, Col: off - ix.starts[l] + 1}
+	return Pos{File: file, Line: l + 1, Col: off - int(ix.starts[l]) + 1}
 }
 
 // lineBounds returns the offsets of the start of 0-based line l and of its
 // end (before "\n" or "\r\n").
 func (ix *lineIndex) lineBounds(src []byte, l int) (start, end int) {
-	start = ix.starts[l]
+	start = int(ix.starts[l])
 	if l+1 < len(ix.starts) {
-		end = ix.starts[l+1] - 1
+		end = int(ix.starts[l+1]) - 1
 	} else {
 		end = len(src)
 	}
