@@ -39,7 +39,7 @@ type inliner struct {
 	dscratch [][]delim // reusable delimiter lists, one per nesting depth
 	depth    int
 	lastText string // text of the last link read, reused when a whole text is that link
-	dels    []bool // reusable emphasis deletion marks
+	dels     []bool // reusable emphasis deletion marks
 }
 
 // inlineResult is the plain text of some inline Markdown.
