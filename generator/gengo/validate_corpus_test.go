@@ -54,6 +54,7 @@ func vhCorpusCases(t testing.TB, p *genschema.Plan, m *model.Model, mutate bool)
 					}
 				}
 				cases = append(cases, vhCasesFor(t, p, q, "create", body, what+" as create body", n+i)...)
+				cases = append(cases, vhCasesFor(t, p, q, "update", body, what+" as update body", n+i+1)...)
 			}
 		}
 	}

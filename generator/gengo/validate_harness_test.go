@@ -433,7 +433,7 @@ const (
 	mutFormat    = "bad-format"
 	mutNull      = "null-not-nullable"
 	mutRequired  = "missing-required"
-	mutReadOnly  = "read-only-in-create"
+	mutReadOnly  = "read-only-in-request"
 )
 
 // vhMutations returns payloads derived from the object payload o of type q,
@@ -521,6 +521,8 @@ func vhMutations(p *genschema.Plan, q, mode string, o map[string]any, pick int) 
 		if pr, ok := choose(func(pr genschema.Prop) bool { return pr.Required && !pr.ReadOnly }); ok {
 			out[mutRequired] = with(pr.Name, vhDeleteMarker)
 		}
+	}
+	if mode != "read" {
 		for i := range props {
 			pr := props[(i+pick)%len(props)]
 			if pr.ReadOnly {
