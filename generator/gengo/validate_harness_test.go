@@ -4,7 +4,7 @@ package gengo
 // small driver program in a temporary module and run once over a
 // JSON-lines file of {type, mode, payload}; the same payloads go through
 // the JSON Schema bundle with santhosh-tekuri/jsonschema/v5. Both must give
-// the same verdict on every payload.
+// the same verdict on every payload, and blame the same places.
 
 import (
 	"bufio"
@@ -254,7 +254,8 @@ func vhDecodeAny(raw []byte) (any, error) {
 }
 
 // vhDifferential validates cases on both sides and returns the
-// disagreements, described.
+// disagreements, described: a different verdict, or, for a payload both
+// reject, a different set of JSON pointers blamed.
 func vhDifferential(t testing.TB, v *genschema.Validator, bin string, cases []vhVcase) (disagree []string, schemaInvalid int) {
 	t.Helper()
 	verdicts, _ := vhRunDriver(t, bin, cases, 0)

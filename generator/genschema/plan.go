@@ -227,8 +227,6 @@ func NewPlan(m *model.Model) *Plan {
 		p.byName[q] = tp
 	}
 	sort.Slice(p.Types, func(i, j int) bool { return p.Types[i].Name < p.Types[j].Name })
-	// An enum type without members cannot validate anything: treat it as
-	// a plain string rather than rejecting every value.
 	return p
 }
 
