@@ -16,7 +16,6 @@ var (
 	reStatusText = regexp.MustCompile("`?\\b([1-5]\\d\\d) ([A-Z][A-Za-z]*(?: [A-Za-z]+)?)`?")
 	reSupplyJSON = regexp.MustCompile(`(?i)\b(supply|provide) a JSON representation of\b`)
 	reCollOf     = regexp.MustCompile(`(?i)\bcollection of\b`)
-	reNoBody     = regexp.MustCompile(`(?i)(does not|doesn't) return anything|no response body|returns? a .?204 No Content`)
 	reTitleKind  = regexp.MustCompile(`(?i)^\s*(list|get|update|create|delete|add|remove|post|put|patch)\b`)
 	reTitleOp    = regexp.MustCompile(`^\s*[\w.]+\s*:\s*(\w+)`)
 )
@@ -149,7 +148,7 @@ func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, 
 			continue
 		}
 		name := strings.Trim(strings.TrimSpace(row.Cells[0].Text), "`* ")
-		if name == "" || !rePropName.MatchString(name) {
+		if name == "" || !isPropName(name) {
 			continue
 		}
 		desc := row.Joined(typeCol + 1)
@@ -201,7 +200,7 @@ func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input
 	}
 	op.Status, _ = strconv.Atoi(b.Text[m[2]:m[3]])
 	rest := b.Text[m[1]:]
-	if reNoBody.MatchString(b.Text) {
+	if noBody(b.Text) {
 		return
 	}
 	for i := range b.Links {
@@ -463,4 +462,11 @@ func hasStatusCode(s string) bool {
 		}
 	}
 	return false
+}
+
+// noBody reports prose saying the response has no body.
+func noBody(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "not return anything") || strings.Contains(low, "n't return anything") ||
+		strings.Contains(low, "no response body") || strings.Contains(low, "204 no content")
 }

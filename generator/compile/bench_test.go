@@ -42,3 +42,18 @@ func BenchmarkBuildModel(b *testing.B) {
 		Compile(pages)
 	}
 }
+
+// BenchmarkCompileOnly compiles already-parsed graph-v1.0 pages: the
+// compiler's share of BenchmarkBuildModel.
+func BenchmarkCompileOnly(b *testing.B) {
+	dir := inputtest.CorpusDir(b, "graph-v1.0")
+	pages, err := input.Load(os.DirFS(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compile(pages)
+	}
+}

@@ -266,7 +266,6 @@ func indexOf(list []string, s string) int {
 
 var (
 	reNameDecor = regexp.MustCompile(`(?i)\s*\((deprecated|preview|beta)\)\s*$`)
-	rePropName  = regexp.MustCompile(`^@?[A-Za-z_][\w.@-]*$`)
 )
 
 // readPropertyTable reads a Properties or Relationships table of type pt.
@@ -310,12 +309,14 @@ func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) 
 			continue // group row
 		}
 		deprecated := false
-		if m := reNameDecor.FindStringSubmatch(name); m != nil {
-			deprecated = strings.EqualFold(m[1], "deprecated")
-			name = strings.TrimSpace(name[:len(name)-len(m[0])])
+		if strings.HasSuffix(name, ")") {
+			if m := reNameDecor.FindStringSubmatch(name); m != nil {
+				deprecated = strings.EqualFold(m[1], "deprecated")
+				name = strings.TrimSpace(name[:len(name)-len(m[0])])
+			}
 		}
 		name = strings.Trim(name, "`* ")
-		if !rePropName.MatchString(name) {
+		if !isPropName(name) {
 			c.diags.Add(nameCell.Pos, RuleTableMalformed, "property name %q is not an identifier", name)
 			continue
 		}
@@ -463,4 +464,24 @@ func findInherited(desc string) []int {
 		end += len("the ")
 	}
 	return []int{i - 1, end}
+}
+
+// isPropName reports whether s is a property or parameter name: an
+// identifier, optionally starting with '@' and holding '.', '@' or '-'
+// (instance annotations such as "@microsoft.graph.conflictBehavior").
+func isPropName(s string) bool {
+	s = strings.TrimPrefix(s, "@")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '.' || c == '@' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
