@@ -28,3 +28,18 @@ func BenchmarkLintGraph(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLintChecks measures the linter's own checks (Run without
+// genschema) on an already loaded and compiled graph-v1.0.
+func BenchmarkLintChecks(b *testing.B) {
+	dir := inputtest.CorpusDir(b, "graph-v1.0")
+	pages, err := input.Load(os.DirFS(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := compile.Compile(pages)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Run(pages, m, Options{Extra: noExtra})
+	}
+}

@@ -512,8 +512,8 @@ func suggestProperty(t *model.Type, name string) string {
 // that names no type (unless the compiler already said so on that line).
 func (l *linter) checkAnnotationTypes(p *input.Page) {
 	reported := map[int]bool{}
-	for _, d := range l.m.Diagnostics {
-		if d.Pos.File == p.Path && d.Rule == "unknown-type" {
+	for _, d := range l.diagsByFile[p.Path] {
+		if d.Rule == "unknown-type" {
 			reported[d.Pos.Line] = true
 		}
 	}
@@ -579,11 +579,5 @@ func (l *linter) knownNamespace(name string) bool {
 	if i < 0 {
 		return false
 	}
-	ns := strings.ToLower(name[:i])
-	for _, t := range l.m.Types {
-		if strings.ToLower(t.Namespace) == ns {
-			return true
-		}
-	}
-	return false
+	return l.namespaces[strings.ToLower(name[:i])]
 }

@@ -15,14 +15,7 @@ func (l *linter) exampleOwner(ex *model.Example) *model.Type {
 	if ex.Type.Type != nil {
 		return ex.Type.Type
 	}
-	for _, t := range l.m.Types {
-		for _, e := range t.Examples {
-			if e == ex {
-				return t
-			}
-		}
-	}
-	return nil
+	return l.owner[ex]
 }
 
 func (l *linter) checkResourceExample(ex *model.Example) {
@@ -107,8 +100,8 @@ func (l *linter) checkResources() {
 	}
 	for _, mp := range l.m.Pages {
 		if mp.Kind == model.PageResource && mp.Namespace != "" {
-			for _, t := range l.m.Types {
-				if t.Pos.File == mp.Path && t.Kind != model.KindEnum && t.Namespace != mp.Namespace {
+			for _, t := range l.typesByFile[mp.Path] {
+				if t.Kind != model.KindEnum && t.Namespace != mp.Namespace {
 					l.add(t.Pos, RuleNamespaceMismatch, "page says \"Namespace: %s\" but defines %s", mp.Namespace, t.QualifiedName())
 				}
 			}
@@ -179,8 +172,8 @@ var inheritedRe = regexp.MustCompile(`(?i)\binherited from\s+(?:the\s+)?\[?([A-Z
 
 // pageType returns the structured type defined on a page (its first one).
 func (l *linter) pageType(path string) *model.Type {
-	for _, t := range l.m.Types {
-		if t.Pos.File == path && t.Kind != model.KindEnum {
+	for _, t := range l.typesByFile[path] {
+		if t.Kind != model.KindEnum {
 			return t
 		}
 	}
@@ -206,8 +199,8 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 	if mp := l.mpages[p.Path]; mp != nil && mp.Kind == model.PageResource {
 		t = l.pageType(p.Path)
 	} else if mp != nil && mp.Kind == model.PageAPI {
-		for _, op := range l.m.Operations {
-			if op.Page == p.Path && (op.Kind == model.OpCreate || op.Kind == model.OpUpdate) && op.Target != nil {
+		for _, op := range l.opsByPage[p.Path] {
+			if (op.Kind == model.OpCreate || op.Kind == model.OpUpdate) && op.Target != nil {
 				t = op.Target
 			}
 		}
@@ -246,8 +239,11 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, owner.Name)
 				}
 			}
+			if t.Base == nil || !strings.Contains(strings.ToLower(desc), "inherited from") {
+				continue
+			}
 			m := inheritedRe.FindStringSubmatch(desc)
-			if m == nil || t.Base == nil {
+			if m == nil {
 				continue // without a known parent the cells are the compiler's business
 			}
 			name := strings.Trim(r.Cells[0].Text, "*` ")
@@ -287,10 +283,7 @@ var shortenedRe = regexp.MustCompile(`(?i)\b(shortened|truncated)\b`)
 // flag of the response annotation that follows.
 func (l *linter) checkTruncated(p *input.Page) {
 	bodies := map[int]bool{}
-	for _, op := range l.m.Operations {
-		if op.Page != p.Path {
-			continue
-		}
+	for _, op := range l.opsByPage[p.Path] {
 		for _, ex := range op.Examples {
 			if ex.Kind == model.ExampleResponse && strings.TrimSpace(ex.Body) != "" {
 				bodies[ex.Pos.Line] = true
@@ -303,7 +296,8 @@ func (l *linter) checkTruncated(p *input.Page) {
 		case input.KindHeading, input.KindCode:
 			note = false
 		case input.KindQuote, input.KindParagraph:
-			if shortenedRe.MatchString(b.Text) && strings.Contains(strings.ToLower(b.Text), "response") {
+			if lt := strings.ToLower(b.Text); (strings.Contains(lt, "shortened") || strings.Contains(lt, "truncated")) &&
+				strings.Contains(lt, "response") && shortenedRe.MatchString(b.Text) {
 				note = true
 			}
 		case input.KindComment:

@@ -91,3 +91,29 @@ func TestGoldenGraphCounts(t *testing.T) {
 		t.Errorf("findings per rule changed (rerun with -update and review the diff):\n--- want\n%s\n--- got\n%s", want, got)
 	}
 }
+
+// TestDeterministic lints the seed family twice, the second time with the
+// pages in reverse order, and wants identical bytes.
+func TestDeterministic(t *testing.T) {
+	dir := inputtest.CorpusDir(t, "seed-family")
+	pages, err := input.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := func(ps []*input.Page) []byte {
+		var b bytes.Buffer
+		ds := Run(ps, compile.Compile(ps), Options{})
+		if err := Write(&b, "json", ds, ReportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first := out(pages)
+	rev := make([]*input.Page, len(pages))
+	for i, p := range pages {
+		rev[len(pages)-1-i] = p
+	}
+	if second := out(rev); !bytes.Equal(first, second) {
+		t.Error("findings depend on page order")
+	}
+}

@@ -97,6 +97,12 @@ type linter struct {
 	dirs     map[string]bool            // lower-cased top-level folders holding files
 	rows     map[string]map[string]bool // page path -> first cells of its table rows
 	inbound  map[string]bool            // pages some other page links to
+	// Indexes of the model by page path.
+	typesByFile map[string][]*model.Type
+	opsByPage   map[string][]*model.Operation
+	diagsByFile map[string][]model.Diagnostic
+	namespaces  map[string]bool // lower-cased namespaces of the model's types
+	owner       map[*model.Example]*model.Type
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -147,9 +153,27 @@ func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 			l.addFile(f)
 		}
 	}
+	l.typesByFile = map[string][]*model.Type{}
+	l.opsByPage = map[string][]*model.Operation{}
+	l.diagsByFile = map[string][]model.Diagnostic{}
+	l.namespaces = map[string]bool{}
+	l.owner = map[*model.Example]*model.Type{}
 	if m != nil {
 		for _, p := range m.Pages {
 			l.mpages[p.Path] = p
+		}
+		for _, t := range m.Types {
+			l.typesByFile[t.Pos.File] = append(l.typesByFile[t.Pos.File], t)
+			l.namespaces[strings.ToLower(t.Namespace)] = true
+			for _, e := range t.Examples {
+				l.owner[e] = t
+			}
+		}
+		for _, op := range m.Operations {
+			l.opsByPage[op.Page] = append(l.opsByPage[op.Page], op)
+		}
+		for _, d := range m.Diagnostics {
+			l.diagsByFile[d.Pos.File] = append(l.diagsByFile[d.Pos.File], d)
 		}
 	}
 	return l
