@@ -84,3 +84,18 @@ func TestCompileGoldenCases(t *testing.T) {
 		})
 	}
 }
+
+// TestCompileWithValidators checks that the structs and the validators
+// (validate.go, another emitter over the same plan) build and vet together.
+func TestCompileWithValidators(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated module")
+	}
+	res, err := Generate(showcaseModel(), Options{Package: "graph", Validators: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeModule(t, dir, "example.com/showcase", res.Files)
+	goCmd(t, dir, "vet", "./...")
+}
