@@ -41,21 +41,21 @@ func (l *linter) checkHTTPExample(ex *model.Example, version string) {
 		n, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
-			l.add(h.Pos, RuleContentLength, "Content-Length %q is not a number (the body is %d bytes)", v, ex.BodyBytes)
+			l.add(h.Pos, RuleContentLength, "header Content-Length %q is not a number (the body is %d bytes)", v, ex.BodyBytes)
 		case n != ex.BodyBytes:
-			l.add(h.Pos, RuleContentLength, "Content-Length is %d but the body is %d bytes", n, ex.BodyBytes)
+			l.add(h.Pos, RuleContentLength, "header Content-Length is %d but the body is %d bytes", n, ex.BodyBytes)
 		}
 	}
 	if ex.Kind == model.ExampleRequest {
 		if hasBody && header(ex, "Content-Type") == nil && strings.ContainsAny(strings.TrimSpace(ex.Body)[:1], "{[") {
-			l.add(ex.Pos, RuleContentTypeMissing, "%s request example has a JSON body but no Content-Type header", ex.Method)
+			l.add(ex.Pos, RuleContentTypeMissing, "request example (%s) has a JSON body but no Content-Type header", ex.Method)
 		}
 		l.checkURL(ex, version)
 		l.checkRequestBody(ex)
 	}
 	if ex.Kind == model.ExampleResponse {
 		if ex.Status == 204 && hasBody {
-			l.add(ex.BodyPos, RuleNoContentWithBody, "204 No Content response example has a body")
+			l.add(ex.BodyPos, RuleNoContentWithBody, "response example with status 204 No Content has a body")
 		}
 		l.checkStatus(ex)
 		l.checkResponseBody(ex)
@@ -129,7 +129,7 @@ func (l *linter) checkPlaceholderLeaf(ex *model.Example, v *jsonx.Value, key str
 		}
 	}
 	if edm == "" {
-		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "%q lists enum members instead of giving one value", v.Str)
+		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q lists enum members instead of giving one", v.Str)
 		return
 	}
 	l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q is a type placeholder (%s), not an example value", v.Str, edm)
@@ -322,9 +322,9 @@ func (l *linter) checkODataTypes(ex *model.Example, v *jsonx.Value) {
 				switch {
 				case known:
 				case t == nil:
-					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "@odata.type %q names no type defined in the docs%s", name, l.suggestType(name))
+					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "example @odata.type %q names no type defined in the docs%s", name, l.suggestType(name))
 				case t.QualifiedName() != name:
-					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "@odata.type %q differs in case from the type %q", name, t.QualifiedName())
+					l.add(ex.LineOf(mb.Value.Offset), RuleExampleUnknownType, "example @odata.type %q differs in case from the type %q", name, t.QualifiedName())
 				}
 				continue
 			}

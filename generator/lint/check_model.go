@@ -26,7 +26,7 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 	if ot := ex.JSON.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
 		name := stripHash(ot.Str)
 		if rt, known, _ := l.resolveODataType(ot.Str); !known && rt != nil && rt != t && !strings.EqualFold(name, t.QualifiedName()) {
-			l.add(ex.LineOf(ot.Offset), RuleODataTypeMismatch, "JSON representation's @odata.type %q differs from the annotated type %q", name, t.QualifiedName())
+			l.add(ex.LineOf(ot.Offset), RuleODataTypeMismatch, "the JSON representation's @odata.type %q differs from the annotated type %q", name, t.QualifiedName())
 		}
 	}
 	if t.Open || anyOpen(t) {
@@ -39,13 +39,13 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 		p := t.Property(mb.Key)
 		if p == nil {
 			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
-				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s%s", mb.Key, t.Name, s)
+				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s%s", mb.Key, t.Name, s)
 				continue
 			}
 			if l.listedOnPages(t, mb.Key) {
 				continue // a table lists it; the compiler did not attach it (its diagnostics say why)
 			}
-			l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "JSON property %q is not in the property tables of %s or its base types", mb.Key, t.Name)
+			l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s or its base types", mb.Key, t.Name)
 			continue
 		}
 		l.checkShape(ex, mb, p)
@@ -82,12 +82,12 @@ func (l *linter) checkShape(ex *model.Example, mb jsonx.Member, p *model.Propert
 	}
 	switch {
 	case p.Type.Collection:
-		l.add(pos, RuleJSONShape, "%q is declared %s but the JSON shows a single %q", mb.Key, p.Type.String(), ph)
+		l.add(pos, RuleJSONShape, "property %q is declared %s but the JSON shows a single %q", mb.Key, p.Type.String(), ph)
 	case p.Type.Type != nil && p.Type.Type.Kind != model.KindEnum:
-		l.add(pos, RuleJSONShape, "%q is declared %s (a structured type) but the JSON shows %q", mb.Key, p.Type.Type.Name, ph)
+		l.add(pos, RuleJSONShape, "property %q is declared %s (a structured type) but the JSON shows %q", mb.Key, p.Type.Type.Name, ph)
 	case p.Type.IsPrimitive() && edm != "":
 		if c, d := category(edm), category(p.Type.Name); c != "" && d != "" && c != d {
-			l.add(pos, RuleJSONShape, "%q is declared %s but the JSON shows %q (%s)", mb.Key, p.Type.Name, ph, edm)
+			l.add(pos, RuleJSONShape, "property %q is declared %s but the JSON shows %q (%s)", mb.Key, p.Type.Name, ph, edm)
 		}
 	}
 }
@@ -254,11 +254,11 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 			prop, owner := declaredOn(x, name)
 			switch {
 			case prop == nil:
-				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, which does not declare it", name, x.Name)
+				l.add(r.Pos, RuleInheritedFromMismatch, "row %q says it is inherited from %s, which does not declare it", name, x.Name)
 			case owner.Pos.File != "" && prop.Pos.File != owner.Pos.File:
 				// The only declaration is an "Inherited from" row of a
 				// derived page; the ancestor's own page does not list it.
-				l.add(r.Pos, RuleInheritedFromMismatch, "%q says it is inherited from %s, but the page of %s does not declare it", name, x.Name, owner.Name)
+				l.add(r.Pos, RuleInheritedFromMismatch, "row %q says it is inherited from %s, but the page of %s does not declare it", name, x.Name, owner.Name)
 			}
 		}
 	}
@@ -351,7 +351,7 @@ func (l *linter) checkOperations() {
 		key := op.TargetName + " " + string(op.Kind) + " " + strings.Join(keys, " ")
 		if f, dup := seen[key]; dup {
 			pt := op.Paths[0]
-			l.add(pt.Pos, RuleDuplicateOperation, "%s %s is also documented in %s:%d", pt.Method, pt.Path, f.page, f.pos.Line)
+			l.add(pt.Pos, RuleDuplicateOperation, "operation %s %s is also documented in %s:%d", pt.Method, pt.Path, f.page, f.pos.Line)
 			continue
 		}
 		seen[key] = first{op.Page, op.Paths[0].Pos}
@@ -368,7 +368,7 @@ func (l *linter) checkOperations() {
 		}
 		t := op.Target
 		if t.Abstract && !l.postsConcreteType(op) {
-			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, which is abstract; document creating a derived type instead", t.Name)
+			l.add(op.Pos, RuleCreateNotCreatable, "create page for %s, which is abstract; document creating a derived type instead", t.Name)
 			continue
 		}
 		addressable := lists[t]
@@ -378,7 +378,7 @@ func (l *linter) checkOperations() {
 			}
 		}
 		if !addressable {
-			l.add(op.Pos, RuleCreateNotCreatable, "Create page for %s, but no request path or List page addresses a collection of %s", t.Name, t.Name)
+			l.add(op.Pos, RuleCreateNotCreatable, "create page for %s, but no request path or list page addresses a collection of %s", t.Name, t.Name)
 		}
 	}
 }

@@ -107,7 +107,7 @@ func (l *linter) checkPlaceholders(p *input.Page) {
 			}
 			for _, t := range texts {
 				if isTODO(t) {
-					l.add(b.Pos, RuleTODOPlaceholder, "TODO placeholder in text: %q", todoText(t))
+					l.add(b.Pos, RuleTODOPlaceholder, "todo placeholder in text: %q", todoText(t))
 				}
 				l.generatorText(b.Pos, t)
 			}
@@ -128,7 +128,7 @@ func (l *linter) checkPlaceholders(p *input.Page) {
 						} else if ci < len(t.Header) && t.Header[ci].Text != "" {
 							what = strings.ToLower(t.Header[ci].Text) + " cell"
 						}
-						l.add(c.Pos, RuleTODOPlaceholder, "TODO placeholder in %s: %q", what, todoText(c.Text))
+						l.add(c.Pos, RuleTODOPlaceholder, "todo placeholder in %s: %q", what, todoText(c.Text))
 					}
 					l.generatorText(c.Pos, c.Text)
 				}
@@ -285,7 +285,7 @@ func (l *linter) checkAnnotations(p *input.Page) {
 		if lang != "http" && lang != "json" {
 			continue
 		}
-		l.add(b.Pos, RuleMissingAnnotation, "%s code block has no annotation comment before it", lang)
+		l.add(b.Pos, RuleMissingAnnotation, "code block (%s) has no annotation comment before it", lang)
 	}
 
 	// Pairing: a response pairs with the request of the same name, else

@@ -155,8 +155,8 @@ def build(outdir):
     p = p.replace("Represents a widget.", "Represents a widget.\n\n**TODO: Remove properties that don't apply**")
     rule("todo-placeholder", [(R, p), ("api/okwidget-create.md", create_ok())], [
         W(R, p, "author:", "todo-placeholder", "front matter \\\"author\\\" is a TODO placeholder"),
-        W(R, p, "TODO: Remove", "todo-placeholder", "TODO placeholder in text"),
-        W(R, p, "|size|", "todo-placeholder", "TODO placeholder in description cell: \\\"TODO: Add Description\\\""),
+        W(R, p, "TODO: Remove", "todo-placeholder", "todo placeholder in text"),
+        W(R, p, "|size|", "todo-placeholder", "todo placeholder in description cell: \\\"TODO: Add Description\\\""),
     ])
     # generator-placeholder
     p = create_ok().replace("Create widget for a", "The path is POST ** Collection URI for microsoft.graph.widget not found. Create widget for a")
@@ -187,7 +187,7 @@ def build(outdir):
     # code-block-missing-annotation
     p = create_ok().replace('<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.widget"\n} -->\n', '')
     rule("code-block-missing-annotation", base + [("api/widget-create.md", p), ("api/okwidget-create.md", create_ok("c2"))], [
-        W("api/widget-create.md", p, "HTTP/1.1 201", "code-block-missing-annotation", "http code block has no annotation", ) .replace(":%d" % line_of(p, "HTTP/1.1 201"), ":%d" % (line_of(p, "HTTP/1.1 201") - 1)),
+        W("api/widget-create.md", p, "HTTP/1.1 201", "code-block-missing-annotation", "code block \\\\(http\\\\) has no annotation", ) .replace(":%d" % line_of(p, "HTTP/1.1 201"), ":%d" % (line_of(p, "HTTP/1.1 201") - 1)),
     ])
     # request-without-response / response-without-request
     cut = create_ok()
@@ -247,7 +247,7 @@ def build(outdir):
     p = WIDGET.replace('  "size": 1024\n', '  "size": 1024,\n  "colour": "String",\n  "DisplayName": "String"\n')
     okg = resource("okgadget", ["|id|String|The identifier.|", "|name|String|The name.|"], '{\n  "id": "String",\n  "name": "String"\n}')
     rule("json-property-not-in-table", [(R, p), ("resources/okgadget.md", okg)], [
-        W(R, p, '"colour"', "json-property-not-in-table", "\\\"colour\\\" is not in the property tables of widget or its base types"),
+        W(R, p, '"colour"', "json-property-not-in-table", "\\\"colour\\\" of the JSON representation is not in the property tables of widget or its base types"),
         W(R, p, '"DisplayName"', "json-property-not-in-table", "spelled \\\"displayName\\\""),
     ])
     p = WIDGET.replace("|size|Int32|The size.|", "|size|Int32|The size.|\n|weight|Double|The weight.|")
@@ -291,15 +291,15 @@ def build(outdir):
     p2 = p2.replace("POST https://graph.microsoft.com/v1.0/gadgets", "POST https://graph.microsoft.com/v1.0** Collection URI for microsoft.graph.gadget not found")
     g = resource("gadget", ["|id|String|The identifier.|", "|name|String|The name.|"], '{\n  "id": "String",\n  "name": "String"\n}')
     rule("create-not-creatable", [(R, WIDGET), ("resources/shape.md", shape), ("resources/circle.md", circle), ("resources/gadget.md", g), ("api/shape-create.md", p1), ("api/okshape-create.md", okc), ("api/gadget-create.md", p2), ("api/okwidget-create.md", create_ok("c9")), ("api/okwidget-list.md", list_ok())], [
-        W("api/shape-create.md", p1, "# Create shape", "create-not-creatable", "Create page for shape, which is abstract"),
-        W("api/gadget-create.md", p2, "# Create gadget", "create-not-creatable", "no request path or List page addresses a collection of gadget"),
+        W("api/shape-create.md", p1, "# Create shape", "create-not-creatable", "create page for shape, which is abstract"),
+        W("api/gadget-create.md", p2, "# Create gadget", "create-not-creatable", "no request path or list page addresses a collection of gadget"),
     ])
     # content-length-mismatch
     body = '{\n  "displayName": "Blue"\n}'
     p = api("Create widget", "POST /widgets", req("create_widget", "POST https://graph.microsoft.com/v1.0/widgets", body, headers=("Content-Type: application/json", "Content-length: 29")), resp("HTTP/1.1 201 Created", '{\n  "id": "1"\n}', headers=("Content-Type: application/json", "Content-Length: xxx")))
     okp = api("Create widget", "POST /widgets", req("c2", "POST https://graph.microsoft.com/v1.0/widgets", body, headers=("Content-Type: application/json", "Content-Length: %d" % len(body))), resp("HTTP/1.1 201 Created", '{\n  "id": "1"\n}'))
     rule("content-length-mismatch", base + [("api/widget-create.md", p), ("api/okwidget-create.md", okp)], [
-        W("api/widget-create.md", p, "Content-length: 29", "content-length-mismatch", "Content-Length is 29 but the body is %d bytes" % len(body)),
+        W("api/widget-create.md", p, "Content-length: 29", "content-length-mismatch", "header Content-Length is 29 but the body is %d bytes" % len(body)),
         W("api/widget-create.md", p, "Content-Length: xxx", "content-length-mismatch", "\\\"xxx\\\" is not a number"),
     ])
     # status-code-mismatch
@@ -314,7 +314,7 @@ def build(outdir):
     d = api("Delete widget", "DELETE /widgets/{id}", req("delete_widget", "DELETE https://graph.microsoft.com/v1.0/widgets/1", headers=()), resp("HTTP/1.1 204 No Content", '{\n  "id": "1"\n}', odata=None), desc_body="Do not supply a request body for this method.", response_prose="If successful, this method returns a `204 No Content` response code.")
     okd = api("Delete widget", "DELETE /widgets/{id}", req("d2", "DELETE https://graph.microsoft.com/v1.0/widgets/1", headers=()), resp("HTTP/1.1 204 No Content", odata=None), desc_body="Do not supply a request body for this method.", response_prose="If successful, this method returns a `204 No Content` response code.")
     rule("no-content-with-body", base + [("api/widget-delete.md", d), ("api/okwidget-delete.md", okd)], [
-        W("api/widget-delete.md", d, '"id": "1"', "no-content-with-body", "204 No Content response example has a body").replace(":%d " % line_of(d, '"id": "1"'), ":%d " % (line_of(d, '"id": "1"') - 1)),
+        W("api/widget-delete.md", d, '"id": "1"', "no-content-with-body", "status 204 No Content has a body").replace(":%d " % line_of(d, '"id": "1"'), ":%d " % (line_of(d, '"id": "1"') - 1)),
     ])
     # url-version-mismatch / url-host-invalid
     two = req("get_widget_beta", "GET https://graph.microsoft.com/beta/widgets/1", headers=()) + "\n" + resp("HTTP/1.1 200 OK", '{\n  "id": "1"\n}') + "\n"
@@ -335,7 +335,7 @@ def build(outdir):
     # content-type-missing
     p = api("Create widget", "POST /widgets", req("create_widget", "POST https://graph.microsoft.com/v1.0/widgets", '{\n  "displayName": "Blue"\n}', headers=()), resp("HTTP/1.1 201 Created", '{\n  "id": "1"\n}'))
     rule("content-type-missing", base + [("api/widget-create.md", p), ("api/okwidget-create.md", create_ok("c2"))], [
-        W("api/widget-create.md", p, "POST https://graph", "content-type-missing", "POST request example has a JSON body but no Content-Type").replace(":%d " % line_of(p, "POST https://graph"), ":%d " % (line_of(p, "POST https://graph") - 1)),
+        W("api/widget-create.md", p, "POST https://graph", "content-type-missing", "request example \\\\(POST\\\\) has a JSON body but no Content-Type").replace(":%d " % line_of(p, "POST https://graph"), ":%d " % (line_of(p, "POST https://graph") - 1)),
     ])
     # enum-value-not-member
     enum_after = "\n### widgetColor values\n\n|Member|Description|\n|:---|:---|\n|red|Red.|\n|blue|Blue.|\n|unknownFutureValue|Sentinel.|\n"
