@@ -135,3 +135,44 @@ func okFile(finding string) bool {
 	file, _, _ := strings.Cut(finding, ":")
 	return strings.HasPrefix(filepath.Base(file), "ok") || strings.Contains(file, "ok/")
 }
+
+// TestTruncatedPagesDoNotPanic lints every fixture page cut short at many
+// points (unclosed fences, comments, tables, JSON): bad input is normal.
+func TestTruncatedPagesDoNotPanic(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.txtar"))
+	if testing.Short() {
+		paths = paths[:3]
+	}
+	for _, path := range paths {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if !strings.HasSuffix(f.Name, ".md") {
+				continue
+			}
+			for cut := 1; cut < len(f.Data); cut += 53 {
+				var pages []*input.Page
+				for _, g := range ar.Files {
+					if !strings.HasSuffix(g.Name, ".md") {
+						continue
+					}
+					data := g.Data
+					if g.Name == f.Name {
+						data = data[:cut]
+					}
+					pages = append(pages, input.Parse(g.Name, data))
+				}
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Fatalf("%s: %s cut at %d: panic: %v", path, f.Name, cut, r)
+						}
+					}()
+					Run(pages, compile.Compile(pages), Options{})
+				}()
+			}
+		}
+	}
+}
