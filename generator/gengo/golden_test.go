@@ -37,58 +37,71 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[string][]byte{}
-			for _, f := range res.Files {
-				if isRuntime(f.Path) && c.name != "primitives" || isValidator(f.Path) {
-					continue
-				}
-				got[f.Path+".golden"] = f.Data
-			}
-			var diag strings.Builder
-			for _, d := range res.Diagnostics {
-				diag.WriteString(d.String() + "\n")
-			}
-			got["diagnostics.txt"] = []byte(diag.String())
-			dir := filepath.Join("testdata", "golden", c.name)
-			if *update {
-				os.RemoveAll(dir)
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				for name, data := range got {
-					if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				return
-			}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update)", err)
-			}
-			var want []string
-			for _, e := range entries {
-				want = append(want, e.Name())
-				data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-				if err != nil {
-					t.Fatal(err)
-				}
-				g, ok := got[e.Name()]
-				if !ok {
-					t.Errorf("%s: no longer generated", e.Name())
-					continue
-				}
-				if !bytes.Equal(g, data) {
-					t.Errorf("%s differs from the golden file (run go test -run Golden -update and review the diff)\n%s", e.Name(), firstDiff(string(data), string(g)))
-				}
-			}
-			for name := range got {
-				if !contains(want, name) {
-					t.Errorf("%s: generated but not in %s", name, dir)
-				}
-			}
+			got := goldenFiles(res, c.name == "primitives")
+			checkGolden(t, filepath.Join("testdata", "golden", c.name), got)
 		})
 	}
+}
+
+// checkGolden compares got (file name -> bytes) with the files of dir, or
+// rewrites dir with -update.
+func checkGolden(t *testing.T, dir string, got map[string][]byte) {
+	t.Helper()
+	if *update {
+		os.RemoveAll(dir)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range got {
+			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (run go test -run Golden -update)", err)
+	}
+	var want []string
+	for _, e := range entries {
+		want = append(want, e.Name())
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, ok := got[e.Name()]
+		if !ok {
+			t.Errorf("%s: no longer generated", e.Name())
+			continue
+		}
+		if !bytes.Equal(g, data) {
+			t.Errorf("%s differs from the golden file (run go test -run Golden -update and review the diff)\n%s", e.Name(), firstDiff(string(data), string(g)))
+		}
+	}
+	for name := range got {
+		if !contains(want, name) {
+			t.Errorf("%s: generated but not in %s", name, dir)
+		}
+	}
+}
+
+// goldenFiles returns the files of res to keep as golden files: the model
+// files and diagnostics (the runtime only with runtime set).
+func goldenFiles(res *Result, runtime bool) map[string][]byte {
+	got := map[string][]byte{}
+	for _, f := range res.Files {
+		if isRuntime(f.Path) && !runtime || isValidator(f.Path) {
+			continue
+		}
+		got[f.Path+".golden"] = f.Data
+	}
+	var diag strings.Builder
+	for _, d := range res.Diagnostics {
+		diag.WriteString(d.String() + "\n")
+	}
+	got["diagnostics.txt"] = []byte(diag.String())
+	return got
 }
 
 func contains(list []string, s string) bool {
