@@ -254,3 +254,26 @@ func TestValidateDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateHugeNumbers: exponents math/big would take ages on are
+// decided from the literal's form (the schema side is not asked).
+func TestValidateHugeNumbers(t *testing.T) {
+	_, _, bin := vhFixtureValidators(t)
+	cases := []struct {
+		num   string
+		valid bool
+	}{
+		{"1e999999999", false}, {"1e-999999999", false}, {"0e999999999", true}, {"-0.0e-99999999999999999999", true},
+		{"1E+99999999999999999999", false}, {"12e3", true}, {"1.5e1", true}, {"1.55e1", false},
+	}
+	var vc []vhVcase
+	for _, c := range cases {
+		vc = append(vc, vhVcase{Type: schematest.W, Mode: "read", Payload: json.RawMessage(`{"count": ` + c.num + `}`)})
+	}
+	verdicts, _ := vhRunDriver(t, bin, vc, 0)
+	for i, c := range cases {
+		if verdicts[i].OK != c.valid {
+			t.Errorf("count %s: valid=%v, want %v %v", c.num, verdicts[i].OK, c.valid, verdicts[i].V)
+		}
+	}
+}
