@@ -438,8 +438,8 @@ func (l *linter) objectType(v *jsonx.Value, t *model.Type) *model.Type {
 func (l *linter) checkObject(ex *model.Example, v *jsonx.Value, t *model.Type, what string) {
 	explicit := v.Get("@odata.type") != nil
 	t = l.objectType(v, t)
-	if t.Open || anyOpen(t) {
-		return
+	if t.Open || anyOpen(t) || len(t.AllProperties()) == 0 {
+		return // open, or a bag that documents no property: nothing to hold members to
 	}
 	for _, mb := range v.Members {
 		if strings.Contains(mb.Key, "@") {

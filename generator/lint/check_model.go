@@ -29,7 +29,7 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 			l.add(ex.LineOf(ot.Offset), RuleODataTypeMismatch, "the JSON representation's @odata.type %q differs from the annotated type %q", name, t.QualifiedName())
 		}
 	}
-	if t.Open || anyOpen(t) {
+	if t.Open || anyOpen(t) || len(t.AllProperties()) == 0 {
 		return
 	}
 	for _, mb := range ex.JSON.Members {
