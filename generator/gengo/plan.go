@@ -169,7 +169,7 @@ func (p *plan) selectTypes() map[*model.Type]bool {
 	for _, r := range roots {
 		t := p.m.Lookup(r)
 		if t == nil {
-			p.diags.Add(model.Pos{}, RuleUnknownRoot, "root type %q is not in the model", r)
+			p.diags.Add(optionsPos, RuleUnknownRoot, "root type %q is not in the model", r)
 			continue
 		}
 		slot(t)
@@ -457,7 +457,7 @@ func (p *plan) reportUnusedOverrides() {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			p.diags.Add(model.Pos{}, RuleOverride, "%s override %q names no emitted type or property", set.what, set.m[k].key)
+			p.diags.Add(optionsPos, RuleOverride, "%s override %q names no emitted type or property", set.what, set.m[k].key)
 		}
 	}
 }
@@ -534,3 +534,7 @@ func parseGoType(s string) (jen.Code, bool) {
 	}
 	return jen.Qual(path, s[i+1:]), true
 }
+
+// optionsPos is the position of diagnostics about Options (roots and
+// overrides), which come from a config rather than the docs.
+var optionsPos = model.Pos{File: "options"}
