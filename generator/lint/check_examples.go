@@ -116,7 +116,11 @@ func (l *linter) checkPlaceholderLeaf(ex *model.Example, v *jsonx.Value, key str
 		return
 	}
 	if owner != nil {
-		if p := owner.Property(key); p != nil {
+		p := owner.Property(key)
+		if p == nil && edm != "" && category(edm) != "string" {
+			return // an undeclared property: "Single" or "Boolean" may well be its value
+		}
+		if p != nil {
 			if et := p.Type.Type; et != nil && et.Kind == model.KindEnum {
 				for _, m := range et.Members {
 					if strings.EqualFold(m.Name, v.Str) {
@@ -127,6 +131,9 @@ func (l *linter) checkPlaceholderLeaf(ex *model.Example, v *jsonx.Value, key str
 				return // "Single" for a String property is a value, not a placeholder
 			}
 		}
+	}
+	if owner == nil && edm != "" && category(edm) != "string" {
+		return // without a known type, "Single" or "Double" may be a real value
 	}
 	if edm == "" {
 		l.add(ex.LineOf(v.Offset), RuleTypePlaceholder, "value %q lists enum members instead of giving one", v.Str)
