@@ -39,16 +39,19 @@ type ValidateSpec struct {
 	// validator calls those of its base, descendants and property types
 	// when they are kept too, and accepts anything where they are not.
 	Keep func(qualified string) bool
-	// Methods maps qualified type names to the Go types (of the struct
-	// emitter) that get Validate and ValidateFor methods.
-	Methods map[string]string
 }
 
-// EmitValidate returns the validator files for the types of m.
+// EmitValidate returns the validator files for the types of m: the
+// validators of decoded JSON, without methods on Go types (Generate adds
+// those when Options.Validators is set).
 func EmitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
+	return emitValidate(m, spec, nil)
+}
+
+func emitValidate(m *model.Model, spec ValidateSpec, structs map[string]*goType) (output.Files, error) {
 	plan := genschema.NewPlan(m)
 	g := newValidateGen(plan, spec.Keep)
-	g.methods = spec.Methods
+	g.structs = structs
 	files, err := g.files(spec.Package)
 	if err != nil {
 		return nil, err
@@ -67,19 +70,18 @@ func EmitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
 // struct emitter calls.
 func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 	keep := map[string]bool{}
-	methods := map[string]string{}
+	structs := map[string]*goType{}
 	for _, g := range p.types {
 		q := g.T.QualifiedName()
 		keep[q] = true
-		if _, dup := methods[q]; !dup {
-			methods[q] = g.Name
+		if _, dup := structs[q]; !dup {
+			structs[q] = g
 		}
 	}
-	vf, err := EmitValidate(p.m, ValidateSpec{
+	vf, err := emitValidate(p.m, ValidateSpec{
 		Package: p.opts.Package,
 		Keep:    func(q string) bool { return keep[q] },
-		Methods: methods,
-	})
+	}, structs)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +94,7 @@ type validateGen struct {
 	plan    *genschema.Plan
 	types   []*genschema.TypePlan // kept, sorted by name
 	goName  map[string]string     // qualified -> unique Go stem
-	methods map[string]string     // qualified -> Go type getting methods
+	structs map[string]*goType    // qualified -> Go type getting methods (nil: none)
 	// primitive checks: source by name, in order of first use, and the
 	// names of the string checks by constraint
 	checkSrc   map[string]string
@@ -214,12 +216,6 @@ func (g *validateGen) file(pkg, path string, ts []*genschema.TypePlan) (output.F
 	var b bytes.Buffer
 	fileHeader(&b, pkg)
 	for _, t := range ts {
-		if t.Kind != model.KindEnum && g.methods[t.Name] != "" {
-			b.WriteString("import \"encoding/json\"\n\n")
-			break
-		}
-	}
-	for _, t := range ts {
 		if t.Kind == model.KindEnum {
 			g.enumValidator(&b, t)
 		} else {
@@ -265,20 +261,162 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 }
 
 // methodsOf writes Validate (and ValidateFor, for structs) on the Go type
-// of t, if it has one.
+// of t, if it has one. The struct methods walk the fields, without
+// reflection, checking what the encoder would write: a field the encoder
+// leaves out (zero, nil, absent Nullable) counts as absent.
 func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
-	name := g.methods[t.Name]
-	if name == "" {
+	gt := g.structs[t.Name]
+	if gt == nil {
 		return
 	}
 	q := strconv.Quote(t.Name)
 	if t.Kind == model.KindEnum {
-		fmt.Fprintf(b, "// Validate reports whether v is a valid %s; nil or a *ValidationError.\nfunc (v %s) Validate() error {\n\treturn ValidateValue(%s, ReadMode, string(v))\n}\n\n", t.Name, name, q)
+		fmt.Fprintf(b, "// Validate reports whether v is a valid %s; nil or a *ValidationError.\nfunc (v %s) Validate() error {\n\treturn ValidateValue(%s, ReadMode, string(v))\n}\n\n", t.Name, gt.Name, q)
 		return
 	}
-	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, name)
-	fmt.Fprintf(b, "// ValidateFor encodes x with its MarshalJSON and checks the JSON as a\n// %s in mode, collecting every violation; nil or a *ValidationError.\n", t.Name)
-	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\tdata, err := json.Marshal(x)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn ValidateJSON(%s, mode, data)\n}\n\n", name, q)
+	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, gt.Name)
+	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode, collecting every violation\n// with the JSON pointer of the member the encoder would write; nil or a\n// *ValidationError. AdditionalData is not checked.\n", t.Name)
+	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\ts := vstate{mode: mode}\n\tx.vs%s(&s)\n\treturn s.result(%s)\n}\n\n", gt.Name, gt.Name, q)
+	fmt.Fprintf(b, "// vs%s checks the fields of x and of its embedded base.\nfunc (x *%s) vs%s(s *vstate) {\n\tif x == nil {\n\t\treturn\n\t}\n", gt.Name, gt.Name, gt.Name)
+	if gt.Base != nil {
+		fmt.Fprintf(b, "\tx.%s.vs%s(s)\n", gt.Base.Name, gt.Base.Name)
+	}
+	props := map[string]genschema.Prop{}
+	for _, p := range t.Props {
+		props[p.Name] = p
+	}
+	for _, f := range gt.Fields {
+		if p, ok := props[f.JSON]; ok {
+			g.fieldCheck(b, f, p)
+		}
+	}
+	b.WriteString("}\n\n")
+	if gt.Poly {
+		g.polyDispatch(b, gt)
+	}
+}
+
+// polyDispatch writes vsy<Name>, which checks a value of the interface of
+// gt by its dynamic type.
+func (g *validateGen) polyDispatch(b *bytes.Buffer, gt *goType) {
+	fmt.Fprintf(b, "// vsy%s checks v by its dynamic type.\nfunc vsy%s(s *vstate, v %s) {\n\tswitch v := v.(type) {\n", gt.Name, gt.Name, gt.Iface)
+	var all []*goType
+	var walk func(*goType)
+	seen := map[*goType]bool{gt: true}
+	walk = func(x *goType) {
+		for _, d := range x.Derived {
+			if !seen[d] {
+				seen[d] = true
+				all = append(all, d)
+				walk(d)
+			}
+		}
+	}
+	walk(gt)
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	for _, d := range append(all, gt) {
+		fmt.Fprintf(b, "\tcase *%s:\n\t\tv.vs%s(s)\n", d.Name, d.Name)
+	}
+	fmt.Fprintf(b, "\tcase nil:\n\tdefault:\n\t\tv.%s().vs%s(s)\n\t}\n}\n\n", gt.AsMethod, gt.Name)
+}
+
+// fieldCheck writes the check of field f (property p) of x.
+func (g *validateGen) fieldCheck(b *bytes.Buffer, f *goField, p genschema.Prop) {
+	x := "x." + f.Name
+	var present, value string // value: statements checking the value, in terms of x (or v)
+	switch f.Kind {
+	case fieldPlain:
+		present = plainPresent(x, f)
+		value = g.elemCheck(x, f, p.Value)
+	case fieldZeroer:
+		present = "!" + x + ".IsZero()"
+	case fieldNullable, fieldNullablePoly:
+		present = x + ".Valid || " + x + ".Null"
+		if c := g.elemCheck("v", f, p.Value); c != "" {
+			value = fmt.Sprintf("if v := %s.V; %s.Valid && !%s.Null {\n%s}\n", x, x, x, indent(c, 1))
+		}
+	case fieldPtr, fieldPoly:
+		present = x + " != nil"
+		value = g.elemCheck(x, f, p.Value)
+	case fieldSlice, fieldRaw:
+		present = x + " != nil"
+		if f.Multi {
+			if c := g.elemCheck("e", f, p.Value); c != "" {
+				value = fmt.Sprintf("for i, e := range %s {\n\ts.index(i)\n%s\ts.pop()\n}\n", x, indent(c, 1))
+			}
+		}
+	case fieldPolySlice:
+		present = x + " != nil"
+		if f.Elem != nil && f.Elem.Poly {
+			value = fmt.Sprintf("for i, e := range %s {\n\ts.index(i)\n\tif e == nil {\n\t\ts.wrongType(\"object\", nil)\n\t} else {\n\t\tvsy%s(s, e)\n\t}\n\ts.pop()\n}\n", x, f.Elem.Name)
+		}
+	default:
+		return // an override type: nothing known about it
+	}
+	key := strconv.Quote(f.JSON)
+	var body string
+	switch {
+	case p.ReadOnly && value != "":
+		body = fmt.Sprintf("if s.mode != ReadMode {\n\ts.failKey(%s, \"read-only property not allowed in a request body\")\n} else {\n\ts.key(%s)\n%s\ts.pop()\n}\n", key, key, indent(value, 1))
+	case p.ReadOnly:
+		body = fmt.Sprintf("if s.mode != ReadMode {\n\ts.failKey(%s, \"read-only property not allowed in a request body\")\n}\n", key)
+	case value != "":
+		body = fmt.Sprintf("s.key(%s)\n%ss.pop()\n", key, value)
+	}
+	missing := ""
+	if p.Required && !p.ReadOnly {
+		missing = fmt.Sprintf("if s.mode == CreateMode {\n\ts.fail(%s)\n}\n", strconv.Quote("missing required property "+strconv.Quote(p.Name)))
+	}
+	switch {
+	case body != "" && missing != "":
+		fmt.Fprintf(b, "\tif %s {\n%s\t} else {\n%s\t}\n", present, indent(body, 2), indent(missing, 2))
+	case body != "":
+		fmt.Fprintf(b, "\tif %s {\n%s\t}\n", present, indent(body, 2))
+	case missing != "":
+		fmt.Fprintf(b, "\tif !(%s) {\n%s\t}\n", present, indent(missing, 2))
+	}
+}
+
+// plainPresent is the condition under which the encoder writes a plain
+// (non-pointer, non-Nullable) field: when it is not the zero value.
+func plainPresent(x string, f *goField) string {
+	if f.Elem != nil && f.Elem.IsEnum() {
+		return x + ` != ""`
+	}
+	switch f.Prim {
+	case model.EdmBoolean:
+		return x
+	case model.EdmString, model.EdmGuid, model.EdmDecimal:
+		return x + ` != ""`
+	}
+	return x + " != 0"
+}
+
+// elemCheck returns the statements checking one value e of field f (a
+// single value or a collection element), or "".
+func (g *validateGen) elemCheck(e string, f *goField, v genschema.Value) string {
+	switch v.Kind {
+	case genschema.ValueEnum:
+		if f.Elem != nil && f.Elem.IsEnum() && g.has(v.Type) {
+			return fmt.Sprintf("ve%s(s, string(%s))\n", g.goName[v.Type], e)
+		}
+	case genschema.ValuePrimitive:
+		switch f.Prim {
+		case model.EdmString, model.EdmGuid:
+			if c := g.check(v); c != "nil" && c != "vcString" {
+				return fmt.Sprintf("%s(s, string(%s))\n", c, e)
+			}
+		}
+	case genschema.ValueObject:
+		if f.Elem == nil || f.Elem.IsEnum() {
+			return ""
+		}
+		if f.Elem.Poly {
+			return fmt.Sprintf("if %s != nil {\n\tvsy%s(s, %s)\n}\n", e, f.Elem.Name, e)
+		}
+		return fmt.Sprintf("%s.vs%s(s)\n", e, f.Elem.Name)
+	}
+	return ""
 }
 
 // enumValidator writes me<Stem> (membership) and ve<Stem> (a value).

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/genschema"
 	"github.com/apidocgen/apidocgen/generator/genschema/schematest"
+	"github.com/apidocgen/apidocgen/output"
 )
 
 func vhFixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, string) {
@@ -31,20 +32,28 @@ func vhFixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, s
 
 // TestValidateGolden pins the generated validators of the fixture.
 func TestValidateGolden(t *testing.T) {
-	files, err := EmitValidate(schematest.Model(), ValidateSpec{Package: "gen", Methods: map[string]string{
-		"test.api.widget": "Widget", "test.api.color": "Color",
-	}})
+	files, err := EmitValidate(schematest.Model(), ValidateSpec{Package: "gen"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// With the struct emitter: the same file plus methods on the structs.
+	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Files {
+		if f.Path == "validate_testapi.go" {
+			files = append(files, output.File{Path: "with_structs/" + f.Path, Data: f.Data})
+		}
 	}
 	dir := filepath.Join("testdata", "validate")
 	for _, f := range files {
 		if !strings.HasPrefix(string(f.Data), "// "+Header+"\n") {
 			t.Errorf("%s: no generated-code header", f.Path)
 		}
-		path := filepath.Join(dir, f.Path+".golden")
+		path := filepath.Join(dir, filepath.FromSlash(f.Path)+".golden")
 		if *update {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
@@ -276,4 +285,113 @@ func TestValidateHugeNumbers(t *testing.T) {
 			t.Errorf("count %s: valid=%v, want %v %v", c.num, verdicts[i].OK, c.valid, verdicts[i].V)
 		}
 	}
+}
+
+const vhWalkMain = `package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"sort"
+
+	gen "apidocgen.test/driver/gen"
+)
+
+func paths(err error) []string {
+	var out []string
+	if ve, ok := err.(*gen.ValidationError); ok {
+		for _, v := range ve.Violations {
+			out = append(out, v.String())
+		}
+	} else if err != nil {
+		out = append(out, "error: "+err.Error())
+	}
+	sort.Strings(out)
+	return out
+}
+
+func main() {
+	sc := bufio.NewScanner(os.Stdin)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	enc := json.NewEncoder(os.Stdout)
+	for sc.Scan() {
+		var w gen.TestAPIWidget
+		if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
+			enc.Encode(map[string]any{"skip": err.Error()})
+			continue
+		}
+		data, err := json.Marshal(&w)
+		if err != nil {
+			enc.Encode(map[string]any{"skip": err.Error()})
+			continue
+		}
+		for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
+			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(w.ValidateFor(m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
+		}
+	}
+}
+`
+
+// TestValidateStructWalk checks that the struct methods, which walk the
+// fields, find what the JSON validators find in the same value encoded.
+func TestValidateStructWalk(t *testing.T) {
+	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, _ := vhBuildModule(t, r.Files, vhWalkMain)
+	var in bytes.Buffer
+	n := 0
+	for _, c := range schematest.Cases {
+		if c.Type == schematest.W {
+			in.WriteString(strings.ReplaceAll(c.Payload, "\n", " ") + "\n")
+			n++
+		}
+	}
+	for _, extra := range []string{
+		`{"state": "dim", "color": "purple", "days": "monday,sunday", "title": "toolong", "ref": "nope"}`,
+		`{"home": {"street": "12345678901", "country": "es"}, "addresses": [{"street": "12345678901"}, {}], "tags": ["a"]}`,
+		`{"items": [{"@odata.type": "#test.api.task", "title": "toolong", "color": "pink"}, {"title": "abcdef"}, {"@odata.type": "#test.api.widget", "state": "dim"}]}`,
+		`{"pinned": {"@odata.type": "#test.api.task", "body": "b", "color": "x"}, "home": null, "color": null}`,
+		`{"id": "0177548a-548a-0177-8a54-77018a547701", "created": "2014-01-01T00:00:00Z", "count": 3}`,
+	} {
+		in.WriteString(extra + "\n")
+		n++
+	}
+	cmd := exec.Command(bin)
+	cmd.Stdin = &in
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared, skipped, failing := 0, 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var r struct {
+			Skip          string
+			Mode, Encoded string
+			Walk, JSON    []string
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Skip != "" {
+			skipped++
+			continue
+		}
+		compared++
+		if len(r.JSON) > 0 {
+			failing++
+		}
+		if strings.Join(r.Walk, "\n") != strings.Join(r.JSON, "\n") {
+			t.Errorf("%s %s:\nwalk: %q\njson: %q", r.Mode, r.Encoded, r.Walk, r.JSON)
+		}
+	}
+	if compared < 3*40 {
+		t.Errorf("only %d comparisons (%d payloads, %d did not decode)", compared, n, skipped)
+	}
+	if failing == 0 || failing == compared {
+		t.Errorf("%d of %d comparisons found violations: the payloads do not exercise both outcomes", failing, compared)
+	}
+	t.Logf("%d payloads, %d did not decode into the struct, %d mode comparisons (%d with violations)", n, skipped, compared, failing)
 }
