@@ -9,8 +9,9 @@ import (
 )
 
 // ChangedFiles lists the Markdown pages under dir (slash paths relative to
-// dir) that differ from revision base, including uncommitted and untracked
-// ones. An empty base means `git merge-base HEAD origin/main`.
+// dir) that differ from the merge base of HEAD and revision base (by
+// default origin/main), including uncommitted and untracked ones: the
+// pages a pull request from this branch changes.
 func ChangedFiles(dir, base string) ([]string, error) {
 	git := func(args ...string) (string, error) {
 		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
@@ -23,12 +24,13 @@ func ChangedFiles(dir, base string) ([]string, error) {
 		return string(out), nil
 	}
 	if base == "" {
-		mb, err := git("merge-base", "HEAD", "origin/main")
-		if err != nil {
-			return nil, err
-		}
-		base = strings.TrimSpace(mb)
+		base = "origin/main"
 	}
+	mb, err := git("merge-base", "HEAD", base)
+	if err != nil {
+		return nil, err
+	}
+	base = strings.TrimSpace(mb)
 	diff, err := git("diff", "--name-only", "--relative", "--no-renames", "--diff-filter=ACMRT", base, "--", ".")
 	if err != nil {
 		return nil, err
