@@ -129,7 +129,7 @@ const maxShown = 10
 func printDiagnostics(w io.Writer, job *job, diags []model.Diagnostic, verbose bool) (configErr bool) {
 	shown, hidden, hiddenErrs := 0, 0, 0
 	for _, d := range diags {
-		isConfig := d.Pos.File == ""
+		isConfig := !d.Pos.IsValid()
 		if isConfig && d.Severity == model.SevError {
 			configErr = true
 		}
@@ -156,7 +156,7 @@ func printDiagnostics(w io.Writer, job *job, diags []model.Diagnostic, verbose b
 // when it has none (a problem with the configuration, such as an unknown
 // root type).
 func formatDiagnostic(j *job, d model.Diagnostic) string {
-	if d.Pos.File == "" {
+	if !d.Pos.IsValid() {
 		return fmt.Sprintf("apidocgen: %s: %s [%s]", d.Severity, d.Message, d.Rule)
 	}
 	d.Pos.File = j.docPath(d.Pos.File)

@@ -7,32 +7,143 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-// jsonObject is implemented by a pointer to every generated struct type. The
-// JSON codec of a struct is split into methods that chain to the embedded
-// base type, so each type encodes and decodes its own fields plus all the
-// inherited ones, and no promoted method can drop a derived type's fields.
-type jsonObject interface {
-	// decodeMember decodes one member into its field, setting d.err on
-	// failure; false means no field has that name. The root of the
-	// hierarchy records its ODataType and AdditionalData in d.
-	decodeMember(d *decoder, key string, raw []byte) bool
-	// encodeMembers writes the declared fields, base types first; the root
-	// writes "@odata.type" and hands AdditionalData to e.
-	encodeMembers(e *encoder)
+// The generated struct types are coded by the functions of this file, which
+// read each type's fields once through reflection (like encoding/json) and
+// cache the result. A struct embeds its base type; the codec walks the
+// embedded bases, so every type encodes and decodes its own and inherited
+// fields. Each struct type has its own MarshalJSON and UnmarshalJSON, so
+// no method promoted from a base type can drop a derived type's fields.
+// Keeping the per-type code this small is what keeps compile time low.
+//
+// Field tags: `json:"name,omitzero"` names the member; `odata:"#ns.type"`
+// marks a polymorphic field and names its declared type.
+
+// A fieldKind says how a field is coded.
+type fieldKind uint8
+
+const (
+	kindPlain        fieldKind = iota // encoding/json; left out when zero
+	kindNullable                      // Nullable[T]
+	kindPoly                          // an XLike interface
+	kindNullablePoly                  // Nullable[XLike]
+	kindPolySlice                     // []XLike
+)
+
+type fieldInfo struct {
+	name     string
+	index    []int
+	kind     fieldKind
+	declared string       // "#ns.type" of polymorphic fields
+	iface    reflect.Type // the XLike interface of polymorphic fields
 }
 
-// A decoder carries the state of decoding one object.
-type decoder struct {
-	odataType *string
-	extra     *map[string]json.RawMessage
-	err       error // of the current member
+type structInfo struct {
+	fields    []*fieldInfo
+	byName    map[string]*fieldInfo
+	odataType []int // index of ODataType
+	extra     []int // index of AdditionalData
+}
+
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+func infoOf(t reflect.Type) *structInfo {
+	if v, ok := structInfos.Load(t); ok {
+		return v.(*structInfo)
+	}
+	info := &structInfo{byName: map[string]*fieldInfo{}}
+	collectFields(info, t, nil)
+	v, _ := structInfos.LoadOrStore(t, info)
+	return v.(*structInfo)
+}
+
+var nullablePrefix = reflect.TypeFor[Nullable[int]]().Name()[:len("Nullable[")]
+
+func isNullableType(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == nullablePkg && strings.HasPrefix(t.Name(), nullablePrefix)
+}
+
+var nullablePkg = reflect.TypeFor[Nullable[int]]().PkgPath()
+
+func collectFields(info *structInfo, t reflect.Type, index []int) {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		idx := append(append([]int(nil), index...), i)
+		switch {
+		case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
+			collectFields(info, sf.Type, idx)
+			continue
+		case !sf.IsExported():
+			continue
+		case sf.Name == "ODataType" && len(info.odataType) == 0 && sf.Type.Kind() == reflect.String:
+			info.odataType = idx
+			continue
+		case sf.Name == "AdditionalData" && len(info.extra) == 0 && sf.Type == reflect.TypeFor[map[string]json.RawMessage]():
+			info.extra = idx
+			continue
+		}
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fi := &fieldInfo{name: name, index: idx, declared: sf.Tag.Get("odata")}
+		ft := sf.Type
+		if fi.declared != "" {
+			switch {
+			case ft.Kind() == reflect.Interface:
+				fi.kind, fi.iface = kindPoly, ft
+			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Interface:
+				fi.kind, fi.iface = kindPolySlice, ft.Elem()
+			case isNullableType(ft) && ft.Field(1).Type.Kind() == reflect.Interface:
+				fi.kind, fi.iface = kindNullablePoly, ft.Field(1).Type
+			}
+		} else if isNullableType(ft) {
+			fi.kind = kindNullable
+		}
+		info.fields = append(info.fields, fi)
+		info.byName[name] = fi
+	}
+}
+
+// registry maps qualified type names to the generated struct types and
+// back; built on first use from objects and objectNames.
+var registry struct {
+	once   sync.Once
+	byName map[string]reflect.Type // lower-cased qualified name -> struct type
+	byType map[reflect.Type]string // pointer type -> "#namespace.name"
+}
+
+func loadRegistry() {
+	registry.byName = make(map[string]reflect.Type, len(objects))
+	registry.byType = make(map[reflect.Type]string, len(objects))
+	for i, o := range objects {
+		t := reflect.TypeOf(o)
+		registry.byName[strings.ToLower(objectNames[i])] = t.Elem()
+		registry.byType[t] = "#" + objectNames[i]
+	}
+}
+
+// newObject returns a pointer to a new value of the struct type whose
+// qualified name, lower case and without '#', is name; nil when none.
+func newObject(name string) any {
+	registry.once.Do(loadRegistry)
+	if t := registry.byName[name]; t != nil {
+		return reflect.New(t).Interface()
+	}
+	return nil
+}
+
+// typeName returns the "#namespace.name" of v, a pointer to a generated
+// struct; "" for anything else.
+func typeName(v any) string {
+	registry.once.Do(loadRegistry)
+	return registry.byType[reflect.TypeOf(v)]
 }
 
 // odataTypeKey is the "@odata.type" member name.
@@ -47,58 +158,141 @@ type member struct {
 }
 
 // splitObject returns the members of the JSON object b in source order.
+// The values are slices of b. It checks the structure, not the values
+// (decoding them does).
 func splitObject(b []byte) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, fmt.Errorf("cannot decode %s into an object", kindAt(b, i))
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, fmt.Errorf("cannot decode %s into an object", jsonKind(tok))
-	}
-	var ms []member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
+	i = skipSpace(b, i+1)
+	ms := make([]member, 0, 8)
+	if i < len(b) && b[i] == '}' {
+		i++
+	} else {
+		for {
+			if i >= len(b) || b[i] != '"' {
+				return nil, errSyntax
+			}
+			end, err := skipString(b, i)
+			if err != nil {
+				return nil, err
+			}
+			key := string(b[i+1 : end-1])
+			if bytes.IndexByte(b[i:end], '\\') >= 0 {
+				if err := json.Unmarshal(b[i:end], &key); err != nil {
+					return nil, err
+				}
+			}
+			i = skipSpace(b, end)
+			if i >= len(b) || b[i] != ':' {
+				return nil, errSyntax
+			}
+			i = skipSpace(b, i+1)
+			start := i
+			if i, err = skipValue(b, i); err != nil {
+				return nil, err
+			}
+			ms = append(ms, member{key, b[start:i]})
+			i = skipSpace(b, i)
+			if i < len(b) && b[i] == ',' {
+				i = skipSpace(b, i+1)
+				continue
+			}
+			if i < len(b) && b[i] == '}' {
+				i++
+				break
+			}
+			return nil, errSyntax
 		}
-		k, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, err
-		}
-		ms = append(ms, member{k, raw})
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
+	if skipSpace(b, i) != len(b) {
 		return nil, errors.New("unexpected data after the object")
 	}
 	return ms, nil
 }
 
-func jsonKind(tok json.Token) string {
-	switch v := tok.(type) {
-	case json.Delim:
-		if v == '[' {
-			return "an array"
-		}
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
+var errSyntax = errors.New("malformed JSON object")
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
-	return fmt.Sprintf("%v", tok)
+	return i
 }
 
-// unmarshalObject decodes the JSON object b into v. null leaves v as it is.
-func unmarshalObject(b []byte, v jsonObject) error {
+// skipString returns the index after the string starting at b[i] == '"'.
+func skipString(b []byte, i int) (int, error) {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1, nil
+		}
+	}
+	return 0, errSyntax
+}
+
+// skipValue returns the index after the value starting at b[i].
+func skipValue(b []byte, i int) (int, error) {
+	if i >= len(b) {
+		return 0, errSyntax
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				end, err := skipString(b, i)
+				if err != nil {
+					return 0, err
+				}
+				i = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1, nil
+				}
+			}
+		}
+		return 0, errSyntax
+	}
+	start := i
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	if i == start {
+		return 0, errSyntax
+	}
+	return i, nil
+}
+
+func kindAt(b []byte, i int) string {
+	if i >= len(b) {
+		return "nothing"
+	}
+	switch b[i] {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// unmarshalObject decodes the JSON object b into v, a pointer to a
+// generated struct. null leaves v as it is.
+func unmarshalObject(b []byte, v any) error {
 	if isNull(b) {
 		return nil
 	}
@@ -106,41 +300,99 @@ func unmarshalObject(b []byte, v jsonObject) error {
 	if err != nil {
 		return err
 	}
-	return fill(v, ms)
+	return fill(reflect.ValueOf(v).Elem(), ms)
 }
 
-// fill decodes members into v. Members v does not declare, and members whose
-// value cannot be decoded, go to AdditionalData so nothing is lost; the
-// first decoding error is returned after every member has been read.
-func fill(v jsonObject, ms []member) error {
-	var d decoder
+// fill decodes members into the struct rv. Members it does not declare, and
+// members whose value cannot be decoded, go to AdditionalData so nothing is
+// lost; the first decoding error is returned after every member is read.
+func fill(rv reflect.Value, ms []member) error {
+	info := infoOf(rv.Type())
 	var first error
 	for _, m := range ms {
-		d.err = nil
-		if m.key != odataTypeKey && m.key != "" && v.decodeMember(&d, m.key, m.raw) && d.err == nil {
-			continue
-		}
-		if d.err != nil && first == nil {
-			first = fmt.Errorf("%q: %w", m.key, d.err)
-		}
-		if d.extra == nil {
-			// No property is named "": this reaches the root, which
-			// records where its ODataType and AdditionalData are.
-			v.decodeMember(&d, "", nil)
-		}
-		if m.key == odataTypeKey {
+		if m.key == odataTypeKey && info.odataType != nil {
 			var s string
 			if json.Unmarshal(m.raw, &s) == nil {
-				*d.odataType = s
+				rv.FieldByIndex(info.odataType).SetString(s)
 				continue
 			}
 		}
-		if *d.extra == nil {
-			*d.extra = make(map[string]json.RawMessage)
+		if fi := info.byName[m.key]; fi != nil {
+			fv := rv.FieldByIndex(fi.index)
+			err := decodeField(fv, fi, m.raw)
+			if err == nil {
+				continue
+			}
+			if first == nil {
+				first = fmt.Errorf("%q: %w", m.key, err)
+			}
+			// Leave the field empty and keep the value as written.
+			fv.Set(reflect.Zero(fv.Type()))
 		}
-		(*d.extra)[m.key] = m.raw
+		if info.extra == nil {
+			continue
+		}
+		extra := rv.FieldByIndex(info.extra)
+		if extra.IsNil() {
+			extra.Set(reflect.ValueOf(make(map[string]json.RawMessage)))
+		}
+		extra.SetMapIndex(reflect.ValueOf(m.key), reflect.ValueOf(json.RawMessage(bytes.Clone(m.raw))))
 	}
 	return first
+}
+
+func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
+	switch fi.kind {
+	case kindNullable, kindNullablePoly:
+		if isNull(raw) {
+			fv.Set(reflect.Zero(fv.Type()))
+			fv.Field(3).SetBool(true)
+			return nil
+		}
+		var err error
+		if fi.kind == kindNullablePoly {
+			var o reflect.Value
+			o, err = decodePoly(raw, fi)
+			fv.Field(1).Set(o)
+		} else {
+			err = json.Unmarshal(raw, fv.Field(1).Addr().Interface())
+		}
+		fv.Field(2).SetBool(err == nil)
+		fv.Field(3).SetBool(false)
+		return err
+	case kindPoly:
+		if isNull(raw) {
+			fv.Set(reflect.Zero(fv.Type()))
+			return nil
+		}
+		o, err := decodePoly(raw, fi)
+		fv.Set(o)
+		return err
+	case kindPolySlice:
+		var elems []json.RawMessage
+		if err := json.Unmarshal(raw, &elems); err != nil {
+			return err
+		}
+		if elems == nil {
+			fv.Set(reflect.Zero(fv.Type()))
+			return nil
+		}
+		out := reflect.MakeSlice(fv.Type(), len(elems), len(elems))
+		var first error
+		for i, el := range elems {
+			if isNull(el) {
+				continue
+			}
+			o, err := decodePoly(el, fi)
+			if err != nil && first == nil {
+				first = fmt.Errorf("[%d]: %w", i, err)
+			}
+			out.Index(i).Set(o)
+		}
+		fv.Set(out)
+		return first
+	}
+	return json.Unmarshal(raw, fv.Addr().Interface())
 }
 
 // odataKey normalises an "@odata.type" value for lookup: no leading '#',
@@ -150,77 +402,34 @@ func odataKey(s string) string {
 }
 
 // decodePoly decodes the object raw into the type named by its
-// "@odata.type" when that type is fallback's type or derives from it, and
-// into fallback's type otherwise.
-func decodePoly[T jsonObject](raw []byte, fallback func() T) (T, error) {
-	var zero T
+// "@odata.type" when that type is the declared type of fi or derives from
+// it (implements fi.iface), and into the declared type otherwise.
+func decodePoly(raw []byte, fi *fieldInfo) (reflect.Value, error) {
 	ms, err := splitObject(raw)
 	if err != nil {
-		return zero, err
+		return reflect.Zero(fi.iface), err
 	}
-	v := fallback()
+	var v any
 	for _, m := range ms {
 		if m.key != odataTypeKey {
 			continue
 		}
 		var s string
 		if json.Unmarshal(m.raw, &s) == nil {
-			if o, ok := newObject(odataKey(s)).(T); ok {
+			if o := newObject(odataKey(s)); o != nil && reflect.TypeOf(o).Implements(fi.iface) {
 				v = o
 			}
 		}
 		break
 	}
-	return v, fill(v, ms)
-}
-
-// decPoly decodes a polymorphic value; null makes it nil.
-func decPoly[T jsonObject](raw []byte, dst *T, fallback func() T) error {
-	if isNull(raw) {
-		var zero T
-		*dst = zero
-		return nil
+	if v == nil {
+		v = newObject(odataKey(fi.declared))
 	}
-	v, err := decodePoly(raw, fallback)
-	*dst = v
-	return err
-}
-
-// decNullablePoly decodes a nullable polymorphic value.
-func decNullablePoly[T jsonObject](raw []byte, dst *Nullable[T], fallback func() T) error {
-	if isNull(raw) {
-		dst.SetNull()
-		return nil
+	if v == nil || !reflect.TypeOf(v).Implements(fi.iface) {
+		return reflect.Zero(fi.iface), fmt.Errorf("no type %q", fi.declared)
 	}
-	v, err := decodePoly(raw, fallback)
-	dst.Set(v)
-	return err
-}
-
-// decPolySlice decodes an array of polymorphic values; null makes it nil.
-func decPolySlice[T jsonObject](raw []byte, dst *[]T, fallback func() T) error {
-	var elems []json.RawMessage
-	if err := json.Unmarshal(raw, &elems); err != nil {
-		return err
-	}
-	if elems == nil {
-		*dst = nil
-		return nil
-	}
-	out := make([]T, len(elems))
-	var first error
-	for i, el := range elems {
-		if isNull(el) {
-			continue
-		}
-		v, err := decodePoly(el, fallback)
-		if err != nil && first == nil {
-			first = fmt.Errorf("[%d]: %w", i, err)
-		}
-		out[i] = v
-	}
-	*dst = out
-	return first
+	rv := reflect.ValueOf(v)
+	return rv, fill(rv.Elem(), ms)
 }
 
 // An encoder writes the members of one JSON object.
@@ -228,38 +437,36 @@ type encoder struct {
 	buf  []byte
 	keys []string
 	err  error
-	// implied is the "@odata.type" to write when the value has none: set
-	// when a derived type is written where its base type is declared.
-	implied string
-	extra   map[string]json.RawMessage
 }
 
-// root is called by the root type's encodeMembers, before any field.
-func (e *encoder) root(odataType string, extra map[string]json.RawMessage) {
-	if odataType == "" {
-		odataType = e.implied
+// marshalObject encodes v, a pointer to a generated struct. declared is the
+// "#namespace.name" of the type the surrounding property declares ("" when
+// not polymorphic): when v is of another (derived) type and has no
+// ODataType, that type's name is written.
+func marshalObject(v any, declared string) ([]byte, error) {
+	rv := reflect.ValueOf(v).Elem()
+	info := infoOf(rv.Type())
+	e := &encoder{buf: make([]byte, 0, 128)}
+	e.buf = append(e.buf, '{')
+	var odataType string
+	if info.odataType != nil {
+		odataType = rv.FieldByIndex(info.odataType).String()
+	}
+	if odataType == "" && declared != "" {
+		if n := typeName(v); !strings.EqualFold(n, declared) {
+			odataType = n
+		}
 	}
 	if odataType != "" {
 		e.value(odataTypeKey, odataType)
 	}
-	e.extra = extra
-}
-
-// marshalObject encodes v. declared is the "#namespace.name" of the type
-// the surrounding property declares ("" when not polymorphic): when v is of
-// another (derived) type and has no ODataType, that type's name is written.
-func marshalObject(v jsonObject, declared string) ([]byte, error) {
-	e := &encoder{buf: make([]byte, 0, 128)}
-	e.buf = append(e.buf, '{')
-	if declared != "" {
-		if n := typeName(v); !strings.EqualFold(n, declared) {
-			e.implied = n
-		}
+	for _, fi := range info.fields {
+		e.encodeField(rv.FieldByIndex(fi.index), fi)
 	}
-	v.encodeMembers(e)
-	if len(e.extra) > 0 {
-		keys := make([]string, 0, len(e.extra))
-		for k := range e.extra {
+	if info.extra != nil {
+		extra := rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
+		keys := make([]string, 0, len(extra))
+		for k := range extra {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
@@ -267,7 +474,7 @@ func marshalObject(v jsonObject, declared string) ([]byte, error) {
 			if e.has(k) {
 				continue
 			}
-			raw := e.extra[k]
+			raw := extra[k]
 			if !json.Valid(raw) {
 				return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
 			}
@@ -279,6 +486,88 @@ func marshalObject(v jsonObject, declared string) ([]byte, error) {
 		return nil, e.err
 	}
 	return append(e.buf, '}'), nil
+}
+
+func (e *encoder) encodeField(fv reflect.Value, fi *fieldInfo) {
+	switch fi.kind {
+	case kindNullable, kindNullablePoly:
+		switch {
+		case fv.Field(3).Bool():
+			e.null(fi.name)
+		case !fv.Field(2).Bool():
+		case fi.kind == kindNullablePoly:
+			e.object(fi.name, fv.Field(1), fi.declared)
+		default:
+			e.value(fi.name, fv.Field(1).Interface())
+		}
+	case kindPoly:
+		if !fv.IsNil() {
+			e.object(fi.name, fv, fi.declared)
+		}
+	case kindPolySlice:
+		if fv.IsNil() {
+			return
+		}
+		b := []byte{'['}
+		for i := 0; i < fv.Len(); i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			el := fv.Index(i)
+			if el.IsNil() || el.Elem().IsNil() {
+				b = append(b, "null"...)
+				continue
+			}
+			data, err := marshalObject(el.Interface(), fi.declared)
+			if err != nil {
+				e.fail(fmt.Errorf("%q[%d]: %w", fi.name, i, err))
+				return
+			}
+			b = append(b, data...)
+		}
+		e.key(fi.name)
+		e.buf = append(append(e.buf, b...), ']')
+	default:
+		if fv.Kind() == reflect.Pointer && fv.IsNil() {
+			return
+		}
+		v := fv.Interface()
+		if z, ok := v.(interface{ IsZero() bool }); ok {
+			if z.IsZero() {
+				return
+			}
+		} else if fv.IsZero() {
+			return
+		}
+		e.value(fi.name, v)
+	}
+}
+
+func (e *encoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+func (e *encoder) null(k string) {
+	e.key(k)
+	e.buf = append(e.buf, "null"...)
+}
+
+// object writes member k with the polymorphic value iv (an interface
+// holding a pointer to a generated struct).
+func (e *encoder) object(k string, iv reflect.Value, declared string) {
+	if iv.IsNil() || iv.Elem().IsNil() {
+		e.null(k)
+		return
+	}
+	b, err := marshalObject(iv.Interface(), declared)
+	if err != nil {
+		e.fail(fmt.Errorf("%q: %w", k, err))
+		return
+	}
+	e.key(k)
+	e.buf = append(e.buf, b...)
 }
 
 func (e *encoder) has(k string) bool {
@@ -304,40 +593,11 @@ func (e *encoder) key(k string) {
 func (e *encoder) value(k string, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		if e.err == nil {
-			e.err = fmt.Errorf("%q: %w", k, err)
-		}
+		e.fail(fmt.Errorf("%q: %w", k, err))
 		return
 	}
 	e.key(k)
 	e.buf = append(e.buf, b...)
-}
-
-// object writes member k with the object v, naming its type when it is
-// not declared.
-func (e *encoder) object(k string, v jsonObject, declared string) {
-	if isNilObject(v) {
-		e.key(k)
-		e.buf = append(e.buf, "null"...)
-		return
-	}
-	b, err := marshalObject(v, declared)
-	if err != nil {
-		if e.err == nil {
-			e.err = fmt.Errorf("%q: %w", k, err)
-		}
-		return
-	}
-	e.key(k)
-	e.buf = append(e.buf, b...)
-}
-
-func isNilObject(v jsonObject) bool {
-	if v == nil {
-		return true
-	}
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 func appendQuoted(b []byte, s string) []byte {
@@ -366,115 +626,6 @@ func appendQuoted(b []byte, s string) []byte {
 		i += size
 	}
 	return append(b, '"')
-}
-
-// encNullable writes a Nullable unless it is absent.
-func encNullable[T any](e *encoder, k string, v Nullable[T]) {
-	switch {
-	case v.null:
-		e.key(k)
-		e.buf = append(e.buf, "null"...)
-	case v.v != nil:
-		e.value(k, *v.v)
-	}
-}
-
-// encNullablePoly writes a nullable polymorphic value unless it is absent.
-func encNullablePoly[T jsonObject](e *encoder, k string, v Nullable[T], declared string) {
-	switch {
-	case v.null:
-		e.key(k)
-		e.buf = append(e.buf, "null"...)
-	case v.v != nil:
-		e.object(k, *v.v, declared)
-	}
-}
-
-// encPoly writes a polymorphic value unless it is nil.
-func encPoly[T jsonObject](e *encoder, k string, v T, declared string) {
-	if any(v) == nil {
-		return
-	}
-	e.object(k, v, declared)
-}
-
-// encPolySlice writes a slice of polymorphic values unless it is nil.
-func encPolySlice[T jsonObject](e *encoder, k string, s []T, declared string) {
-	if s == nil {
-		return
-	}
-	var b []byte
-	b = append(b, '[')
-	for i, v := range s {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if isNilObject(v) {
-			b = append(b, "null"...)
-			continue
-		}
-		el, err := marshalObject(v, declared)
-		if err != nil {
-			if e.err == nil {
-				e.err = fmt.Errorf("%q[%d]: %w", k, i, err)
-			}
-			return
-		}
-		b = append(b, el...)
-	}
-	e.key(k)
-	e.buf = append(append(e.buf, b...), ']')
-}
-
-// encSlice writes a slice unless it is nil (an empty slice is written as []).
-func encSlice[S ~[]E, E any](e *encoder, k string, s S) {
-	if s == nil {
-		return
-	}
-	e.value(k, s)
-}
-
-// encPtr writes the value v points to unless v is nil.
-func encPtr[T any](e *encoder, k string, v *T) {
-	if v == nil {
-		return
-	}
-	e.value(k, v)
-}
-
-// encComparable writes v unless it is the zero value.
-func encComparable[T comparable](e *encoder, k string, v T) {
-	var zero T
-	if v == zero {
-		return
-	}
-	e.value(k, v)
-}
-
-// encZeroer writes v unless v.IsZero().
-func encZeroer[T interface{ IsZero() bool }](e *encoder, k string, v T) {
-	if v.IsZero() {
-		return
-	}
-	e.value(k, v)
-}
-
-// encRaw writes raw JSON unless it is nil (json.RawMessage("null") is an
-// explicit null).
-func encRaw(e *encoder, k string, v json.RawMessage) {
-	if v == nil {
-		return
-	}
-	e.value(k, v)
-}
-
-// encAny writes v unless it is the zero value of its type (for properties
-// whose Go type was overridden).
-func encAny(e *encoder, k string, v any) {
-	if v == nil || reflect.ValueOf(v).IsZero() {
-		return
-	}
-	e.value(k, v)
 }
 
 // JoinFlags joins the members of a flags enum into one value ("a,b").

@@ -2,80 +2,30 @@
 
 package graphmodel
 
-import "encoding/json"
-
 // Nullable holds a property that may be absent, explicitly null, or set to
-// a value. Its zero value is absent: with the `omitzero` tag (Go 1.24) or
-// the generated MarshalJSON methods an absent property is left out, a null
-// one is written as null (which is how a PATCH body clears a property), and
-// a set one is written as its value.
+// a value:
 //
-// A Nullable holds its value behind a pointer, so a type may refer to
-// itself through Nullable. Copies share the pointer; Set replaces it.
-// Properties of struct types use Nullable[*T].
+//	absent: Nullable[T]{}            (left out when encoding)
+//	null:   Null[T]()                (written as null: how a PATCH body clears a property)
+//	value:  Some(v)                  (written as v)
+//
+// Read it like database/sql's Null[T]: V is the value when Valid is true;
+// Null reports an explicit null. The zero value is absent, so the
+// `omitzero` tag (Go 1.24) leaves it out.
+//
+// Nullable has no methods on purpose: a generic type's methods are compiled
+// once per type argument, and a generated package has hundreds of them. The
+// generated MarshalJSON and UnmarshalJSON methods of the struct types code
+// it. Properties of struct types use Nullable[*T].
 type Nullable[T any] struct {
-	_    [0]func() // not comparable: use IsNull and Get
-	v    *T
-	null bool
+	_     [0]func() // not comparable: compare V
+	V     T         // the value, when Valid
+	Valid bool      // a value is present
+	Null  bool      // null is present
 }
-
-// The methods have pointer receivers (except MarshalJSON) to keep the
-// number of generated method wrappers, and so compile time, low.
 
 // Some returns a Nullable set to v.
-func Some[T any](v T) Nullable[T] { return Nullable[T]{v: &v} }
+func Some[T any](v T) Nullable[T] { return Nullable[T]{V: v, Valid: true} }
 
 // Null returns an explicitly null Nullable.
-func Null[T any]() Nullable[T] { return Nullable[T]{null: true} }
-
-// IsZero reports whether n is absent (neither null nor set). It makes
-// `json:",omitzero"` leave absent properties out.
-func (n *Nullable[T]) IsZero() bool { return n.v == nil && !n.null }
-
-// IsNull reports whether n is explicitly null.
-func (n *Nullable[T]) IsNull() bool { return n.null }
-
-// Get returns the value and true when n is set, else the zero value and
-// false.
-func (n *Nullable[T]) Get() (T, bool) {
-	if n.v == nil {
-		var zero T
-		return zero, false
-	}
-	return *n.v, true
-}
-
-// Value returns the value, or the zero value when n is absent or null.
-func (n *Nullable[T]) Value() T {
-	v, _ := n.Get()
-	return v
-}
-
-// Set sets n to v.
-func (n *Nullable[T]) Set(v T) { *n = Nullable[T]{v: &v} }
-
-// SetNull makes n explicitly null. Assign Nullable[T]{} to make it absent.
-func (n *Nullable[T]) SetNull() { *n = Nullable[T]{null: true} }
-
-// MarshalJSON writes the value, or null when n is null or absent (leave
-// absent values out with `omitzero`).
-func (n Nullable[T]) MarshalJSON() ([]byte, error) {
-	if n.v == nil {
-		return []byte("null"), nil
-	}
-	return json.Marshal(*n.v)
-}
-
-// UnmarshalJSON reads null as explicitly null and anything else as a value.
-func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		n.SetNull()
-		return nil
-	}
-	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	n.Set(v)
-	return nil
-}
+func Null[T any]() Nullable[T] { return Nullable[T]{Null: true} }

@@ -2,45 +2,23 @@
 
 package graphmodel
 
-// newObject returns a new value of the struct type whose qualified name, lower
-// case and without '#', is name; nil when there is none.
-func newObject(name string) jsonObject {
-	switch name {
-	case "microsoft.graph.entity":
-		return new(Entity)
-	case "microsoft.graph.flower":
-		return new(Flower)
-	case "microsoft.graph.garden":
-		return new(Garden)
-	case "microsoft.graph.geopoint":
-		return new(GeoPoint)
-	case "microsoft.graph.plant":
-		return new(Plant)
-	case "microsoft.graph.tree":
-		return new(Tree)
-	case "microsoft.graph.wateringreport":
-		return new(WateringReport)
-	}
-	return nil
+// objects holds a nil pointer to every generated struct type; objectNames
+// holds their qualified names, in the same order.
+var objects = [...]any{
+	(*Entity)(nil),
+	(*Flower)(nil),
+	(*Garden)(nil),
+	(*GeoPoint)(nil),
+	(*Plant)(nil),
+	(*Tree)(nil),
+	(*WateringReport)(nil),
 }
-
-// typeName returns the "#namespace.name" of v's type.
-func typeName(v jsonObject) string {
-	switch v.(type) {
-	case *Entity:
-		return "#microsoft.graph.entity"
-	case *Flower:
-		return "#microsoft.graph.flower"
-	case *Garden:
-		return "#microsoft.graph.garden"
-	case *GeoPoint:
-		return "#microsoft.graph.geoPoint"
-	case *Plant:
-		return "#microsoft.graph.plant"
-	case *Tree:
-		return "#microsoft.graph.tree"
-	case *WateringReport:
-		return "#microsoft.graph.wateringReport"
-	}
-	return ""
+var objectNames = [...]string{
+	"microsoft.graph.entity",
+	"microsoft.graph.flower",
+	"microsoft.graph.garden",
+	"microsoft.graph.geoPoint",
+	"microsoft.graph.plant",
+	"microsoft.graph.tree",
+	"microsoft.graph.wateringReport",
 }

@@ -128,6 +128,14 @@ func oneViolation(reason string) []Violation {
 	return append([]Violation(nil), Violation{Reason: reason})
 }
 
+// result returns the violations found as a *ValidationError, or nil.
+func (s *vstate) result(typeName string) error {
+	if len(s.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Type: typeName, Mode: s.mode, Violations: s.errs}
+}
+
 // vframe is one step of the path to the value being checked.
 type vframe struct {
 	key string
@@ -310,6 +318,19 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 		s.intRange(n, lo, hi)
 		return
 	}
+	if i := strings.IndexAny(lit, "eE"); i >= 0 && strings.Trim(lit[:i], "-+0.") == "" {
+		s.intRange(0, lo, hi) // 0e… is 0, whatever the exponent
+		return
+	}
+	if huge, isInt := vHugeExponent(lit); huge {
+		// 1e999999999 would take math/big minutes: decide from the form.
+		if !isInt {
+			s.wrongType("integer", v)
+		} else {
+			s.fail("integer " + lit + " out of range [" + strconv.FormatInt(lo, 10) + ", " + strconv.FormatInt(hi, 10) + "]")
+		}
+		return
+	}
 	r, ok := new(big.Rat).SetString(lit)
 	if !ok || !r.IsInt() {
 		s.wrongType("integer", v)
@@ -318,6 +339,25 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 	if r.Cmp(new(big.Rat).SetInt64(lo)) < 0 || r.Cmp(new(big.Rat).SetInt64(hi)) > 0 {
 		s.fail("integer " + lit + " out of range [" + strconv.FormatInt(lo, 10) + ", " + strconv.FormatInt(hi, 10) + "]")
 	}
+}
+
+// vHugeExponent reports whether the number literal lit has an exponent
+// beyond ±10000 and, if so, whether it is an integer: a zero mantissa is
+// 0; otherwise a large positive exponent makes an integer (out of any
+// int64 range) and a large negative one a fraction.
+func vHugeExponent(lit string) (huge, isInt bool) {
+	i := strings.IndexAny(lit, "eE")
+	if i < 0 {
+		return false, false
+	}
+	exp, err := strconv.Atoi(strings.TrimPrefix(lit[i+1:], "+"))
+	if err == nil && exp >= -10000 && exp <= 10000 {
+		return false, false
+	}
+	if strings.Trim(lit[:i], "-+0.") == "" {
+		return false, false // 0e… is 0
+	}
+	return true, err == nil && exp > 0 || err != nil && !strings.HasPrefix(lit[i+1:], "-")
 }
 
 func (s *vstate) intRange(n, lo, hi int64) {

@@ -41,17 +41,17 @@ func TestDecodeGarden(t *testing.T) {
 	if err := json.Unmarshal([]byte(gardenJSON), &g); err != nil {
 		t.Fatal(err)
 	}
-	if g.ID.Value() != "g1" || g.DisplayName != "Back yard" {
-		t.Errorf("id %q, name %q", g.ID.Value(), g.DisplayName)
+	if !g.ID.Valid || g.ID.V != "g1" || g.DisplayName != "Back yard" {
+		t.Errorf("id %+v, name %q", g.ID, g.DisplayName)
 	}
-	if !g.Description.IsNull() {
+	if !g.Description.Null {
 		t.Error("description: want an explicit null")
 	}
-	if season, ok := g.BestSeason.Get(); !ok || season != graphmodel.Season("summer") {
-		t.Errorf("bestSeason = %q, %v", season, ok)
+	if !g.BestSeason.Valid || g.BestSeason.V != graphmodel.SeasonSummer {
+		t.Errorf("bestSeason = %+v", g.BestSeason)
 	}
-	if loc := g.Location.Value(); loc.Latitude != 51.5 || !loc.Altitude.IsNull() {
-		t.Errorf("location = %+v", loc)
+	if loc := g.Location.V; !g.Location.Valid || loc.Latitude != 51.5 || !loc.Altitude.Null {
+		t.Errorf("location = %+v", g.Location)
 	}
 	if len(g.Plants) != 2 {
 		t.Fatalf("%d plants, want 2", len(g.Plants))
@@ -60,17 +60,17 @@ func TestDecodeGarden(t *testing.T) {
 	if !ok {
 		t.Fatalf("plants[0] is %T, want *Tree (from @odata.type)", g.Plants[0])
 	}
-	if tree.Name != "Apple" || !tree.Evergreen || tree.TrunkGirthInCentimeters.Value() != 60 {
+	if tree.Name != "Apple" || !tree.Evergreen || tree.TrunkGirthInCentimeters.V != 60 {
 		t.Errorf("tree = %+v", tree)
 	}
-	if d, ok := tree.PlantedDate.Get(); !ok || d.String() != "2019-11-02" {
-		t.Errorf("plantedDate = %v", d)
+	if d := tree.PlantedDate; !d.Valid || d.V.String() != "2019-11-02" {
+		t.Errorf("plantedDate = %+v", d)
 	}
 	flower, ok := g.Plants[1].(*graphmodel.Flower)
 	if !ok {
 		t.Fatalf("plants[1] is %T, want *Flower", g.Plants[1])
 	}
-	if flower.Color.Value() != "red" || len(flower.BloomSeasons) != 1 || flower.BloomSeasons[0] != "spring" {
+	if flower.Color.V != "red" || len(flower.BloomSeasons) != 1 || flower.BloomSeasons[0] != "spring" {
 		t.Errorf("flower = %+v", flower)
 	}
 	// Every plant is a plant, whatever its concrete type.

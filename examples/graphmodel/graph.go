@@ -33,35 +33,17 @@ func (t Entity) MarshalJSON() ([]byte, error) {
 func (t *Entity) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (t *Entity) decodeMember(d *decoder, key string, raw []byte) bool {
-	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
-	switch key {
-	case "id":
-		d.err = json.Unmarshal(raw, &t.ID)
-	default:
-		return false
-	}
-	return true
-}
-func (t *Entity) encodeMembers(e *encoder) {
-	e.root(t.ODataType, t.AdditionalData)
-	encNullable(e, "id", t.ID)
-}
 
-// EntityLike is implemented by *Entity and by every type derived from it, through
-// embedding. Properties declared as Entity hold one; decoding picks the type
-// named by "@odata.type".
+// EntityLike is implemented by *Entity and by every type derived from it,
+// through embedding. Properties declared as Entity hold one; decoding
+// picks the type named by "@odata.type".
 type EntityLike interface {
 	AsEntity() *Entity
-	jsonObject
 }
 
 // AsEntity returns t: for a derived type, its Entity part.
 func (t *Entity) AsEntity() *Entity {
 	return t
-}
-func newEntityLike() EntityLike {
-	return new(Entity)
 }
 
 // Flower is the microsoft.graph.flower entity type (resources/flower.md).
@@ -84,22 +66,6 @@ func (t Flower) MarshalJSON() ([]byte, error) {
 func (t *Flower) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (t *Flower) decodeMember(d *decoder, key string, raw []byte) bool {
-	switch key {
-	case "color":
-		d.err = json.Unmarshal(raw, &t.Color)
-	case "bloomSeasons":
-		d.err = json.Unmarshal(raw, &t.BloomSeasons)
-	default:
-		return t.Plant.decodeMember(d, key, raw)
-	}
-	return true
-}
-func (t *Flower) encodeMembers(e *encoder) {
-	t.Plant.encodeMembers(e)
-	encNullable(e, "color", t.Color)
-	encSlice(e, "bloomSeasons", t.BloomSeasons)
-}
 
 // Garden is the microsoft.graph.garden entity type (resources/garden.md).
 //
@@ -119,9 +85,9 @@ type Garden struct {
 	// Where the garden is. Nullable.
 	Location Nullable[*GeoPoint] `json:"location,omitzero"`
 	// Every plant in the garden: trees and flowers. Read-only.
-	Plants []PlantLike `json:"plants,omitzero"`
+	Plants []PlantLike `json:"plants,omitzero" odata:"#microsoft.graph.plant"`
 	// The plant shown first on the garden's page. Nullable.
-	FeaturedPlant Nullable[PlantLike] `json:"featuredPlant,omitzero"`
+	FeaturedPlant Nullable[PlantLike] `json:"featuredPlant,omitzero" odata:"#microsoft.graph.plant"`
 }
 
 // MarshalJSON encodes t with its own and inherited properties and AdditionalData.
@@ -132,40 +98,6 @@ func (t Garden) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes t; members it does not declare go to AdditionalData.
 func (t *Garden) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
-}
-func (t *Garden) decodeMember(d *decoder, key string, raw []byte) bool {
-	switch key {
-	case "displayName":
-		d.err = json.Unmarshal(raw, &t.DisplayName)
-	case "description":
-		d.err = json.Unmarshal(raw, &t.Description)
-	case "createdDateTime":
-		d.err = json.Unmarshal(raw, &t.CreatedDateTime)
-	case "bestSeason":
-		d.err = json.Unmarshal(raw, &t.BestSeason)
-	case "area":
-		d.err = json.Unmarshal(raw, &t.Area)
-	case "location":
-		d.err = json.Unmarshal(raw, &t.Location)
-	case "plants":
-		d.err = decPolySlice(raw, &t.Plants, newPlantLike)
-	case "featuredPlant":
-		d.err = decNullablePoly(raw, &t.FeaturedPlant, newPlantLike)
-	default:
-		return t.Entity.decodeMember(d, key, raw)
-	}
-	return true
-}
-func (t *Garden) encodeMembers(e *encoder) {
-	t.Entity.encodeMembers(e)
-	encComparable(e, "displayName", t.DisplayName)
-	encNullable(e, "description", t.Description)
-	encNullable(e, "createdDateTime", t.CreatedDateTime)
-	encNullable(e, "bestSeason", t.BestSeason)
-	encNullable(e, "area", t.Area)
-	encNullable(e, "location", t.Location)
-	encPolySlice(e, "plants", t.Plants, "#microsoft.graph.plant")
-	encNullablePoly(e, "featuredPlant", t.FeaturedPlant, "#microsoft.graph.plant")
 }
 
 // GeoPoint is the microsoft.graph.geoPoint complex type
@@ -197,26 +129,6 @@ func (t GeoPoint) MarshalJSON() ([]byte, error) {
 func (t *GeoPoint) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (t *GeoPoint) decodeMember(d *decoder, key string, raw []byte) bool {
-	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
-	switch key {
-	case "latitude":
-		d.err = json.Unmarshal(raw, &t.Latitude)
-	case "longitude":
-		d.err = json.Unmarshal(raw, &t.Longitude)
-	case "altitude":
-		d.err = json.Unmarshal(raw, &t.Altitude)
-	default:
-		return false
-	}
-	return true
-}
-func (t *GeoPoint) encodeMembers(e *encoder) {
-	e.root(t.ODataType, t.AdditionalData)
-	encComparable(e, "latitude", t.Latitude)
-	encComparable(e, "longitude", t.Longitude)
-	encNullable(e, "altitude", t.Altitude)
-}
 
 // Plant is the microsoft.graph.plant entity type (resources/plant.md).
 //
@@ -246,43 +158,17 @@ func (t Plant) MarshalJSON() ([]byte, error) {
 func (t *Plant) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (t *Plant) decodeMember(d *decoder, key string, raw []byte) bool {
-	switch key {
-	case "name":
-		d.err = json.Unmarshal(raw, &t.Name)
-	case "plantedDate":
-		d.err = json.Unmarshal(raw, &t.PlantedDate)
-	case "heightInCentimeters":
-		d.err = json.Unmarshal(raw, &t.HeightInCentimeters)
-	case "tags":
-		d.err = json.Unmarshal(raw, &t.Tags)
-	default:
-		return t.Entity.decodeMember(d, key, raw)
-	}
-	return true
-}
-func (t *Plant) encodeMembers(e *encoder) {
-	t.Entity.encodeMembers(e)
-	encComparable(e, "name", t.Name)
-	encNullable(e, "plantedDate", t.PlantedDate)
-	encNullable(e, "heightInCentimeters", t.HeightInCentimeters)
-	encSlice(e, "tags", t.Tags)
-}
 
-// PlantLike is implemented by *Plant and by every type derived from it, through
-// embedding. Properties declared as Plant hold one; decoding picks the type
-// named by "@odata.type".
+// PlantLike is implemented by *Plant and by every type derived from it,
+// through embedding. Properties declared as Plant hold one; decoding
+// picks the type named by "@odata.type".
 type PlantLike interface {
 	AsPlant() *Plant
-	jsonObject
 }
 
 // AsPlant returns t: for a derived type, its Plant part.
 func (t *Plant) AsPlant() *Plant {
 	return t
-}
-func newPlantLike() PlantLike {
-	return new(Plant)
 }
 
 // Season is the microsoft.graph.season enum type (resources/season.md).
@@ -332,22 +218,6 @@ func (t Tree) MarshalJSON() ([]byte, error) {
 func (t *Tree) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
 }
-func (t *Tree) decodeMember(d *decoder, key string, raw []byte) bool {
-	switch key {
-	case "evergreen":
-		d.err = json.Unmarshal(raw, &t.Evergreen)
-	case "trunkGirthInCentimeters":
-		d.err = json.Unmarshal(raw, &t.TrunkGirthInCentimeters)
-	default:
-		return t.Plant.decodeMember(d, key, raw)
-	}
-	return true
-}
-func (t *Tree) encodeMembers(e *encoder) {
-	t.Plant.encodeMembers(e)
-	encComparable(e, "evergreen", t.Evergreen)
-	encNullable(e, "trunkGirthInCentimeters", t.TrunkGirthInCentimeters)
-}
 
 // WateringReport is the microsoft.graph.wateringReport complex type
 // (resources/wateringreport.md).
@@ -377,24 +247,4 @@ func (t WateringReport) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes t; members it does not declare go to AdditionalData.
 func (t *WateringReport) UnmarshalJSON(b []byte) error {
 	return unmarshalObject(b, t)
-}
-func (t *WateringReport) decodeMember(d *decoder, key string, raw []byte) bool {
-	d.odataType, d.extra = &t.ODataType, &t.AdditionalData
-	switch key {
-	case "litres":
-		d.err = json.Unmarshal(raw, &t.Litres)
-	case "wateredPlantIds":
-		d.err = json.Unmarshal(raw, &t.WateredPlantIDs)
-	case "finishedDateTime":
-		d.err = json.Unmarshal(raw, &t.FinishedDateTime)
-	default:
-		return false
-	}
-	return true
-}
-func (t *WateringReport) encodeMembers(e *encoder) {
-	e.root(t.ODataType, t.AdditionalData)
-	encComparable(e, "litres", t.Litres)
-	encSlice(e, "wateredPlantIds", t.WateredPlantIDs)
-	encNullable(e, "finishedDateTime", t.FinishedDateTime)
 }

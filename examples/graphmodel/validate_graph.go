@@ -2,8 +2,6 @@
 
 package graphmodel
 
-import "encoding/json"
-
 // vtEntity validates a microsoft.graph.entity (not a descendant).
 func vtEntity(s *vstate, v any) {
 	if o, ok := s.vObject(v); ok {
@@ -46,14 +44,44 @@ func (x *Entity) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.entity in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.entity in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *Entity) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsEntity(&s)
+	return s.result("microsoft.graph.entity")
+}
+
+// vsEntity checks the fields of x and of its embedded base.
+func (x *Entity) vsEntity(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.entity", mode, data)
+	if x.ID.Valid || x.ID.Null {
+		if s.mode != ReadMode {
+			s.failKey("id", "read-only property not allowed in a request body")
+		}
+	}
+}
+
+// vsyEntity checks v by its dynamic type.
+func vsyEntity(s *vstate, v EntityLike) {
+	switch v := v.(type) {
+	case *Flower:
+		v.vsFlower(s)
+	case *Garden:
+		v.vsGarden(s)
+	case *Plant:
+		v.vsPlant(s)
+	case *Tree:
+		v.vsTree(s)
+	case *Entity:
+		v.vsEntity(s)
+	case nil:
+	default:
+		v.AsEntity().vsEntity(s)
+	}
 }
 
 // vtFlower validates a microsoft.graph.flower (not a descendant).
@@ -75,14 +103,30 @@ func (x *Flower) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.flower in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.flower in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *Flower) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsFlower(&s)
+	return s.result("microsoft.graph.flower")
+}
+
+// vsFlower checks the fields of x and of its embedded base.
+func (x *Flower) vsFlower(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.flower", mode, data)
+	x.Plant.vsPlant(s)
+	if x.BloomSeasons != nil {
+		s.key("bloomSeasons")
+		for i, e := range x.BloomSeasons {
+			s.index(i)
+			veSeason(s, string(e))
+			s.pop()
+		}
+		s.pop()
+	}
 }
 
 // vtGarden validates a microsoft.graph.garden (not a descendant).
@@ -110,14 +154,71 @@ func (x *Garden) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.garden in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.garden in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *Garden) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsGarden(&s)
+	return s.result("microsoft.graph.garden")
+}
+
+// vsGarden checks the fields of x and of its embedded base.
+func (x *Garden) vsGarden(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.garden", mode, data)
+	x.Entity.vsEntity(s)
+	if !(x.DisplayName != "") {
+		if s.mode == CreateMode {
+			s.fail("missing required property \"displayName\"")
+		}
+	}
+	if x.CreatedDateTime.Valid || x.CreatedDateTime.Null {
+		if s.mode != ReadMode {
+			s.failKey("createdDateTime", "read-only property not allowed in a request body")
+		}
+	}
+	if x.BestSeason.Valid || x.BestSeason.Null {
+		s.key("bestSeason")
+		if v := x.BestSeason.V; x.BestSeason.Valid && !x.BestSeason.Null {
+			veSeason(s, string(v))
+		}
+		s.pop()
+	}
+	if x.Location.Valid || x.Location.Null {
+		s.key("location")
+		if v := x.Location.V; x.Location.Valid && !x.Location.Null {
+			v.vsGeoPoint(s)
+		}
+		s.pop()
+	}
+	if x.Plants != nil {
+		if s.mode != ReadMode {
+			s.failKey("plants", "read-only property not allowed in a request body")
+		} else {
+			s.key("plants")
+			for i, e := range x.Plants {
+				s.index(i)
+				if e == nil {
+					s.wrongType("object", nil)
+				} else {
+					vsyPlant(s, e)
+				}
+				s.pop()
+			}
+			s.pop()
+		}
+	}
+	if x.FeaturedPlant.Valid || x.FeaturedPlant.Null {
+		s.key("featuredPlant")
+		if v := x.FeaturedPlant.V; x.FeaturedPlant.Valid && !x.FeaturedPlant.Null {
+			if v != nil {
+				vsyPlant(s, v)
+			}
+		}
+		s.pop()
+	}
 }
 
 // vtGeoPoint validates a microsoft.graph.geoPoint (not a descendant).
@@ -139,14 +240,20 @@ func (x *GeoPoint) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.geoPoint in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.geoPoint in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *GeoPoint) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsGeoPoint(&s)
+	return s.result("microsoft.graph.geoPoint")
+}
+
+// vsGeoPoint checks the fields of x and of its embedded base.
+func (x *GeoPoint) vsGeoPoint(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.geoPoint", mode, data)
 }
 
 // vtPlant validates a microsoft.graph.plant (not a descendant).
@@ -189,14 +296,41 @@ func (x *Plant) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.plant in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.plant in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *Plant) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsPlant(&s)
+	return s.result("microsoft.graph.plant")
+}
+
+// vsPlant checks the fields of x and of its embedded base.
+func (x *Plant) vsPlant(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.plant", mode, data)
+	x.Entity.vsEntity(s)
+	if !(x.Name != "") {
+		if s.mode == CreateMode {
+			s.fail("missing required property \"name\"")
+		}
+	}
+}
+
+// vsyPlant checks v by its dynamic type.
+func vsyPlant(s *vstate, v PlantLike) {
+	switch v := v.(type) {
+	case *Flower:
+		v.vsFlower(s)
+	case *Tree:
+		v.vsTree(s)
+	case *Plant:
+		v.vsPlant(s)
+	case nil:
+	default:
+		v.AsPlant().vsPlant(s)
+	}
 }
 
 // meSeason reports whether s is a member of enum microsoft.graph.season.
@@ -239,14 +373,21 @@ func (x *Tree) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.tree in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.tree in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *Tree) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsTree(&s)
+	return s.result("microsoft.graph.tree")
+}
+
+// vsTree checks the fields of x and of its embedded base.
+func (x *Tree) vsTree(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.tree", mode, data)
+	x.Plant.vsPlant(s)
 }
 
 // vtWateringReport validates a microsoft.graph.wateringReport (not a descendant).
@@ -268,12 +409,18 @@ func (x *WateringReport) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor encodes x with its MarshalJSON and checks the JSON as a
-// microsoft.graph.wateringReport in mode, collecting every violation; nil or a *ValidationError.
+// ValidateFor checks x as a microsoft.graph.wateringReport in mode, collecting every violation
+// with the JSON pointer of the member the encoder would write; nil or a
+// *ValidationError. AdditionalData is not checked.
 func (x *WateringReport) ValidateFor(mode ValidationMode) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return err
+	s := vstate{mode: mode}
+	x.vsWateringReport(&s)
+	return s.result("microsoft.graph.wateringReport")
+}
+
+// vsWateringReport checks the fields of x and of its embedded base.
+func (x *WateringReport) vsWateringReport(s *vstate) {
+	if x == nil {
+		return
 	}
-	return ValidateJSON("microsoft.graph.wateringReport", mode, data)
 }
