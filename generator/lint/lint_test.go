@@ -319,10 +319,10 @@ const (
 	rulesEnd   = "<!-- rules:end -->"
 )
 
-// TestRulesDocInSync checks that docs/rules.md lists every rule of the
+// TestGoldenRulesDoc checks that docs/rules.md lists every rule of the
 // registries (compile.Rules, genschema.Rules, lint.Rules) with its
 // severity, summary and example, and no other; -update rewrites that part.
-func TestRulesDocInSync(t *testing.T) {
+func TestGoldenRulesDoc(t *testing.T) {
 	path := filepath.Join("..", "..", "docs", "rules.md")
 	data, err := os.ReadFile(path)
 	if err != nil {
