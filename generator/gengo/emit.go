@@ -239,43 +239,37 @@ func fieldDoc(fl *goField) []string {
 	return lines
 }
 
-// registry emits newObject, the switch from "@odata.type" to a new value.
+// registry emits the table behind newObject and typeName (in the codec
+// template): a nil pointer to every struct type and its qualified name.
+// Static data, no init code and no thousand-case switch (which is slow to
+// compile).
 func (p *plan) registry() *jen.File {
 	f := p.newFile()
-	var cases []jen.Code
-	seen := map[string]bool{}
+	var objs, names []jen.Code
 	for _, g := range p.types {
 		if g.IsEnum() {
 			continue
 		}
-		key := strings.ToLower(g.T.QualifiedName())
-		if seen[key] {
-			continue
+		objs = append(objs, jen.Params(jen.Op("*").Id(g.Name)).Params(jen.Nil()))
+		names = append(names, jen.Lit(g.T.QualifiedName()))
+	}
+	f.Comment("objects holds a nil pointer to every generated struct type; objectNames")
+	f.Comment("holds their qualified names, in the same order.")
+	f.Var().Id("objects").Op("=").Index(jen.Op("...")).Any().ValuesFunc(func(gr *jen.Group) {
+		for _, o := range objs {
+			gr.Line().Add(o)
 		}
-		seen[key] = true
-		cases = append(cases, jen.Case(jen.Lit(key)).Block(jen.Return(jen.New(jen.Id(g.Name)))))
-	}
-	f.Comment("newObject returns a new value of the struct type whose qualified name, lower")
-	f.Comment("case and without '#', is name; nil when there is none.")
-	var body []jen.Code
-	if len(cases) > 0 {
-		body = append(body, jen.Switch(jen.Id("name")).Block(cases...))
-	}
-	body = append(body, jen.Return(jen.Nil()))
-	f.Func().Id("newObject").Params(jen.Id("name").String()).Any().Block(body...)
-
-	var tcases []jen.Code
-	for _, g := range p.types {
-		if !g.IsEnum() {
-			tcases = append(tcases, jen.Case(jen.Op("*").Id(g.Name)).Block(jen.Return(jen.Lit(odataName(g)))))
+		if len(objs) > 0 {
+			gr.Line()
 		}
-	}
-	f.Comment("typeName returns the \"#namespace.name\" of v's type.")
-	var tbody []jen.Code
-	if len(tcases) > 0 {
-		tbody = append(tbody, jen.Switch(jen.Id("v").Assert(jen.Type())).Block(tcases...))
-	}
-	tbody = append(tbody, jen.Return(jen.Lit("")))
-	f.Func().Id("typeName").Params(jen.Id("v").Any()).String().Block(tbody...)
+	})
+	f.Var().Id("objectNames").Op("=").Index(jen.Op("...")).String().ValuesFunc(func(gr *jen.Group) {
+		for _, n := range names {
+			gr.Line().Add(n)
+		}
+		if len(names) > 0 {
+			gr.Line()
+		}
+	})
 	return f
 }
