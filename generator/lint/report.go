@@ -15,9 +15,9 @@ var Formats = []string{"text", "json", "sarif", "github"}
 
 // ReportOptions say how findings are written.
 type ReportOptions struct {
-	// Prefix is prepended to file paths in github output and is the
-	// SARIF uriBaseId's location: the docs root relative to the
-	// repository root, slash-separated, "" or ending in "/".
+	// Prefix is prepended to file paths in github and sarif output: the
+	// docs root relative to the repository root, slash-separated, "" or
+	// ending in "/".
 	Prefix string
 	// Rules are the rules described in SARIF output (AllRules by default).
 	Rules []model.Rule
@@ -172,8 +172,10 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn"`
 }
 
-// SARIFBaseID is the uriBaseId of result locations: the docs root.
-const SARIFBaseID = "DOCSROOT"
+// SARIFBaseID is the uriBaseId of result locations: the root of the
+// source tree (the repository), as GitHub code scanning expects. Result
+// URIs are ReportOptions.Prefix + the path relative to the docs root.
+const SARIFBaseID = "%SRCROOT%"
 
 func sarifLevel(s model.Severity) string {
 	switch s {
@@ -201,9 +203,6 @@ func sarifReport(ds []model.Diagnostic, opts ReportOptions) sarifLog {
 			DefaultConfiguration: sarifRuleCfg{sarifLevel(r.Severity)}})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: drv}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
-	if opts.Prefix != "" {
-		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{SARIFBaseID: {URI: opts.Prefix, URIBaseID: "%SRCROOT%"}}
-	}
 	for _, d := range ds {
 		i, ok := index[d.Rule]
 		if !ok {
@@ -211,7 +210,7 @@ func sarifReport(ds []model.Diagnostic, opts ReportOptions) sarifLog {
 		}
 		res := sarifResult{RuleID: d.Rule, RuleIndex: i, Level: sarifLevel(d.Severity), Message: sarifText{d.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifactLoc{URI: uriEscape(d.Pos.File), URIBaseID: SARIFBaseID},
+				ArtifactLocation: sarifArtifactLoc{URI: uriEscape(opts.Prefix + d.Pos.File), URIBaseID: SARIFBaseID},
 				Region:           sarifRegion{StartLine: max(d.Pos.Line, 1), StartColumn: max(d.Pos.Col, 1)},
 			}}}}
 		run.Results = append(run.Results, res)
