@@ -266,7 +266,7 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 // leaves out (zero, nil, absent Nullable) counts as absent.
 func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	gt := g.structs[t.Name]
-	if gt == nil {
+	if gt == nil || gt.T.Kind != t.Kind {
 		return
 	}
 	q := strconv.Quote(t.Name)
@@ -278,7 +278,7 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode, collecting every violation\n// with the JSON pointer of the member the encoder would write; nil or a\n// *ValidationError. AdditionalData is not checked.\n", t.Name)
 	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\ts := vstate{mode: mode}\n\tx.vs%s(&s)\n\treturn s.result(%s)\n}\n\n", gt.Name, gt.Name, q)
 	fmt.Fprintf(b, "// vs%s checks the fields of x and of its embedded base.\nfunc (x *%s) vs%s(s *vstate) {\n\tif x == nil {\n\t\treturn\n\t}\n", gt.Name, gt.Name, gt.Name)
-	if gt.Base != nil {
+	if gt.Base != nil && g.walked(gt.Base) {
 		fmt.Fprintf(b, "\tx.%s.vs%s(s)\n", gt.Base.Name, gt.Base.Name)
 	}
 	props := map[string]genschema.Prop{}
@@ -294,6 +294,12 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	if gt.Poly {
 		g.polyDispatch(b, gt)
 	}
+}
+
+// walked reports whether gt gets the vs method (one Go type per
+// qualified name of the plan).
+func (g *validateGen) walked(gt *goType) bool {
+	return gt != nil && !gt.IsEnum() && g.structs[gt.T.QualifiedName()] == gt && g.plan.Lookup(gt.T.QualifiedName()) != nil
 }
 
 // polyDispatch writes vsy<Name>, which checks a value of the interface of
@@ -315,6 +321,9 @@ func (g *validateGen) polyDispatch(b *bytes.Buffer, gt *goType) {
 	walk(gt)
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	for _, d := range append(all, gt) {
+		if !g.walked(d) {
+			continue
+		}
 		fmt.Fprintf(b, "\tcase *%s:\n\t\tv.vs%s(s)\n", d.Name, d.Name)
 	}
 	fmt.Fprintf(b, "\tcase nil:\n\tdefault:\n\t\tv.%s().vs%s(s)\n\t}\n}\n\n", gt.AsMethod, gt.Name)
@@ -408,7 +417,7 @@ func (g *validateGen) elemCheck(e string, f *goField, v genschema.Value) string 
 			}
 		}
 	case genschema.ValueObject:
-		if f.Elem == nil || f.Elem.IsEnum() {
+		if !g.walked(f.Elem) {
 			return ""
 		}
 		if f.Elem.Poly {

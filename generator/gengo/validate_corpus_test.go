@@ -70,11 +70,13 @@ func TestValidateCorpusDifferential(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, err := EmitValidate(m, ValidateSpec{Package: "gen"})
+			// The whole package, structs included, so that this also
+			// shows it compiles; the driver uses the JSON validators.
+			r, err := Generate(m, Options{Package: "gen", Validators: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			bin := vhBuildDriver(t, files)
+			bin := vhBuildDriver(t, r.Files)
 			cases := vhCorpusCases(t, p, m, true)
 			if len(cases) == 0 {
 				t.Fatal("no example payloads with a model type")
