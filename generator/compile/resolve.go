@@ -75,6 +75,12 @@ func (c *compiler) resolveRef(tc typeCell, written string, pi *pageInfo) (model.
 		ref.Name, ref.Type = t.QualifiedName(), t
 		return ref, true
 	}
+	// A primitive name linked to an explanation page:
+	// "[DateTimeOffset](../resources/timestamp.md)".
+	if e := primitive(tc.name); e != "" {
+		ref.Name = e
+		return ref, true
+	}
 	if tc.target != "" {
 		if t := c.lookupTarget(pi.page.Path, tc.target); t != nil {
 			ref.Name, ref.Type = t.QualifiedName(), t

@@ -138,9 +138,16 @@ func (c *compiler) readResource(pi *pageInfo) {
 		tbl := b.Table
 		switch tableKind(tbl) {
 		case "property":
-			if h2 == "properties" || h2 == "relationships" || strings.Contains(h2, "propert") || h2 == "instance attributes" {
-				rel := h2 == "relationships"
-				c.readPropertyTable(pt, b, rel)
+			// Only tables right under a Properties or Relationships heading
+			// (any level): a subsection such as "Properties of a policy
+			// definition" describes something else.
+			sec := ""
+			if hdg != nil {
+				sec = strings.ToLower(strings.TrimSpace(hdg.Text))
+			}
+			switch sec {
+			case "properties", "relationships", "property", "relationship", "instance attributes", "navigation properties":
+				c.readPropertyTable(pt, b, strings.HasPrefix(sec, "relationship") || sec == "navigation properties")
 			}
 		case "enum":
 			if hdg != nil {
