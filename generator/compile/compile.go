@@ -138,7 +138,7 @@ func (c *compiler) readPage(p *input.Page) {
 		case input.KindHeading:
 			t := strings.ToLower(strings.TrimSpace(b.Text))
 			switch {
-			case b.Level == 2 && (t == "properties" || t == "relationships"):
+			case b.Level >= 2 && (t == "properties" || t == "relationships"):
 				hasProps = true
 			case (b.Level == 2 && t == "http request") || (b.Level == 3 && t == "request"):
 				hasHTTP = true
