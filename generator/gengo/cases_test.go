@@ -164,6 +164,15 @@ func goldenCases() []genCase {
 				prop("webUrl", model.EdmString))
 			return b.build()
 		}},
+		{name: "split", opts: Options{FileTypes: 2}, model: func() *model.Model {
+			b := newBuilder()
+			b.complex(ns+"alpha", "")
+			b.complex(ns+"apple", "")
+			b.complex(ns+"banana", "")
+			b.complex(ns+"_under", "")
+			b.complex(ns+"callRecords.alpha", "")
+			return b.build()
+		}},
 		{name: "cycle", model: func() *model.Model {
 			b := newBuilder()
 			b.entity(ns+"alpha", ns+"beta", prop("a", model.EdmString))
