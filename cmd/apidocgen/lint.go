@@ -18,11 +18,11 @@ import (
 	"github.com/apidocgen/apidocgen/input"
 )
 
-const lintUsage = `usage: apidocgen lint [flags] [FILE...]
+const lintUsage = `usage: apidocgen lint [flags] [DOCS_DIR] [FILE...]
 
-Lints the Markdown docs tree under -dir and reports findings. With FILE
-arguments (or -changed) only those pages are reported on; links and types
-still resolve against the whole tree.
+Lints the Markdown docs tree DOCS_DIR (or -dir; default ".") and reports
+findings. With FILE arguments (or -changed) only those pages are reported
+on; links and types still resolve against the whole tree.
 
 Exit status: 0 no error findings, 1 error findings, 2 usage or I/O failure.
 
@@ -52,6 +52,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	// The docs tree may be given as the first argument instead of -dir.
+	dirSet := false
+	fl.Visit(func(f *flag.Flag) { dirSet = dirSet || f.Name == "dir" })
+	fileArgs := fl.Args()
+	if !dirSet && len(fileArgs) > 0 {
+		if st, err := os.Stat(fileArgs[0]); err == nil && st.IsDir() {
+			*dir, fileArgs = fileArgs[0], fileArgs[1:]
+		}
 	}
 	if !validFormat(*format) {
 		fmt.Fprintf(stderr, "apidocgen lint: unknown format %q (want %s)\n", *format, strings.Join(lint.Formats, ", "))
@@ -102,9 +111,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := lint.Options{Config: cfg, Files: files}
 
-	if fl.NArg() > 0 || *changed {
+	if len(fileArgs) > 0 || *changed {
 		only := map[string]bool{}
-		for _, a := range fl.Args() {
+		for _, a := range fileArgs {
 			rel, err := relToDir(*dir, a)
 			if err != nil {
 				fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
