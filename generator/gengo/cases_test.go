@@ -132,6 +132,7 @@ func goldenCases() []genCase {
 				prop("validate", model.EdmString),
 				prop("3dModel", model.EdmString),
 				prop("x-ms-id", model.EdmString),
+				prop("a,b", model.EdmString),
 				prop("id", model.EdmInt32),
 			)
 			b.complex(ns+"callRecords.nameTest", "", prop("nameTest", model.EdmString))

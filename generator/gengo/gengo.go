@@ -96,8 +96,13 @@ var (
 		Example: "fieldTypes: {microsoft.graph.user.nosuch: string}"}
 )
 
+// RuleUnsupportedName is for property names a Go struct tag cannot hold.
+var RuleUnsupportedName = model.Rule{ID: "go-unsupported-name", Severity: model.SevWarning,
+	Summary: "a property name holds a comma, quote, backquote or backslash; it gets no field",
+	Example: "| a,b | String | ... |"}
+
 // Rules lists the rules of this package.
-var Rules = []model.Rule{RuleNameCollision, RuleDuplicateProperty, RuleBaseCycle, RuleUnresolvedType, RuleUnknownRoot, RuleOverride}
+var Rules = []model.Rule{RuleNameCollision, RuleDuplicateProperty, RuleBaseCycle, RuleUnresolvedType, RuleUnknownRoot, RuleOverride, RuleUnsupportedName}
 
 // Emit generates the Go package for m. Warnings are dropped; use Generate
 // to get them.

@@ -348,6 +348,10 @@ func (p *plan) buildFields(g *goType, done map[*goType]bool) {
 		if pr.Name == "@odata.type" || pr.Name == "" {
 			continue
 		}
+		if strings.ContainsAny(pr.Name, ",\"`\\") {
+			p.diags.Add(pr.Pos, RuleUnsupportedName, "type %q: property name %q cannot be a struct tag; its values are kept in AdditionalData", qn, pr.Name)
+			continue
+		}
 		if jsonTaken[pr.Name] {
 			p.diags.Add(pr.Pos, RuleDuplicateProperty, "type %q: property %q is already declared by the type or a base type; not emitted again", qn, pr.Name)
 			continue
