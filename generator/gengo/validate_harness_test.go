@@ -257,6 +257,18 @@ func vhDecodeAny(raw []byte) (any, error) {
 // disagreements, described: a different verdict, or, for a payload both
 // reject, a different set of JSON pointers blamed.
 func vhDifferential(t testing.TB, v *genschema.Validator, bin string, cases []vhVcase) (disagree []string, schemaInvalid int) {
+	disagree, valid := vhDifferentialVerdicts(t, v, bin, cases)
+	for _, ok := range valid {
+		if !ok {
+			schemaInvalid++
+		}
+	}
+	return disagree, schemaInvalid
+}
+
+// vhDifferentialVerdicts is vhDifferential returning the schema's verdict
+// on each case.
+func vhDifferentialVerdicts(t testing.TB, v *genschema.Validator, bin string, cases []vhVcase) (disagree []string, schemaValid []bool) {
 	t.Helper()
 	verdicts, _ := vhRunDriver(t, bin, cases, 0)
 	for i, c := range cases {
@@ -270,9 +282,7 @@ func vhDifferential(t testing.TB, v *genschema.Validator, bin string, cases []vh
 			t.Fatalf("%s: schema: %v", c.what, serr)
 		}
 		sOK := serr == nil
-		if !sOK {
-			schemaInvalid++
-		}
+		schemaValid = append(schemaValid, sOK)
 		if sOK != verdicts[i].OK {
 			msg := fmt.Sprintf("%s: %s %s %s\n\tschema valid=%v go valid=%v", c.what, c.Type, c.Mode, vhTruncate(string(c.Payload), 300), sOK, verdicts[i].OK)
 			if serr != nil {
@@ -296,7 +306,7 @@ func vhDifferential(t testing.TB, v *genschema.Validator, bin string, cases []vh
 			disagree = append(disagree, fmt.Sprintf("%s: %s %s %s\n\tschema blames %v, go blames %v", c.what, c.Type, c.Mode, vhTruncate(string(c.Payload), 300), vhKeys(sp), vhKeys(gp)))
 		}
 	}
-	return disagree, schemaInvalid
+	return disagree, schemaValid
 }
 
 // vhSchemaPaths returns the instance locations of the leaf failures of ve,
