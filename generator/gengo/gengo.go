@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"go/token"
 	"io/fs"
 	"sort"
 	"strings"
@@ -119,6 +120,9 @@ func Emit(m *model.Model, opts Options) (output.Files, error) {
 func Generate(m *model.Model, opts Options) (*Result, error) {
 	if opts.Package == "" {
 		opts.Package = "graph"
+	}
+	if !token.IsIdentifier(opts.Package) || opts.Package == "_" {
+		return nil, fmt.Errorf("package name %q is not a go identifier", opts.Package)
 	}
 	if opts.FileTypes <= 0 {
 		opts.FileTypes = 120

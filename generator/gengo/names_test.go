@@ -87,3 +87,11 @@ func TestParseGoType(t *testing.T) {
 		}
 	}
 }
+
+func TestBadPackageName(t *testing.T) {
+	for _, pkg := range []string{"my-pkg", "type", "_", "1x"} {
+		if _, err := Generate(showcaseModel(), Options{Package: pkg}); err == nil {
+			t.Errorf("package %q: want an error", pkg)
+		}
+	}
+}
