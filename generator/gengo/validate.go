@@ -6,11 +6,16 @@ package gengo
 // JSON pointer, in three modes (read, create, update). The decisions come
 // from genschema.Plan, the same plan the JSON Schema is rendered from, so
 // the two are two spellings of one set of rules; the differential corpus
-// test (validate_corpus_test.go) checks that they give the same verdicts.
+// test (validate_corpus_test.go) checks that they give the same verdicts
+// and blame the same JSON pointers. With Options.Validators the struct and
+// enum types also get Validate/ValidateFor methods that walk the fields
+// (no reflection) and report what the JSON validators would report on the
+// encoded value.
 //
 // Generated files: apidocgen_validate.go (the runtime, from
 // templates/validate.tmpl), validate_<namespace>[_<letter>].go (one
-// validator per type) and validate_registry.go (type name -> validator).
+// validator per type, and the methods), validate_checks.go (the primitive
+// checks, shared) and validate_registry.go (type name -> validator).
 
 import (
 	"bytes"
