@@ -3,6 +3,9 @@ package genschema
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -29,22 +32,33 @@ func NewCompiler() *jsonschema.Compiler {
 	return c
 }
 
-// NewValidator renders the plan as per-type files and loads them into a
-// compiler. (The bundle holds the same definitions, but jsonschema/v5
+// NewValidator returns a validator over the plan's per-type files,
+// rendered as the compiler asks for them. (The bundle holds the same definitions, but jsonschema/v5
 // scans a whole document for every subschema it compiles, so one large
 // document compiles in quadratic time; separate files stay linear. See
 // BenchmarkCompile.)
 func NewValidator(p *Plan) (*Validator, error) {
 	opts := Options{}
 	c := NewCompiler()
-	for _, t := range p.Types {
+	// Per-type files are rendered when a reference first needs them.
+	c.LoadURL = func(u string) (io.ReadCloser, error) {
+		name, ok := strings.CutPrefix(u, opts.base())
+		if !ok {
+			return nil, fmt.Errorf("no schema at %q", u)
+		}
+		q, err := url.PathUnescape(strings.TrimSuffix(name, ".json"))
+		if err != nil {
+			return nil, err
+		}
+		t := p.Lookup(q)
+		if t == nil {
+			return nil, fmt.Errorf("no type %q", q)
+		}
 		b, err := p.TypeFile(t, opts)
 		if err != nil {
 			return nil, err
 		}
-		if err := c.AddResource(TypeID(t.Name, opts), bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("load schema of %s: %w", t.Name, err)
-		}
+		return io.NopCloser(bytes.NewReader(b)), nil
 	}
 	return &Validator{plan: p, opts: opts, c: c, cache: map[string]*jsonschema.Schema{}}, nil
 }
