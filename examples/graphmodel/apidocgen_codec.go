@@ -4,11 +4,13 @@ package graphmodel
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -42,6 +44,67 @@ type fieldInfo struct {
 	kind     fieldKind
 	declared string       // "#ns.type" of polymorphic fields
 	iface    reflect.Type // the XLike interface of polymorphic fields
+	fast     bool         // the value is a plain string, bool or integer kind
+}
+
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// fastKind reports whether values of t can be decoded without encoding/json.
+func fastKind(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	if p.Implements(unmarshalerType) || p.Implements(textUnmarshalerType) {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes the simple JSON values: strings without escapes,
+// booleans and integers. false means encoding/json must do it.
+func decodeFast(v reflect.Value, raw []byte) bool {
+	switch v.Kind() {
+	case reflect.String:
+		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+			return false
+		}
+		body := raw[1 : len(raw)-1]
+		for _, c := range body {
+			if c < 0x20 || c == '\\' || c == '"' || c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		v.SetString(string(body))
+		return true
+	case reflect.Bool:
+		switch string(raw) {
+		case "true":
+			v.SetBool(true)
+			return true
+		case "false":
+			v.SetBool(false)
+			return true
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(string(raw), 10, v.Type().Bits())
+		if err == nil && (raw[0] != '0' || len(raw) == 1) {
+			v.SetInt(n)
+			return true
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(string(raw), 10, v.Type().Bits())
+		if err == nil && (raw[0] != '0' || len(raw) == 1) {
+			v.SetUint(n)
+			return true
+		}
+	}
+	return false
 }
 
 type structInfo struct {
@@ -105,6 +168,9 @@ func collectFields(info *structInfo, t reflect.Type, index []int) {
 			}
 		} else if isNullableType(ft) {
 			fi.kind = kindNullable
+			fi.fast = fastKind(ft.Field(1).Type)
+		} else {
+			fi.fast = fastKind(ft)
 		}
 		info.fields = append(info.fields, fi)
 		info.byName[name] = fi
@@ -354,7 +420,7 @@ func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
 			var o reflect.Value
 			o, err = decodePoly(raw, fi)
 			fv.Field(1).Set(o)
-		} else {
+		} else if !fi.fast || !decodeFast(fv.Field(1), raw) {
 			err = json.Unmarshal(raw, fv.Field(1).Addr().Interface())
 		}
 		fv.Field(2).SetBool(err == nil)
@@ -391,6 +457,9 @@ func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
 		}
 		fv.Set(out)
 		return first
+	}
+	if fi.fast && decodeFast(fv, raw) {
+		return nil
 	}
 	return json.Unmarshal(raw, fv.Addr().Interface())
 }
