@@ -87,8 +87,8 @@ func isExampleAnn(a *input.Annotation, i int) bool {
 	if a == nil || a.Next != i {
 		return false
 	}
-	bt := strings.ToLower(a.String("blockType"))
-	return bt == "request" || bt == "response"
+	bt := a.String("blockType")
+	return lowerEq(bt, "request") || lowerEq(bt, "response")
 }
 
 // readRequestSection reads the URL templates of the HTTP request section.
@@ -210,8 +210,8 @@ func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input
 			continue
 		}
 		before := rest[:j]
-		coll := reCollOf.MatchString(before) || strings.Contains(strings.ToLower(rest[j:]), "] collection") ||
-			strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest[j+len(l.Text):])), "collection")
+		coll := asciiContainsLower(before, "collection of") && reCollOf.MatchString(before) || lowerContains(rest[j:], "] collection") ||
+			lowerHasPrefix(strings.TrimSpace(rest[j+len(l.Text):]), "collection")
 		ref := c.refFromLink(pi, l, coll)
 		if ref.Resolved() {
 			op.Response = &ref
@@ -356,15 +356,15 @@ func (c *compiler) resolveExampleTypes() {}
 // its method.
 func opKind(op *model.Operation, pagePath string) model.OpKind {
 	title := op.Title
-	if m := reTitleOp.FindStringSubmatch(title); m != nil && !reTitleKind.MatchString(title) {
+	if strings.IndexByte(title, ':') >= 0 && reTitleOp.MatchString(title) && !reTitleKind.MatchString(title) {
 		if op.Method == "GET" {
 			return model.OpFunction
 		}
 		return model.OpAction
 	}
 	word := ""
-	if m := reTitleKind.FindStringSubmatch(title); m != nil {
-		word = strings.ToLower(m[1])
+	if w, ok := titleKind(title); ok {
+		word = w
 	} else {
 		base := strings.TrimSuffix(path_base(pagePath), ".md")
 		if i := strings.LastIndexByte(base, '-'); i >= 0 {
@@ -441,8 +441,7 @@ func badURL(u string) bool {
 	if strings.Contains(u, "**") {
 		return true
 	}
-	low := strings.ToLower(u)
-	return strings.Contains(low, "collection uri") || strings.Contains(low, " not found")
+	return lowerContains(u, "collection uri") || lowerContains(u, " not found")
 }
 
 func findSupplyJSON(s string) []int {
@@ -466,6 +465,10 @@ func hasStatusCode(s string) bool {
 
 // noBody reports prose saying the response has no body.
 func noBody(s string) bool {
+	if isASCII(s) {
+		return asciiContainsLower(s, "not return anything") || asciiContainsLower(s, "n't return anything") ||
+			asciiContainsLower(s, "no response body") || asciiContainsLower(s, "204 no content")
+	}
 	low := strings.ToLower(s)
 	return strings.Contains(low, "not return anything") || strings.Contains(low, "n't return anything") ||
 		strings.Contains(low, "no response body") || strings.Contains(low, "204 no content")

@@ -69,6 +69,8 @@ type pendingProp struct {
 	cell      input.Cell
 	inherited *input.Link // "Inherited from [x](…)" in the description
 	inhName   string
+	tc        typeCell // parseTypeCell(cell), when parsed is set
+	parsed    bool
 }
 
 func newCompiler(pages []*input.Page) *compiler {
@@ -121,7 +123,7 @@ func (c *compiler) readPage(p *input.Page) {
 	pi.info.DocType, _ = p.FrontValue("doc_type")
 	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
 	for _, b := range p.Blocks {
-		if b.Kind == input.KindParagraph && strings.Contains(b.Text, "Namespace") {
+		if b.Kind == input.KindParagraph && mayBeNamespaceLine(b.Text) {
 			if m := reNamespace.FindStringSubmatch(b.Text); m != nil {
 				pi.ns = strings.TrimRight(m[1], ".")
 				break
@@ -136,13 +138,13 @@ func (c *compiler) readPage(p *input.Page) {
 	for _, b := range p.Blocks {
 		switch b.Kind {
 		case input.KindHeading:
-			t := strings.ToLower(strings.TrimSpace(b.Text))
+			t := strings.TrimSpace(b.Text)
 			switch {
-			case b.Level >= 2 && (t == "properties" || t == "relationships"):
+			case b.Level >= 2 && (lowerEq(t, "properties") || lowerEq(t, "relationships")):
 				hasProps = true
-			case (b.Level == 2 && t == "http request") || (b.Level == 3 && t == "request"):
+			case (b.Level == 2 && lowerEq(t, "http request")) || (b.Level == 3 && lowerEq(t, "request")):
 				hasHTTP = true
-			case b.Level >= 2 && reValuesHdg.MatchString(b.Text):
+			case b.Level >= 2 && mayBeValuesHeading(b.Text) && reValuesHdg.MatchString(b.Text):
 				hasEnumHdg = true
 			}
 		case input.KindComment:
@@ -151,7 +153,7 @@ func (c *compiler) readPage(p *input.Page) {
 			}
 		}
 	}
-	h1Enum := reH1Enum.MatchString(pi.title)
+	h1Enum := asciiContainsLower(pi.title, "enum") && reH1Enum.MatchString(pi.title)
 	switch {
 	case hasHTTP && !hasProps:
 		pi.info.Kind = model.PageAPI
@@ -326,7 +328,7 @@ func leadText(p *input.Page) string {
 			continue
 		}
 		t := strings.TrimSpace(b.Text)
-		if reNamespace.MatchString(t) || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!") {
+		if mayBeNamespaceLine(t) && reNamespace.MatchString(t) || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!") {
 			continue
 		}
 		if t = cleanDoc(t); t != "" {

@@ -310,7 +310,10 @@ func (c *compiler) resolveProperties() {
 		merged := c.primary[t] != pt
 		for _, pp := range pt.rows {
 			prop := pp.prop
-			tc := parseTypeCell(pp.cell)
+			tc := pp.tc
+			if !pp.parsed {
+				tc = parseTypeCell(pp.cell)
+			}
 			written := strings.TrimSpace(pp.cell.Raw)
 			ref, ok := c.resolveRef(tc, written, pt.pi)
 			if !ok {

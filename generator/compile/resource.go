@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -151,7 +152,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 			}
 		case "enum":
 			if hdg != nil {
-				if m := reValuesHdg.FindStringSubmatch(hdg.Text); m != nil && hdg.Level >= 2 {
+				if m := valuesHeading(hdg.Text); m != nil && hdg.Level >= 2 {
 					c.enumFromTable(pi, m[1], hdg, b)
 				}
 			}
@@ -241,34 +242,24 @@ func setBody(ex *model.Example, code *input.CodeBlock, from int) {
 // tableKind tells property tables ("property"), enum tables ("enum"),
 // property-like tables without a name column ("noname") and others ("").
 func tableKind(t *input.Table) string {
-	var hs []string
-	for _, h := range t.Header {
-		hs = append(hs, strings.ToLower(strings.TrimSpace(h.Text)))
-	}
-	if len(hs) == 0 {
+	if len(t.Header) == 0 {
 		return ""
 	}
-	typeCol := indexOf(hs, "type")
-	if typeCol >= 0 {
-		if typeCol == 0 {
-			return "noname"
+	for i, h := range t.Header {
+		if lowerEq(strings.TrimSpace(h.Text), "type") {
+			if i == 0 {
+				return "noname"
+			}
+			return "property"
 		}
-		return "property"
 	}
-	switch hs[0] {
-	case "member", "members", "name", "value", "enum value", "enumeration value":
-		return "enum"
+	h0 := strings.TrimSpace(t.Header[0].Text)
+	for _, w := range []string{"member", "members", "name", "value", "enum value", "enumeration value"} {
+		if lowerEq(h0, w) {
+			return "enum"
+		}
 	}
 	return ""
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 var (
@@ -335,6 +326,8 @@ func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) 
 		if tc := parseTypeCell(typeCell); tc.problem != "" && primitive(desc) != "" {
 			pp.cell = input.Cell{Raw: desc, Text: desc, Pos: typeCell.Pos}
 			c.diags.Add(typeCell.Pos, RuleTypeCellMalformed, "property %q: type and description cells look swapped", name)
+		} else {
+			pp.tc, pp.parsed = tc, true // resolveProperties needs the same
 		}
 		if descCol < len(row.Cells) {
 			if loc := findInherited(desc); loc != nil {
@@ -379,19 +372,25 @@ func applyFacts(p *model.Property, desc string) {
 		return
 	}
 	// Cheap substring tests guard each regular expression: most
-	// descriptions state few facts, and regexp is slow.
-	low := strings.ToLower(desc)
-	p.ReadOnly = strings.Contains(low, "read-only") || strings.Contains(low, "read only") || strings.Contains(low, "readonly")
-	if strings.Contains(low, "nullable") || strings.Contains(low, "null.") || strings.Contains(low, "be null") {
-		if reNotNullable.MatchString(desc) {
+	// descriptions state few facts, and regexp is slow. low is
+	// strings.ToLower(desc), in a stack buffer when desc is ASCII.
+	var buf [512]byte
+	low, ascii := lowerBytes(buf[:0], desc)
+	has := func(sub string) bool { return bytes.Contains(low, []byte(sub)) }
+	p.ReadOnly = has("read-only") || has("read only") || has("readonly")
+	if has("nullable") || has("null.") || has("be null") {
+		// The expressions are case-insensitive: U+017F matches 's', and
+		// stays itself in low, so non-ASCII text skips the inner guards.
+		if (!ascii || has("not nullable") || has("non-nullable") || has("cannot be null") || has("can't be null") || has("is never null")) &&
+			reNotNullable.MatchString(desc) {
 			p.Nullable = model.False
-		} else if reNullable.MatchString(desc) {
+		} else if has("nullable") && reNullable.MatchString(desc) {
 			p.Nullable = model.True
 		}
 	}
 	p.Required = strings.Contains(desc, "Required") && reRequired.MatchString(desc)
 	p.Key = strings.Contains(desc, "Key.") && reKeyFact.MatchString(desc)
-	if strings.Contains(low, "char") || strings.Contains(low, "length") {
+	if has("char") || has("length") {
 		if m := reMaxLen.FindStringSubmatch(desc); m != nil {
 			s := m[1]
 			if s == "" {
@@ -400,15 +399,15 @@ func applyFacts(p *model.Property, desc string) {
 			p.MaxLength, _ = strconv.Atoi(s)
 		}
 	}
-	if strings.Contains(low, "default") {
+	if has("default") && (!ascii || has("default value is") || has("default is") || has("defaults to") || has("by default")) {
 		if m := reDefault.FindStringSubmatch(desc); m != nil {
 			p.Default = strings.TrimRight(m[1], ".")
 		}
 	}
-	if strings.Contains(low, "deprecat") && reDeprecated.MatchString(desc) {
+	if has("deprecat") && reDeprecated.MatchString(desc) {
 		p.Deprecated = true
 	}
-	if strings.Contains(low, "values are") || strings.Contains(low, "values include") {
+	if has("values are") || has("values include") {
 		p.Values = possibleValues(desc)
 	}
 }
@@ -437,9 +436,9 @@ func possibleValues(desc string) []string {
 	list := rest[:end]
 	var out []string
 	if strings.Contains(list, "`") {
-		for _, m := range reBacktick.FindAllStringSubmatch(list, -1) {
-			v := strings.TrimSpace(m[1])
-			if reIdent.MatchString(v) && !contains(out, v) {
+		for _, m := range backtickSpans(list) {
+			v := strings.TrimSpace(m)
+			if isASCIIIdent(v) && !contains(out, v) {
 				out = append(out, v)
 			}
 		}
@@ -450,7 +449,7 @@ func possibleValues(desc string) []string {
 		f = strings.TrimPrefix(f, "and ")
 		f = strings.TrimPrefix(f, "or ")
 		f = strings.Trim(f, "*'\" ")
-		if reIdent.MatchString(f) && !contains(out, f) {
+		if isASCIIIdent(f) && !contains(out, f) {
 			out = append(out, f)
 		}
 	}

@@ -63,12 +63,12 @@ func parseTypeCell(c input.Cell) typeCell {
 	var tc typeCell
 	raw := strings.TrimSpace(c.Text)
 	raw = strings.Trim(raw, "`* ")
-	raw = strings.Join(strings.Fields(raw), " ")
+	raw = fieldsJoined(raw)
 	if raw == "" {
 		tc.problem = "empty type"
 		return tc
 	}
-	if strings.Contains(strings.ToLower(raw), "unknown") && reUnknownType.MatchString(raw) {
+	if lowerContains(raw, "unknown") && reUnknownType.MatchString(raw) {
 		tc.problem = "the type is written as unknown"
 		return tc
 	}
@@ -84,8 +84,7 @@ func parseTypeCell(c input.Cell) typeCell {
 	}
 	// "T collection", possibly doubled.
 	for {
-		low := strings.ToLower(raw)
-		if strings.HasSuffix(low, " collection") {
+		if lowerHasSuffix(raw, " collection") {
 			if tc.collection {
 				tc.problem = "\"collection\" is written twice"
 			}
@@ -98,8 +97,7 @@ func parseTypeCell(c input.Cell) typeCell {
 	}
 	// Trailing words that add nothing: "[x](x.md) enum", "[x][] resource", "error object".
 	for _, suf := range []string{" enum", " resource", " object", " entity", " type"} {
-		low := strings.ToLower(raw)
-		if strings.HasSuffix(low, suf) && primitive(raw) == "" {
+		if lowerHasSuffix(raw, suf) && primitive(raw) == "" {
 			raw = strings.TrimSpace(raw[:len(raw)-len(suf)])
 		}
 	}
