@@ -159,7 +159,7 @@ func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, 
 			c.unknownType(row.Cells[typeCol].Pos, "parameter "+strconvQuote(name), tc.name)
 		}
 		prm.Type = ref
-		prm.Required = strings.Contains(desc, "Required") && reRequired.MatchString(desc)
+		prm.Required = hasRequiredFact(desc)
 		if reqCol >= 0 && reqCol < len(row.Cells) {
 			v := strings.ToLower(strings.TrimSpace(row.Cells[reqCol].Text))
 			prm.Required = v == "y" || v == "yes" || v == "true" || v == "required"
@@ -194,12 +194,12 @@ func (c *compiler) readResponseProse(op *model.Operation, pi *pageInfo, b *input
 	if !hasStatusCode(b.Text) {
 		return
 	}
-	m := reStatusText.FindStringSubmatchIndex(b.Text)
-	if m == nil {
+	end, d, ok := statusText(b.Text)
+	if !ok {
 		return
 	}
-	op.Status, _ = strconv.Atoi(b.Text[m[2]:m[3]])
-	rest := b.Text[m[1]:]
+	op.Status, _ = strconv.Atoi(b.Text[d : d+3])
+	rest := b.Text[end:]
 	if noBody(b.Text) {
 		return
 	}

@@ -388,9 +388,10 @@ func applyFacts(p *model.Property, desc string) {
 			p.Nullable = model.True
 		}
 	}
-	p.Required = strings.Contains(desc, "Required") && reRequired.MatchString(desc)
+	p.Required = hasRequiredFact(desc)
 	p.Key = strings.Contains(desc, "Key.") && reKeyFact.MatchString(desc)
-	if has("char") || has("length") {
+	if (has("char") || has("length")) && hasDigit(desc) &&
+		(!ascii || has("max") || has("must not exceed") || has("up to") || has("no more than") || has("cannot exceed") || has("limited to")) {
 		if m := reMaxLen.FindStringSubmatch(desc); m != nil {
 			s := m[1]
 			if s == "" {

@@ -298,3 +298,78 @@ func titleKind(title string) (string, bool) {
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
+
+// hasRequiredFact reports whether reRequired matches s:
+// (^|[.>]\s*|\s)Required(\.|\s+on create\b|\s*$), case-sensitive.
+func hasRequiredFact(s string) bool {
+	const word = "Required"
+	for off := 0; ; {
+		k := strings.Index(s[off:], word)
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		off = i + 1
+		if i > 0 && !isRESpace(s[i-1]) && s[i-1] != '.' && s[i-1] != '>' {
+			continue
+		}
+		j := i + len(word)
+		if j < len(s) && s[j] == '.' {
+			return true
+		}
+		sp := j
+		for sp < len(s) && isRESpace(s[sp]) {
+			sp++
+		}
+		if sp == len(s) {
+			return true
+		}
+		if sp > j && strings.HasPrefix(s[sp:], "on create") {
+			e := sp + len("on create")
+			if e == len(s) || !isWordByte(s[e]) {
+				return true
+			}
+		}
+	}
+}
+
+// statusText finds what reStatusText (`?\b([1-5]\d\d) ([A-Z][A-Za-z]*(?:
+// [A-Za-z]+)?)`?) finds first in s: the end of the match and the offset of
+// its three digits.
+func statusText(s string) (end, digits int, ok bool) {
+	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	for d := 0; d+4 < len(s); d++ {
+		if !(s[d] >= '1' && s[d] <= '5' && s[d+1] >= '0' && s[d+1] <= '9' && s[d+2] >= '0' && s[d+2] <= '9' &&
+			s[d+3] == ' ' && s[d+4] >= 'A' && s[d+4] <= 'Z') {
+			continue
+		}
+		if d > 0 && isWordByte(s[d-1]) {
+			continue
+		}
+		e := d + 5
+		for e < len(s) && isLetter(s[e]) {
+			e++
+		}
+		if e+1 < len(s) && s[e] == ' ' && isLetter(s[e+1]) {
+			e += 2
+			for e < len(s) && isLetter(s[e]) {
+				e++
+			}
+		}
+		if e < len(s) && s[e] == '`' {
+			e++
+		}
+		return e, d, true
+	}
+	return 0, 0, false
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
