@@ -25,6 +25,7 @@ func annotate(body []byte) *Annotation {
 	if v == nil || v.Kind != jsonx.Object {
 		return a
 	}
+	a.Keys = make([]string, 0, len(v.Members))
 	hasOData := false
 	for _, m := range v.Members {
 		if m.Key == "@odata.type" {

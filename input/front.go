@@ -22,6 +22,7 @@ func frontMatter(src []byte, ix *lineIndex, file string) (end int, fields []Fron
 	if closing < 0 {
 		return 0, nil
 	}
+	fields = make([]FrontField, 0, closing-1)
 	for l := 1; l < closing; l++ {
 		s, e := ix.lineBounds(src, l)
 		line := src[s:e]

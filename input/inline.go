@@ -21,6 +21,7 @@ type piece struct{ start, end int }
 // use.
 type inliner struct {
 	src  []byte
+	str  string // src as a string: the texts taken whole from src are slices of it
 	file string
 	ix   *lineIndex
 	defs map[string]LinkDef
@@ -78,7 +79,7 @@ func (in *inliner) text(pieces []piece, table bool) inlineResult {
 	case 1:
 		p := pieces[0]
 		if isPlain(in.src[p.start:p.end]) {
-			return inlineResult{text: string(in.src[p.start:p.end])}
+			return inlineResult{text: in.str[p.start:p.end]}
 		}
 		in.b, in.multi = in.src, false
 		var r inlineResult
@@ -462,23 +463,26 @@ func (in *inliner) link(i, hi int, links *[]Link) (end int, text string, ok bool
 	k := j + 1
 	switch {
 	case k < hi && b[k] == '(':
-		t, e, found := inlineDest(b, k+1, hi)
+		t, e, found := in.inlineDest(b, k+1, hi)
 		if !found {
 			return 0, "", false
 		}
 		target, end = t, e
 	case k < hi && b[k] == '[' && bytesIndex(b[k+1:hi], ']') >= 0:
 		m := k + 1 + bytesIndex(b[k+1:hi], ']')
-		label := strings.TrimSpace(string(b[k+1 : m]))
+		label := strings.TrimSpace(in.sub(b[k+1 : m]))
 		if label == "" {
-			label = strings.TrimSpace(string(b[i+1 : j]))
+			label = strings.TrimSpace(in.sub(b[i+1 : j]))
 		}
 		ref = label
 		target = in.defs[util.ToLinkReference([]byte(label))].Target
 		end = m + 1
 	default:
-		label := strings.TrimSpace(string(b[i+1 : j]))
-		if len(in.defs) == 0 || label == "" {
+		if len(in.defs) == 0 {
+			return 0, "", false
+		}
+		label := strings.TrimSpace(in.sub(b[i+1 : j]))
+		if label == "" {
 			return 0, "", false
 		}
 		d, found := in.defs[util.ToLinkReference([]byte(label))]
@@ -488,7 +492,7 @@ func (in *inliner) link(i, hi int, links *[]Link) (end int, text string, ok bool
 		ref, target, end = label, d.Target, j+1
 	}
 	if isPlain(b[i+1 : j]) {
-		text = string(trimSpaceBytes(b[i+1 : j]))
+		text = in.sub(trimSpaceBytes(b[i+1 : j]))
 	} else {
 		text, _, _ = in.run(i+1, j, nil)
 	}
@@ -514,7 +518,7 @@ func bytesIndex(b []byte, c byte) int {
 // inlineDest reads the "(destination "title")" of an inline link from the
 // byte after '('. A destination without its ')' still counts, ending at the
 // first white space.
-func inlineDest(b []byte, p, hi int) (target string, end int, ok bool) {
+func (in *inliner) inlineDest(b []byte, p, hi int) (target string, end int, ok bool) {
 	for p < hi && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n') {
 		p++
 	}
@@ -575,7 +579,7 @@ func inlineDest(b []byte, p, hi int) (target string, end int, ok bool) {
 			}
 		}
 	}
-	target = unescape(dest)
+	target = in.unescape(dest)
 	if q < hi && b[q] == ')' {
 		return target, q + 1, true
 	}
@@ -588,7 +592,25 @@ func inlineDest(b []byte, p, hi int) (target string, end int, ok bool) {
 	if len(dest) == 0 {
 		return "", 0, false
 	}
-	return unescape(dest), destEnd, true
+	return in.unescape(dest), destEnd, true
+}
+
+// sub returns t as a string. t must be a part of in.b; when that is the
+// page source, the string is a slice of in.str, not a copy.
+func (in *inliner) sub(t []byte) string {
+	if in.multi || len(t) == 0 || in.str == "" {
+		return string(t)
+	}
+	off := cap(in.b) - cap(t)
+	return in.str[off : off+len(t)]
+}
+
+// unescape is unescape for a part of in.b.
+func (in *inliner) unescape(b []byte) string {
+	if bytesIndexByte(b, '\\') < 0 {
+		return in.sub(b)
+	}
+	return unescape(b)
 }
 
 // unescape removes backslash escapes.

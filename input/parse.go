@@ -195,8 +195,9 @@ func Parse(path string, src []byte) *Page {
 	}
 	fmEnd, front := frontMatter(src, &ix, path)
 	p.Front = front
-	w := &walker{page: p, src: src, ix: &ix, file: path, st: &parseState{}, crLines: crLines}
-	w.in = inliner{src: src, file: path, ix: &ix}
+	str := string(src)
+	w := &walker{page: p, src: src, str: str, ix: &ix, file: path, st: &parseState{}, crLines: crLines}
+	w.in = inliner{src: src, str: str, file: path, ix: &ix}
 
 	// Parse, restarting after each comment that is never closed: goldmark
 	// lets such a comment swallow the rest of the page.
@@ -237,6 +238,7 @@ func Parse(path string, src []byte) *Page {
 type walker struct {
 	page *Page
 	src  []byte // the page with its front matter masked
+	str  string // src as a string: block texts are slices of it
 	ix   *lineIndex
 	file string
 	st   *parseState
@@ -461,7 +463,7 @@ func (w *walker) codeLines(lines *text.Segments) []Line {
 	}
 	// One string for the whole body; each line's Text is a slice of it.
 	base := lines.At(0).Start
-	all := string(w.src[base:lines.At(lines.Len()-1).Stop])
+	all := w.str[base:lines.At(lines.Len()-1).Stop]
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s, e := seg.Start, seg.Stop
@@ -476,7 +478,7 @@ func (w *walker) codeLines(lines *text.Segments) []Line {
 		if s >= base && e-base <= len(all) {
 			t = all[s-base : e-base]
 		} else {
-			t = string(w.src[s:e])
+			t = w.str[s:e]
 		}
 		if seg.Padding > 0 {
 			t = strings.Repeat(" ", seg.Padding) + t
@@ -611,7 +613,7 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 	}
 	s := w.skipSpace(start)
 	if n.HTMLBlockType != ast.HTMLBlockType2 || !bytes.HasPrefix(w.src[s:end], []byte("<!--")) {
-		t := string(w.src[s:end])
+		t := w.str[s:end]
 		if bytes.IndexByte(w.src[s:end], '\r') >= 0 {
 			t = strings.ReplaceAll(t, "\r\n", "\n")
 		}
@@ -630,14 +632,14 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 		for le < end && w.src[le] != '\n' {
 			le++
 		}
-		c.Trailing = strings.TrimSpace(string(w.src[closeAt+3 : le]))
+		c.Trailing = strings.TrimSpace(w.str[closeAt+3 : le])
 		end = le
 	}
 	bs, be := trimSpaceRange(w.src, bodyStart, bodyEnd)
 	if bs == be {
 		bs, be = bodyStart, bodyStart
 	}
-	c.Body = string(w.src[bs:be])
+	c.Body = w.str[bs:be]
 	if bytes.IndexByte(w.src[bs:be], '\r') >= 0 {
 		c.Body = strings.ReplaceAll(c.Body, "\r\n", "\n")
 	}

@@ -106,7 +106,7 @@ func isDelimiterRow(src []byte, s, e int) bool {
 func (w *walker) buildTable(lines []tableLine) *Table {
 	// Cell strings are slices of one string holding the whole table.
 	w.tabBase = lines[0].start
-	w.tabText = string(w.src[w.tabBase:lines[len(lines)-1].end])
+	w.tabText = w.str[w.tabBase:lines[len(lines)-1].end]
 
 	// First split every line into cell pieces (one slab for the table),
 	// folding continuation lines into the row before them.
