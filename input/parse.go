@@ -106,9 +106,7 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 			continue
 		}
 		t := &tableNode{}
-		for j := i - 1; j < lines.Len(); j++ {
-			t.Lines().Append(lines.At(j))
-		}
+		t.Lines().AppendAll(lines.Sliced(i-1, lines.Len()))
 		t.SetPos(h0)
 		node.Parent().InsertAfter(node.Parent(), node, t)
 		if i == 1 {
@@ -248,8 +246,9 @@ type walker struct {
 	nested  []ast.Node // code and HTML blocks inside the container being read
 	crLines []bool     // per 0-based line: it ended in "\r\n" (nil for LF pages)
 
-	pieceBuf []piece // reusable
-	cellBuf  []piece // reusable
+	pieceBuf []piece      // reusable
+	cellBuf  []piece      // reusable
+	rowBuf   []pendingRow // reusable
 
 	rowLine int // 0-based line of the table row being built
 

@@ -5,6 +5,14 @@ import "bytes"
 // tableLine is one source line of a table, trimmed.
 type tableLine struct{ start, end int }
 
+// pendingRow is a table row whose cells are split but not read yet.
+type pendingRow struct {
+	line        tableLine
+	first, last int // cell pieces slab[first:last]
+	extra       []piece
+	continued   int
+}
+
 // splitRow splits a trimmed table line into cell ranges: a leading and a
 // trailing unescaped pipe are dropped, every other unescaped pipe splits
 // (also inside code spans, as GFM does) and each cell is trimmed.
@@ -110,14 +118,12 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 
 	// First split every line into cell pieces (one slab for the table),
 	// folding continuation lines into the row before them.
-	type pending struct {
-		line        tableLine
-		first, last int // cell pieces slab[first:last]
-		extra       []piece
-		continued   int
-	}
 	slab := w.cellBuf[:0]
-	rows := make([]pending, 0, len(lines))
+	rows := w.rowBuf[:0]
+	defer func() {
+		clear(rows) // drop the extra pieces
+		w.rowBuf = rows[:0]
+	}()
 	for i, l := range lines {
 		if i == 1 {
 			continue // alignment row
@@ -137,7 +143,7 @@ func (w *walker) buildTable(lines []tableLine) *Table {
 		}
 		first := len(slab)
 		slab = splitRow(slab, w.src, l.start, l.end)
-		rows = append(rows, pending{line: l, first: first, last: len(slab)})
+		rows = append(rows, pendingRow{line: l, first: first, last: len(slab)})
 	}
 	w.cellBuf = slab
 
