@@ -35,7 +35,7 @@ func (c *compiler) readOperation(pi *pageInfo) {
 		switch b.Kind {
 		case input.KindHeading:
 			if b.Level <= 2 {
-				h2 = strings.ToLower(strings.TrimSpace(b.Text))
+				h2 = c.lower(strings.TrimSpace(b.Text))
 			}
 			continue
 		case input.KindComment:
@@ -135,7 +135,7 @@ func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, 
 	typeCol := -1
 	reqCol := -1
 	for i, h := range b.Table.Header {
-		ht := strings.ToLower(strings.TrimSpace(h.Text))
+		ht := c.lower(strings.TrimSpace(h.Text))
 		if ht == "type" && typeCol < 0 {
 			typeCol = i
 		}

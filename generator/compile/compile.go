@@ -37,6 +37,7 @@ type compiler struct {
 	anchors   map[string]*model.Type   // lower-cased "path#anchor" -> enum type defined under that heading
 	pending   []*pendingType
 	primary   map[*model.Type]*pendingType // the page that defines a type (others merge into it)
+	lowered   map[string]string            // strings.ToLower of headings and names, computed once
 	apiPages  []*pageInfo
 }
 
@@ -85,6 +86,7 @@ func newCompiler(pages []*input.Page) *compiler {
 		pageTypes: map[string][]*model.Type{},
 		anchors:   map[string]*model.Type{},
 		primary:   map[*model.Type]*pendingType{},
+		lowered:   map[string]string{},
 	}
 	for _, p := range ps {
 		c.byPath[strings.ToLower(p.Path)] = p

@@ -16,7 +16,7 @@ func (c *compiler) lookupName(name, ns string) *model.Type {
 	if name == "" {
 		return nil
 	}
-	low := strings.ToLower(name)
+	low := c.lower(name)
 	if strings.Contains(low, ".") {
 		if t := c.types[low]; t != nil {
 			return t
@@ -29,7 +29,7 @@ func (c *compiler) lookupName(name, ns string) *model.Type {
 		}
 	}
 	if ns != "" {
-		if t := c.types[strings.ToLower(ns)+"."+low]; t != nil {
+		if t := c.types[c.lower(ns)+"."+low]; t != nil {
 			return t
 		}
 	}

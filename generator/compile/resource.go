@@ -127,7 +127,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 		switch b.Kind {
 		case input.KindHeading:
 			if b.Level <= 2 {
-				h2 = strings.ToLower(strings.TrimSpace(b.Text))
+				h2 = c.lower(strings.TrimSpace(b.Text))
 			}
 			hdg = b
 			continue
@@ -144,7 +144,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 			// definition" describes something else.
 			sec := ""
 			if hdg != nil {
-				sec = strings.ToLower(strings.TrimSpace(hdg.Text))
+				sec = c.lower(strings.TrimSpace(hdg.Text))
 			}
 			switch sec {
 			case "properties", "relationships", "property", "relationship", "instance attributes", "navigation properties":

@@ -109,6 +109,9 @@ func lowerHasSuffix(s, low string) bool {
 	if len(s) >= len(low) && isASCII(s[len(s)-len(low):]) {
 		return asciiEqualLower(s[len(s)-len(low):], low)
 	}
+	if len(s) < len(low) && isASCII(s) {
+		return false
+	}
 	return strings.HasSuffix(strings.ToLower(s), low)
 }
 
@@ -117,6 +120,9 @@ func lowerHasSuffix(s, low string) bool {
 func lowerHasPrefix(s, low string) bool {
 	if len(s) >= len(low) && isASCII(s[:len(low)]) {
 		return asciiEqualLower(s[:len(low)], low)
+	}
+	if len(s) < len(low) && isASCII(s) {
+		return false
 	}
 	return strings.HasPrefix(strings.ToLower(s), low)
 }
@@ -372,4 +378,15 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// lower returns strings.ToLower(s), remembering it: headings, namespaces
+// and type names repeat across pages.
+func (c *compiler) lower(s string) string {
+	if l, ok := c.lowered[s]; ok {
+		return l
+	}
+	l := strings.ToLower(s)
+	c.lowered[s] = l
+	return l
 }

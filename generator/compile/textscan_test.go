@@ -25,7 +25,7 @@ var scanSamples = []string{
 	"Edm.String  collection", "string\tcollection", "[x](x.md) enum", "Unknown type", "\u00a0x", "a  b", " a", "a ",
 }
 
-var scanPieces = []string{
+var scanPieces = []string{"string", "Int32", "edm.", "Edm.", "json object", "GUID", 
 	"Required", "required", "on create", "Key", ".", ">", " ", "  ", "\t", "\n", "`", "``", "200", "404", "1000", "OK",
 	"Not", "Found", "ok", "x", "_", "-", ":", "(", ")", "values", "Values", "enum", "ENUMERATION", "members", "flags",
 	"ſ", "K", "İ", "é", "list", "Get", "post", "put", "patch", "Namespace:", "collection", "Collection", "of",
@@ -122,6 +122,11 @@ func TestLowerHelpersAgreeWithToLower(t *testing.T) {
 				if got, want := asciiIndexLower(s, n), strings.Index(low, n); got != want {
 					t.Errorf("asciiIndexLower(%q, %q) = %d, want %d", s, n, got, want)
 				}
+			}
+		}
+		for _, w := range []string{s, s + "String", "Edm." + s, " eDm.InT32" + s, "KEY" + s} {
+			if got, want := primitive(w), primitiveNames[strings.TrimPrefix(strings.ToLower(strings.TrimSpace(w)), "edm.")]; got != want {
+				t.Errorf("primitive(%q) = %q, want %q", w, got, want)
 			}
 		}
 		if b, _ := lowerBytes(nil, s); string(b) != low {

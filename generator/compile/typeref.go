@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,7 +35,15 @@ var primitiveNames = map[string]string{
 
 // primitive returns the Edm name of a primitive spelling, or "".
 func primitive(word string) string {
-	w := strings.ToLower(strings.TrimSpace(word))
+	word = strings.TrimSpace(word)
+	if len(word) <= 32 && isASCII(word) {
+		// The same lookup, lower-cased on the stack.
+		var buf [32]byte
+		low, _ := lowerBytes(buf[:0], word)
+		low = bytes.TrimPrefix(low, []byte("edm."))
+		return primitiveNames[string(low)]
+	}
+	w := strings.ToLower(word)
 	w = strings.TrimPrefix(w, "edm.")
 	return primitiveNames[w]
 }
