@@ -25,7 +25,7 @@ var scanSamples = []string{
 	"Edm.String  collection", "string\tcollection", "[x](x.md) enum", "Unknown type", "\u00a0x", "a  b", " a", "a ",
 }
 
-var scanPieces = []string{"string", "Int32", "edm.", "Edm.", "json object", "GUID", 
+var scanPieces = []string{"string", "Int32", "edm.", "Edm.", "json object", "GUID",
 	"Required", "required", "on create", "Key", ".", ">", " ", "  ", "\t", "\n", "`", "``", "200", "404", "1000", "OK",
 	"Not", "Found", "ok", "x", "_", "-", ":", "(", ")", "values", "Values", "enum", "ENUMERATION", "members", "flags",
 	"ſ", "K", "İ", "é", "list", "Get", "post", "put", "patch", "Namespace:", "collection", "Collection", "of",
