@@ -8,7 +8,8 @@ import (
 // frontMatter finds the YAML front matter: a first line "---" and the next
 // line "---", with at least one "key: value" line between them. It returns the offset just past the closing line (0 when the
 // page has no front matter) and the fields in file order.
-func frontMatter(src []byte, ix *lineIndex, file string) (end int, fields []FrontField) {
+// str is src as a string: keys and values are slices of it.
+func frontMatter(src []byte, str string, ix *lineIndex, file string) (end int, fields []FrontField) {
 	if len(ix.starts) < 2 || !isDashLine(src, ix, 0) {
 		return 0, nil
 	}
@@ -37,11 +38,11 @@ func frontMatter(src []byte, ix *lineIndex, file string) (end int, fields []Fron
 		if colon < ks {
 			continue
 		}
-		key := strings.TrimSpace(string(line[ks:colon]))
+		key := strings.TrimSpace(str[s+ks : s+colon])
 		if key == "" {
 			continue
 		}
-		value := unquote(strings.TrimSpace(string(line[colon+1:])))
+		value := unquote(strings.TrimSpace(str[s+colon+1 : e]))
 		fields = append(fields, FrontField{
 			Key:   key,
 			Value: value,

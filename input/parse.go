@@ -191,9 +191,9 @@ func Parse(path string, src []byte) *Page {
 		src, crLines = stripCR(src)
 		ix, _, _ = newLineIndex(src)
 	}
-	fmEnd, front := frontMatter(src, &ix, path)
-	p.Front = front
 	str := string(src)
+	fmEnd, front := frontMatter(src, str, &ix, path)
+	p.Front = front
 	w := &walker{page: p, src: src, str: str, ix: &ix, file: path, st: &parseState{}, crLines: crLines}
 	w.in = inliner{src: src, str: str, file: path, ix: &ix}
 
@@ -492,7 +492,11 @@ func (w *walker) fenced(n *ast.FencedCodeBlock) {
 	start := w.skipSpace(n.Pos())
 	c := &CodeBlock{Lines: w.codeLines(n.Lines())}
 	if n.Info != nil {
-		c.Info = strings.TrimSpace(string(n.Info.Value(w.src)))
+		if seg := n.Info.Segment; seg.Padding == 0 && seg.Start <= seg.Stop && seg.Stop <= len(w.str) {
+			c.Info = strings.TrimSpace(w.str[seg.Start:seg.Stop])
+		} else {
+			c.Info = strings.TrimSpace(string(n.Info.Value(w.src)))
+		}
 		lang := c.Info
 		if i := strings.IndexAny(lang, " \t{"); i >= 0 {
 			lang = lang[:i]
