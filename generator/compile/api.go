@@ -448,7 +448,10 @@ func findSupplyJSON(s string) []int {
 	if !strings.Contains(s, "JSON representation") && !strings.Contains(s, "json representation") {
 		return nil
 	}
-	return reSupplyJSON.FindStringIndex(s)
+	if e := supplyJSONEnd(s); e >= 0 {
+		return []int{0, e} // only the end is used
+	}
+	return nil
 }
 
 // hasStatusCode reports whether s holds "NNN X" with NNN in 100..599 and X

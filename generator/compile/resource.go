@@ -415,11 +415,11 @@ func applyFacts(p *model.Property, desc string) {
 
 // possibleValues reads "Possible values are: `a`, `b`, `c`." lists.
 func possibleValues(desc string) []string {
-	loc := rePossible.FindStringIndex(desc)
-	if loc == nil {
+	start := possibleValuesEnd(desc)
+	if start < 0 {
 		return nil
 	}
-	rest := desc[loc[1]:]
+	rest := desc[start:]
 	// The list ends at the first sentence end outside backticks.
 	end := len(rest)
 	inTick := false

@@ -390,3 +390,84 @@ func (c *compiler) lower(s string) string {
 	c.lowered[s] = l
 	return l
 }
+
+// supplyJSONEnd returns where the first match of reSupplyJSON
+// (?i)\b(supply|provide) a JSON representation of\b ends in s, or -1. ASCII
+// text is scanned by hand; other text goes to the expression.
+func supplyJSONEnd(s string) int {
+	if !isASCII(s) {
+		if loc := reSupplyJSON.FindStringIndex(s); loc != nil {
+			return loc[1]
+		}
+		return -1
+	}
+	const tail = " a json representation of"
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, w := range []string{"supply", "provide"} {
+			e := i + len(w) + len(tail)
+			if e <= len(s) && asciiEqualLower(s[i:i+len(w)], w) && asciiEqualLower(s[i+len(w):e], tail) &&
+				(e == len(s) || !isWordByte(s[e])) {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// possibleValuesEnd returns where the first match of rePossible
+// (?i)\b(?:the )?(?:possible|supported|allowed|valid) values
+// (?:are|include)\s*:?\s* ends in s, or -1. ASCII text is scanned by hand;
+// other text goes to the expression.
+func possibleValuesEnd(s string) int {
+	if !isASCII(s) {
+		if loc := rePossible.FindStringIndex(s); loc != nil {
+			return loc[1]
+		}
+		return -1
+	}
+	// at returns the end of a match whose adjective starts at j, or -1.
+	at := func(j int) int {
+		for _, w := range []string{"possible", "supported", "allowed", "valid"} {
+			e := j + len(w) + len(" values ")
+			if e > len(s) || !asciiEqualLower(s[j:j+len(w)], w) || !asciiEqualLower(s[j+len(w):e], " values ") {
+				continue
+			}
+			switch {
+			case e+3 <= len(s) && asciiEqualLower(s[e:e+3], "are"):
+				e += 3
+			case e+7 <= len(s) && asciiEqualLower(s[e:e+7], "include"):
+				e += 7
+			default:
+				return -1
+			}
+			for e < len(s) && isRESpace(s[e]) {
+				e++
+			}
+			if e < len(s) && s[e] == ':' {
+				e++
+			}
+			for e < len(s) && isRESpace(s[e]) {
+				e++
+			}
+			return e
+		}
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		if i+4 <= len(s) && asciiEqualLower(s[i:i+4], "the ") {
+			if e := at(i + 4); e >= 0 {
+				return e
+			}
+		}
+		if e := at(i); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}

@@ -25,7 +25,7 @@ var scanSamples = []string{
 	"Edm.String  collection", "string\tcollection", "[x](x.md) enum", "Unknown type", "\u00a0x", "a  b", " a", "a ",
 }
 
-var scanPieces = []string{"string", "Int32", "edm.", "Edm.", "json object", "GUID",
+var scanPieces = []string{"the ", "The", "possible", "Supported", "allowed", "valid", " values ", "are", "include", "supply", "provide", " a JSON representation of", " a json representation", "string", "Int32", "edm.", "Edm.", "json object", "GUID",
 	"Required", "required", "on create", "Key", ".", ">", " ", "  ", "\t", "\n", "`", "``", "200", "404", "1000", "OK",
 	"Not", "Found", "ok", "x", "_", "-", ":", "(", ")", "values", "Values", "enum", "ENUMERATION", "members", "flags",
 	"ſ", "K", "İ", "é", "list", "Get", "post", "put", "patch", "Namespace:", "collection", "Collection", "of",
@@ -84,6 +84,23 @@ func TestScannersAgreeWithRegexps(t *testing.T) {
 		}
 		if w != wantW || ok != wantOK {
 			t.Errorf("titleKind(%q) = %q, %v; want %q, %v", s, w, ok, wantW, wantOK)
+		}
+		for _, x := range []string{s, "Supply a JSON representation of" + s, s + " provide a json Representation of", "The possible values are" + s,
+			s + "the Allowed values include :" + s, "valid values are" + s} {
+			wantEnd := -1
+			if loc := reSupplyJSON.FindStringIndex(x); loc != nil {
+				wantEnd = loc[1]
+			}
+			if got := supplyJSONEnd(x); got != wantEnd {
+				t.Errorf("supplyJSONEnd(%q) = %d, want %d", x, got, wantEnd)
+			}
+			wantEnd = -1
+			if loc := rePossible.FindStringIndex(x); loc != nil {
+				wantEnd = loc[1]
+			}
+			if got := possibleValuesEnd(x); got != wantEnd {
+				t.Errorf("possibleValuesEnd(%q) = %d, want %d", x, got, wantEnd)
+			}
 		}
 		if got, want := isASCIIIdent(s), reIdent.MatchString(s); got != want {
 			t.Errorf("isASCIIIdent(%q) = %v, want %v", s, got, want)
