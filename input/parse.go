@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -194,8 +195,10 @@ func Parse(path string, src []byte) *Page {
 	str := string(src)
 	fmEnd, front := frontMatter(src, str, &ix, path)
 	p.Front = front
-	w := &walker{page: p, src: src, str: str, ix: &ix, file: path, st: &parseState{}, crLines: crLines}
-	w.in = inliner{src: src, str: str, file: path, ix: &ix}
+	w := newWalker()
+	defer w.release()
+	w.page, w.src, w.str, w.ix, w.file, w.st, w.crLines = p, src, str, &ix, path, &parseState{}, crLines
+	w.in.src, w.in.str, w.in.file, w.in.ix = src, str, path, &ix
 
 	// Parse, restarting after each comment that is never closed: goldmark
 	// lets such a comment swallow the rest of the page.
@@ -254,6 +257,32 @@ type walker struct {
 
 	tabText string // the source of the table being built
 	tabBase int    // offset of tabText in src
+}
+
+// walkers keeps walkers between pages for their scratch buffers.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
+
+// newWalker returns a walker with no page, reusing the scratch buffers of
+// an earlier one when there is one.
+func newWalker() *walker { return walkers.Get().(*walker) }
+
+// release forgets the page and returns w to the pool; only the scratch
+// buffers, which no page refers to, are kept.
+func (w *walker) release() {
+	*w = walker{
+		pieceBuf: w.pieceBuf[:0],
+		cellBuf:  w.cellBuf[:0],
+		rowBuf:   w.rowBuf[:0],
+		in: inliner{
+			bufStarts: w.in.bufStarts[:0],
+			srcStarts: w.in.srcStarts[:0],
+			joined:    w.in.joined[:0],
+			scratch:   w.in.scratch,
+			dscratch:  w.in.dscratch,
+			dels:      w.in.dels[:0],
+		},
+	}
+	walkers.Put(w)
 }
 
 // parse runs goldmark over the page from offset from (a line start): the
