@@ -105,7 +105,7 @@ func (c *compiler) run() {
 		c.readOperation(pi)
 	}
 	c.resolveExampleTypes()
-	sort.Slice(c.m.Types, func(i, j int) bool { return c.m.Types[i].QualifiedName() < c.m.Types[j].QualifiedName() })
+	sortTypes(c.m.Types)
 	c.m.Index()
 	c.m.Diagnostics = model.SortDiagnostics(c.diags.List)
 }

@@ -1,6 +1,12 @@
 package compile
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/model"
+)
 
 // Cheap text tests used before (or instead of) regular expressions and
 // strings.ToLower copies. Each one gives exactly the answer of the code it
@@ -470,4 +476,51 @@ func possibleValuesEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// typesByName sorts types by qualified name, each name computed once. It
+// makes the comparisons sort.Slice made with QualifiedName, through the
+// same algorithm, so the order is the same even for equal names.
+type typesByName struct {
+	types []*model.Type
+	names []string
+}
+
+func (s typesByName) Len() int           { return len(s.types) }
+func (s typesByName) Less(i, j int) bool { return s.names[i] < s.names[j] }
+func (s typesByName) Swap(i, j int) {
+	s.types[i], s.types[j] = s.types[j], s.types[i]
+	s.names[i], s.names[j] = s.names[j], s.names[i]
+}
+
+func sortTypes(ts []*model.Type) {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.QualifiedName()
+	}
+	sort.Sort(typesByName{ts, names})
+}
+
+// propertyOf is t.Property(name) without building the list of all
+// properties: the root ancestor's first, t's last.
+func propertyOf(t *model.Type, name string) *model.Property {
+	var arr [16]*model.Type
+	chain := append(arr[:0], t)
+	for b := t.Base; b != nil; b = b.Base {
+		if slices.Contains(chain, b) {
+			break
+		}
+		if len(chain) == len(arr) {
+			return t.Property(name) // a deep chain: the model's own walk
+		}
+		chain = append(chain, b)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Properties {
+			if p.Name == name {
+				return p
+			}
+		}
+	}
+	return nil
 }
