@@ -15,9 +15,10 @@ var boolKeys = map[string]bool{
 }
 
 // annotate reads the JSON of an annotation comment body leniently.
-func annotate(body []byte) *Annotation {
+// text, when not "", holds the same bytes as body.
+func annotate(body []byte, text string) *Annotation {
 	a := &Annotation{Fields: map[string]any{}, Keys: []string{}, Next: -1}
-	v, fixes, err := jsonx.Parse(body)
+	v, fixes, err := jsonx.ParseSource(body, text)
 	a.Fixes, a.Err = fixes, err
 	if err == nil {
 		a.Value = v

@@ -678,9 +678,9 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 	c.BodyPos = w.pos(bs)
 	if strings.HasPrefix(c.Body, "{") {
 		if len(c.Body) == be-bs {
-			c.Annotation = annotate(w.src[bs:be])
+			c.Annotation = annotate(w.src[bs:be], c.Body)
 		} else {
-			c.Annotation = annotate([]byte(c.Body))
+			c.Annotation = annotate([]byte(c.Body), c.Body)
 		}
 	}
 	w.add(&Block{Kind: KindComment, Pos: w.pos(s), Comment: c}, lastNonSpace(w.src, s, end))

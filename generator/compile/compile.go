@@ -423,7 +423,7 @@ func (c *compiler) parseJSON(ex *model.Example) {
 	if strings.TrimSpace(ex.Body) == "" {
 		return
 	}
-	v, fixes, err := jsonx.Parse([]byte(ex.Body))
+	v, fixes, err := jsonx.ParseString(ex.Body)
 	ex.JSONFixes = fixes
 	if err != nil {
 		c.diags.Add(ex.LineOf(err.Offset), RuleExampleInvalidJSON, "example body is not valid JSON: %s", err.Msg)

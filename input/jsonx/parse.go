@@ -31,8 +31,23 @@ const MaxDepth = 1000
 // When src cannot be read even leniently, Parse returns the part of the
 // value read so far (possibly nil), the fixes made until then, and a
 // SyntaxError. Parse never panics and runs in time linear in len(src).
-func Parse(src []byte) (*Value, []Fix, *SyntaxError) {
-	p := &parser{src: src}
+func Parse(src []byte) (*Value, []Fix, *SyntaxError) { return parse(src, "") }
+
+// ParseString is Parse for text held in a string: the keys, strings and
+// number literals that need no decoding are slices of s, not copies.
+func ParseString(s string) (*Value, []Fix, *SyntaxError) { return parse([]byte(s), s) }
+
+// ParseSource is Parse for src whose bytes text also holds (text ==
+// string(src)): like ParseString, it slices text instead of copying.
+func ParseSource(src []byte, text string) (*Value, []Fix, *SyntaxError) {
+	if len(text) != len(src) {
+		text = ""
+	}
+	return parse(src, text)
+}
+
+func parse(src []byte, text string) (*Value, []Fix, *SyntaxError) {
+	p := &parser{src: src, text: text}
 	if st, ok := stackPool.Get().(*stacks); ok {
 		p.members, p.elems, p.buf = st.members, st.elems, st.buf
 	}
@@ -100,6 +115,7 @@ var stackPool sync.Pool
 
 type parser struct {
 	src   []byte
+	text  string // src as a string, or ""
 	i     int
 	depth int
 	fixes []Fix
@@ -544,7 +560,7 @@ func (p *parser) key() (string, bool) {
 		return "", false
 	}
 	p.fix(p.i, FixUnquotedKey)
-	k := string(p.src[p.i : p.i+n])
+	k := p.sub(p.i, p.i+n)
 	p.i += n
 	return k, true
 }
@@ -568,7 +584,7 @@ func (p *parser) str() (string, bool) {
 		j++
 	}
 	if j < len(src) && src[j] == q {
-		s := string(src[p.i:j])
+		s := p.sub(p.i, j)
 		p.i = j + 1
 		return s, true
 	}
@@ -621,6 +637,14 @@ func (p *parser) str() (string, bool) {
 			p.i += size
 		}
 	}
+}
+
+// sub returns src[a:b] as a string: a slice of p.text when there is one.
+func (p *parser) sub(a, b int) string {
+	if p.text != "" {
+		return p.text[a:b]
+	}
+	return string(p.src[a:b])
 }
 
 // escape decodes the escape sequence at p.i (a backslash) into buf.
@@ -710,7 +734,7 @@ func (p *parser) number() *Value {
 	for j < len(p.src) && isNumByte(p.src[j]) {
 		j++
 	}
-	lit := string(p.src[start:j])
+	lit := p.sub(start, j)
 	if !strictNumber(lit) {
 		if _, ok := looseNumber(lit); !ok {
 			p.fail(start, "invalid number %q", clip(lit))
