@@ -126,8 +126,8 @@ func (c *compiler) readPage(p *input.Page) {
 	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
 	for _, b := range p.Blocks {
 		if b.Kind == input.KindParagraph && mayBeNamespaceLine(b.Text) {
-			if m := reNamespace.FindStringSubmatch(b.Text); m != nil {
-				pi.ns = strings.TrimRight(m[1], ".")
+			if ns, ok := namespaceLine(b.Text); ok {
+				pi.ns = strings.TrimRight(ns, ".")
 				break
 			}
 		}
@@ -330,7 +330,7 @@ func leadText(p *input.Page) string {
 			continue
 		}
 		t := strings.TrimSpace(b.Text)
-		if mayBeNamespaceLine(t) && reNamespace.MatchString(t) || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!") {
+		if _, ok := namespaceLine(t); ok || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!") {
 			continue
 		}
 		if t = cleanDoc(t); t != "" {

@@ -524,3 +524,27 @@ func propertyOf(t *model.Type, name string) *model.Property {
 	}
 	return nil
 }
+
+// namespaceLine returns what reNamespace (^\s*Namespace:\s*([\w.]+))
+// captures in s, and whether it matches.
+func namespaceLine(s string) (string, bool) {
+	i := 0
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	if !strings.HasPrefix(s[i:], "Namespace:") {
+		return "", false
+	}
+	i += len("Namespace:")
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && (isWordByte(s[j]) || s[j] == '.') {
+		j++
+	}
+	if j == i {
+		return "", false
+	}
+	return s[i:j], true
+}

@@ -65,6 +65,13 @@ func TestScannersAgreeWithRegexps(t *testing.T) {
 		if !reflect.DeepEqual(valuesHeading(s), reValuesHdg.FindStringSubmatch(s)) {
 			t.Errorf("valuesHeading(%q) differs from the regexp", s)
 		}
+		for _, x := range []string{s, "Namespace:" + s, " \tNamespace: " + s} {
+			ns, ok := namespaceLine(x)
+			m := reNamespace.FindStringSubmatch(x)
+			if ok != (m != nil) || ok && ns != m[1] {
+				t.Errorf("namespaceLine(%q) = %q, %v; regexp gives %q", x, ns, ok, m)
+			}
+		}
 		if reNamespace.MatchString(s) && !mayBeNamespaceLine(s) {
 			t.Errorf("mayBeNamespaceLine(%q) = false, but the regexp matches", s)
 		}
