@@ -121,12 +121,40 @@ func (p *Plan) hasProperty(t *TypePlan, name string) bool {
 // 1024, "a | b") are accepted wherever they stand; truncated examples may
 // leave properties out, and required properties are only enforced in
 // create request bodies.
+//
+// It evaluates the plan in process (Evaluator); CheckExamplesJSONSchema
+// reports the same findings by compiling the JSON Schema files and
+// validating with jsonschema/v5, much more slowly.
 func CheckExamples(m *model.Model) []model.Diagnostic {
+	p := NewPlan(m)
+	ev := NewEvaluator(p)
+	return checkExamples(m, p, ev.ExampleViolations)
+}
+
+// CheckExamplesJSONSchema is CheckExamples validating with the JSON Schema
+// rendering of the plan and santhosh-tekuri/jsonschema/v5.
+func CheckExamplesJSONSchema(m *model.Model) []model.Diagnostic {
 	p := NewPlan(m)
 	v, err := NewValidator(p)
 	if err != nil {
 		return nil // cannot happen for a plan; nothing to report against
 	}
+	return checkExamples(m, p, v.ExampleViolations)
+}
+
+// ExampleViolations validates val as type q in mode with jsonschema/v5 and
+// returns its failures as Violations reads them (placeholders left out);
+// nil when it validates or the schema cannot be compiled.
+func (v *Validator) ExampleViolations(q string, mode Mode, val *jsonx.Value) []Violation {
+	err := v.Validate(q, mode, val.Interface())
+	var ve *jsonschema.ValidationError
+	if err == nil || !errors.As(err, &ve) {
+		return nil
+	}
+	return Violations(ve, val)
+}
+
+func checkExamples(m *model.Model, p *Plan, violations func(q string, mode Mode, val *jsonx.Value) []Violation) []model.Diagnostic {
 	var ds model.Diagnostics
 	for _, e := range m.Examples() {
 		vals := p.ExampleValues(e)
@@ -135,14 +163,12 @@ func CheckExamples(m *model.Model) []model.Diagnostic {
 		}
 		q := e.Type.Type.QualifiedName()
 		mode := ExampleMode(e)
+		var what string
 		for _, val := range vals {
-			err := v.Validate(q, mode, val.Interface())
-			var ve *jsonschema.ValidationError
-			if err == nil || !errors.As(err, &ve) {
-				continue
-			}
-			for _, f := range Violations(ve, val) {
-				what := fmt.Sprintf("%s example of %q", e.Kind, q)
+			for _, f := range violations(q, mode, val) {
+				if what == "" {
+					what = fmt.Sprintf("%s example of %q", e.Kind, q)
+				}
 				switch f.Kind {
 				case ViolationReadOnly:
 					ds.Add(e.LineOf(f.Value.Offset), RuleReadOnlyInRequest, "%s sets read-only property %q", what, f.Name)
