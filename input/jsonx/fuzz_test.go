@@ -3,6 +3,7 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strconv"
 	"testing"
 )
@@ -13,7 +14,7 @@ import (
 // bounds; Marshal writes valid JSON that reparses strictly to itself; every
 // value can be found again by its JSON pointer; valid input written in the
 // styles of renderLenient reads back to the same value with only the fixes
-// of those styles.
+// of those styles; ParseString gives what Parse gives.
 func FuzzParse(f *testing.F) {
 	for _, s := range strictCases {
 		f.Add([]byte(s))
@@ -25,7 +26,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(benchLenientDoc))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkAgainstEncodingJSON(t, src)
-		v, _, _ := Parse(src)
+		v, fx, e := Parse(src)
+		if v2, fx2, e2 := ParseString(string(src)); !reflect.DeepEqual(v, v2) || !reflect.DeepEqual(fx, fx2) || !reflect.DeepEqual(e, e2) {
+			t.Fatalf("ParseString(%q) differs from Parse", src)
+		}
 		if v == nil {
 			return
 		}
