@@ -85,4 +85,3 @@ func truncate(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
-

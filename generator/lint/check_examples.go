@@ -341,12 +341,15 @@ func (l *linter) checkODataTypes(ex *model.Example, v *jsonx.Value) {
 }
 
 func (l *linter) suggestType(name string) string {
-	var cands []string
-	ln := strings.ToLower(name)
-	for _, t := range l.m.Types {
-		cands = append(cands, strings.ToLower(t.QualifiedName()))
+	if l.typeCands == nil {
+		// Lower-cased qualified names of the model's types, in model
+		// order, made once for every suggestion.
+		l.typeCands = make([]string, 0, len(l.m.Types))
+		for _, t := range l.m.Types {
+			l.typeCands = append(l.typeCands, strings.ToLower(t.QualifiedName()))
+		}
 	}
-	best := closest(ln, cands, 3)
+	best := closest(strings.ToLower(name), l.typeCands, 3)
 	if best == "" {
 		return ""
 	}

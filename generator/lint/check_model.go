@@ -239,7 +239,7 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, owner.Name)
 				}
 			}
-			if t.Base == nil || !strings.Contains(strings.ToLower(desc), "inherited from") {
+			if t.Base == nil || !containsFoldASCII(desc, "inherited from") {
 				continue
 			}
 			m := inheritedRe.FindStringSubmatch(desc)
@@ -296,8 +296,8 @@ func (l *linter) checkTruncated(p *input.Page) {
 		case input.KindHeading, input.KindCode:
 			note = false
 		case input.KindQuote, input.KindParagraph:
-			if lt := strings.ToLower(b.Text); (strings.Contains(lt, "shortened") || strings.Contains(lt, "truncated")) &&
-				strings.Contains(lt, "response") && shortenedRe.MatchString(b.Text) {
+			if lt := b.Text; (containsFoldASCII(lt, "shortened") || containsFoldASCII(lt, "truncated")) &&
+				containsFoldASCII(lt, "response") && shortenedRe.MatchString(b.Text) {
 				note = true
 			}
 		case input.KindComment:

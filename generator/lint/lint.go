@@ -103,6 +103,7 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
+	typeCands   []string // lower-cased qualified type names, for suggestType
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a

@@ -49,3 +49,28 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// containsFoldASCII reports whether strings.ToLower(s) contains word, a
+// lower-case ASCII word with no k and not ending in i, without allocating:
+// the only non-ASCII letters that lower-case to ASCII are the Kelvin sign
+// (to k) and the dotted capital I (to i followed by a combining dot, so
+// that i can only end a match).
+func containsFoldASCII(s, word string) bool {
+	n := len(word)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
