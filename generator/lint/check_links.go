@@ -103,8 +103,10 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 		t = t[:i]
 	}
 	t = strings.Trim(t, "<>")
-	if u, err := url.Parse(t); err != nil || u.Scheme != "" || u.Host != "" {
-		return
+	if !plainRelative(t) {
+		if u, err := url.Parse(t); err != nil || u.Scheme != "" || u.Host != "" {
+			return
+		}
 	}
 	file, anchor, _ := strings.Cut(t, "#")
 	if i := strings.IndexByte(file, '?'); i >= 0 {
@@ -196,4 +198,20 @@ func (l *linter) checkOrphans() {
 		}
 		l.add(input.Pos{File: p.Path, Line: 1, Col: 1}, RuleOrphanPage, "no other page links to this %s page", mp.Kind)
 	}
+}
+
+// plainRelative reports whether url.Parse would certainly accept t as a
+// reference with no scheme and no host, so that parsing can be skipped:
+// no colon (which a scheme needs), no percent sign (escapes it checks), no
+// control byte (which it rejects) and no leading "//" (an authority).
+func plainRelative(t string) bool {
+	if strings.HasPrefix(t, "//") {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c == ':' || c == '%' || c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -296,8 +296,8 @@ func (l *linter) checkTruncated(p *input.Page) {
 		case input.KindHeading, input.KindCode:
 			note = false
 		case input.KindQuote, input.KindParagraph:
-			if lt := b.Text; (containsFoldASCII(lt, "shortened") || containsFoldASCII(lt, "truncated")) &&
-				containsFoldASCII(lt, "response") && shortenedRe.MatchString(b.Text) {
+			if lt := b.Text; containsFoldASCII(lt, "response") && (containsFoldASCII(lt, "shortened") || containsFoldASCII(lt, "truncated")) &&
+				shortenedRe.MatchString(b.Text) {
 				note = true
 			}
 		case input.KindComment:

@@ -1,6 +1,9 @@
 package lint
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 func sortStrings(s []string) { sort.Strings(s) }
 
@@ -51,14 +54,26 @@ func abs(n int) int {
 }
 
 // containsFoldASCII reports whether strings.ToLower(s) contains word, a
-// lower-case ASCII word with no k and not ending in i, without allocating:
-// the only non-ASCII letters that lower-case to ASCII are the Kelvin sign
-// (to k) and the dotted capital I (to i followed by a combining dot, so
-// that i can only end a match).
+// lower-case ASCII word, without allocating. The only non-ASCII letters
+// that lower-case to ASCII are U+0130 (to i) and the Kelvin sign U+212A
+// (to k); a text holding either takes the slow way.
 func containsFoldASCII(s, word string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return strings.Contains(strings.ToLower(s), word)
+	}
 	n := len(word)
+	if n == 0 {
+		return true
+	}
+	first, upper := word[0], word[0]
+	if 'a' <= first && first <= 'z' {
+		upper -= 'a' - 'A'
+	}
 	for i := 0; i+n <= len(s); i++ {
-		j := 0
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		j := 1
 		for ; j < n; j++ {
 			c := s[i+j]
 			if 'A' <= c && c <= 'Z' {
