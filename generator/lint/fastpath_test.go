@@ -12,7 +12,7 @@ import (
 func TestContainsFoldASCII(t *testing.T) {
 	texts := []string{
 		"", "r", "Response", "the RESPONSE might be shortened", "responsE", "respons", "x response", "resp onse",
-		"This response object is TRUNCATED.", "ſhortened", "\u212Aelvin", "\u212Ask", "İnherited from", "RESPONSE İ",, "inherİted from", "Inherited From [user]",
+		"This response object is TRUNCATED.", "ſhortened", "\u212Aelvin", "\u212Ask", "İnherited from", "RESPONSE İ", "inherİted from", "Inherited From [user]",
 		"inherited\u00a0from", "ınherited from", "RESPONSE RESPONSE", "rresponse",
 	}
 	for _, s := range texts {
