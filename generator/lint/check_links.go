@@ -70,28 +70,31 @@ func itoa(n int) string {
 	return string(d)
 }
 
-func pageLinks(p *input.Page) []input.Link {
-	var out []input.Link
+// eachLink calls f with every link of page p, in block order: the links
+// of each block, then of its table's header and row cells.
+func eachLink(p *input.Page, f func(input.Link)) {
+	each := func(ls []input.Link) {
+		for _, ln := range ls {
+			f(ln)
+		}
+	}
 	for _, b := range p.Blocks {
-		out = append(out, b.Links...)
+		each(b.Links)
 		if b.Kind == input.KindTable {
 			for _, c := range b.Table.Header {
-				out = append(out, c.Links...)
+				each(c.Links)
 			}
 			for _, r := range b.Table.Rows {
 				for _, c := range r.Cells {
-					out = append(out, c.Links...)
+					each(c.Links)
 				}
 			}
 		}
 	}
-	return out
 }
 
 func (l *linter) checkLinks(p *input.Page) {
-	for _, ln := range pageLinks(p) {
-		l.checkLink(p, ln)
-	}
+	eachLink(p, func(ln input.Link) { l.checkLink(p, ln) })
 }
 
 func (l *linter) checkLink(p *input.Page, ln input.Link) {
