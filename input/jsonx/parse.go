@@ -330,10 +330,10 @@ func (p *parser) newValue(k Kind, off int) *Value {
 }
 
 func (p *parser) object() *Value {
-	v := p.newValue(Object, p.i)
 	if !p.enter() {
-		return v
+		return nil // keep partial trees within MaxDepth
 	}
+	v := p.newValue(Object, p.i)
 	p.i++
 	// Members collect on a stack shared by all objects and are copied out
 	// once, at their exact number, however the object ends.
@@ -442,10 +442,10 @@ func (p *parser) skipEllipsis(n int) {
 }
 
 func (p *parser) array() *Value {
-	v := p.newValue(Array, p.i)
 	if !p.enter() {
-		return v
+		return nil // keep partial trees within MaxDepth
 	}
+	v := p.newValue(Array, p.i)
 	p.i++
 	mark := len(p.elems) // as for object members
 	defer func() {
