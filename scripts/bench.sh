@@ -30,7 +30,8 @@ echo "goldmark-only parse:      $(ms "$gm")"
 echo "input.Parse (syntax):     $(ms "$pa")   ratio $(ratio "$pa" "$gm")x"
 echo "build model (parse+compile): $(ms "$bm")   ratio $(ratio "$bm" "$gm")x   (goal <= 1.5x)"
 
-if go test -list '^BenchmarkLintGraph$' ./generator/lint 2>/dev/null | grep -q BenchmarkLintGraph; then
+lintlist=$(go test -list '^BenchmarkLintGraph$' ./generator/lint 2>/dev/null || true)
+if [[ "$lintlist" == *BenchmarkLintGraph* ]]; then
   go test -run '^$' -bench '^BenchmarkLintGraph$' -benchmem -count "$COUNT" ./generator/lint >"$out/lint.txt"
   li=$(median BenchmarkLintGraph "$out/lint.txt")
   echo "lint (load+compile+lint): $(ms "$li")   ratio $(ratio "$li" "$gm")x   (goal <= 2x)"
