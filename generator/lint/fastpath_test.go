@@ -46,3 +46,26 @@ func TestPlainRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestClosestBounded checks closest, which stops distances early, against
+// a plain search with the full edit distance.
+func TestClosestBounded(t *testing.T) {
+	cands := []string{"user", "users", "group", "microsoft.graph.user", "microsoft.graph.group", "microsoft.graph.usr", "a", "", "abcdefgh", "abcdefhg", "bacdefgh"}
+	queries := append([]string{"usr", "microsoft.graph.uesr", "abcdefgg", "grop", "microsoft.graph.groups", "x", ""}, cands...)
+	for _, q := range queries {
+		for max := 0; max <= 4; max++ {
+			want, bestD := "", max+1
+			for _, c := range cands {
+				if abs(len(c)-len(q)) > max {
+					continue
+				}
+				if d := levenshtein(q, c); d < bestD && d > 0 && d*3 <= len(q) {
+					want, bestD = c, d
+				}
+			}
+			if got := closest(q, cands, max); got != want {
+				t.Errorf("closest(%q, max %d) = %q, want %q", q, max, got, want)
+			}
+		}
+	}
+}
