@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
+
 	"sort"
 	"strings"
 
@@ -430,7 +432,7 @@ func closest(s string, cands []string) string {
 		if abs(len(lc)-len(ls)) > limit {
 			continue
 		}
-		if d := editDistance(ls, lc); d < bestD {
+		if d := textdist.Distance(ls, lc); d < bestD {
 			best, bestD = cnd, d
 		}
 	}
@@ -445,24 +447,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

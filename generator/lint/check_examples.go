@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
+
 	"sort"
 	"strconv"
 	"strings"
@@ -199,7 +201,7 @@ func (l *linter) checkURL(ex *model.Example, treeVersion string) {
 	case host == "graph" && strings.HasPrefix(strings.ToLower(ver), "microsoft.com"):
 		l.add(ex.Pos, RuleURLHost, "request URL host %q should be \"graph.microsoft.com\" (a '/' replaces the '.')", "graph/microsoft.com")
 		return
-	case levenshtein(host, "graph.microsoft.com") <= 3 || strings.HasPrefix(host, "graph.") && strings.Contains(host, "microsoft"):
+	case textdist.Distance(host, "graph.microsoft.com") <= 3 || strings.HasPrefix(host, "graph.") && strings.Contains(host, "microsoft"):
 		l.add(ex.Pos, RuleURLHost, "request URL host %q is not \"graph.microsoft.com\"", host)
 		return
 	default:

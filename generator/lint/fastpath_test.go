@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
+
 	"net/url"
 	"strings"
 	"testing"
@@ -59,7 +61,7 @@ func TestClosestBounded(t *testing.T) {
 				if abs(len(c)-len(q)) > max {
 					continue
 				}
-				if d := levenshtein(q, c); d < bestD && d > 0 && d*3 <= len(q) {
+				if d := textdist.Distance(q, c); d < bestD && d > 0 && d*3 <= len(q) {
 					want, bestD = c, d
 				}
 			}

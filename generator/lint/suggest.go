@@ -3,33 +3,11 @@ package lint
 import (
 	"sort"
 	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
-
-// levenshtein returns the edit distance between a and b (bytes).
-func levenshtein(a, b string) int {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
 
 // closest returns the candidate nearest to s within max edits (ties go to
 // the first in candidate order), or "".
@@ -47,49 +25,12 @@ func closest(s string, cands []string, max int) string {
 			break
 		}
 		var d int
-		d, buf = levenshteinWithin(s, c, limit, buf)
+		d, buf = textdist.Within(s, c, limit, buf)
 		if d < bestD && d > 0 && d*3 <= len(s) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// levenshteinWithin returns the edit distance between a and b when it is
-// at most limit, and some number above limit otherwise. buf is scratch
-// space, returned for reuse.
-func levenshteinWithin(a, b string, limit int, buf []int) (int, []int) {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	if len(a)-len(b) > limit {
-		return limit + 1, buf
-	}
-	n := len(b) + 1
-	if cap(buf) < 2*n {
-		buf = make([]int, 2*n)
-	}
-	prev, cur := buf[:n], buf[n:2*n]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1, buf // every later row is at least as large
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)], buf
 }
 
 func abs(n int) int {
