@@ -119,6 +119,9 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			})
 		},
 		"roots": func(n *yaml.Node) { cfg.Roots = p.stringOrList(n, "roots") },
+		// The "lint" section belongs to "apidocgen lint -config"
+		// (generator/lint.ParseConfig checks it); generate ignores it.
+		"lint": func(n *yaml.Node) {},
 		"overrides": func(n *yaml.Node) {
 			p.mapping(n, "overrides", map[string]func(*yaml.Node){
 				"types": func(n *yaml.Node) {
