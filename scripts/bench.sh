@@ -10,32 +10,28 @@ export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# median NAME FILE: median ns/op of benchmark NAME in a go test output file.
-median() {
-  grep -E "^$1(-[0-9]+)?\s" "$2" | awk '{for(i=1;i<=NF;i++) if($(i+1)=="ns/op") print $i}' | sort -g |
-    awk '{a[NR]=$1} END{ if(NR==0){print "NaN"; exit} if(NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
+echo "== speed on graph-v1.0, as ratios to a goldmark-only parse of the same files =="
+echo "   (each round runs the baseline and the measurement back to back in one test binary;"
+echo "    the ratio printed is the median over $COUNT rounds of the per-round ratios)"
+# roundratios PKG MEASURED: build PKG's test binary once, then run
+# BenchmarkGoldmarkOnly and MEASURED back to back COUNT times.
+roundratios() {
+  local pkg=$1 bench=$2 bin="$out/$(basename "$1").test"
+  go test -c -o "$bin" "./$pkg"
+  for _ in $(seq "$COUNT"); do
+    (cd "$pkg" && "$bin" -test.run '^$' -test.bench "^(BenchmarkGoldmarkOnly|$bench)\$" -test.benchtime 3x) |
+      awk -v m="$bench" '$1 ~ /^BenchmarkGoldmarkOnly/ {g=$3} $1 ~ "^"m {x=$3} END{ if (g>0 && x>0) printf "%s %s %.3f\n", g, x, x/g }'
+  done >"$out/$bench.rounds"
+  awk '{print $3}' "$out/$bench.rounds" | sort -g | awk '{a[NR]=$1} END{ if(NR%2) r=a[(NR+1)/2]; else r=(a[NR/2]+a[NR/2+1])/2; printf "%.2f", r }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if(b==0||a=="NaN"||b=="NaN") print "n/a"; else printf "%.2f", a/b }'; }
-ms() { awk -v a="$1" 'BEGIN{ if(a=="NaN") print "n/a"; else printf "%.0f ms", a/1e6 }'; }
+medcol() { awk -v c="$2" '{print $c}' "$out/$1.rounds" | sort -g | awk '{a[NR]=$1} END{ if(NR%2) v=a[(NR+1)/2]; else v=(a[NR/2]+a[NR/2+1])/2; printf "%.0f ms", v/1e6 }'; }
 
-echo "== reading graph-v1.0 (median of $COUNT) =="
-# Interleave the baseline and the measured benchmarks in one go test run
-# per package so both see the same machine state.
-go test -run '^$' -bench '^(BenchmarkGoldmarkOnly|BenchmarkParse)$' -benchmem -count "$COUNT" ./input >"$out/input.txt"
-go test -run '^$' -bench '^BenchmarkBuildModel$' -benchmem -count "$COUNT" ./generator/compile >"$out/compile.txt"
-gm=$(median BenchmarkGoldmarkOnly "$out/input.txt")
-pa=$(median BenchmarkParse "$out/input.txt")
-bm=$(median BenchmarkBuildModel "$out/compile.txt")
-echo "goldmark-only parse:      $(ms "$gm")"
-echo "input.Parse (syntax):     $(ms "$pa")   ratio $(ratio "$pa" "$gm")x"
-echo "build model (parse+compile): $(ms "$bm")   ratio $(ratio "$bm" "$gm")x   (goal <= 1.5x)"
-
-lintlist=$(go test -list '^BenchmarkLintGraph$' ./generator/lint 2>/dev/null || true)
-if [[ "$lintlist" == *BenchmarkLintGraph* ]]; then
-  go test -run '^$' -bench '^BenchmarkLintGraph$' -benchmem -count "$COUNT" ./generator/lint >"$out/lint.txt"
-  li=$(median BenchmarkLintGraph "$out/lint.txt")
-  echo "lint (load+compile+lint): $(ms "$li")   ratio $(ratio "$li" "$gm")x   (goal <= 2x)"
-fi
+r=$(roundratios input BenchmarkParse)
+echo "input.Parse (syntax model):        $(medcol BenchmarkParse 2) vs goldmark $(medcol BenchmarkParse 1)   ratio ${r}x"
+r=$(roundratios generator/compile BenchmarkBuildModel)
+echo "build model (parse + compile):     $(medcol BenchmarkBuildModel 2) vs goldmark $(medcol BenchmarkBuildModel 1)   ratio ${r}x   (goal <= 1.5x)"
+r=$(roundratios generator/lint BenchmarkLintGraph)
+echo "lint (load + compile + all rules): $(medcol BenchmarkLintGraph 2) vs goldmark $(medcol BenchmarkLintGraph 1)   ratio ${r}x   (goal <= 2x)"
 
 echo "== peak memory (max RSS, /usr/bin/time) =="
 go build -o "$out/apidocgen" ./cmd/apidocgen

@@ -1,43 +1,28 @@
 package compile
 
 import (
-	"io/fs"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/inputtest"
 )
 
+// BenchmarkGoldmarkOnly is the baseline of make bench (see
+// inputtest.BenchGoldmarkOnly), in this binary so both run side by side.
+func BenchmarkGoldmarkOnly(b *testing.B) { inputtest.BenchGoldmarkOnly(b) }
+
 // BenchmarkBuildModel parses every graph-v1.0 page (already in memory) and
 // compiles the model, on one goroutine. make bench divides its time by
 // input's BenchmarkGoldmarkOnly over the same files.
 func BenchmarkBuildModel(b *testing.B) {
-	dir := inputtest.CorpusDir(b, "graph-v1.0")
-	fsys := os.DirFS(dir)
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		files = append(files, file{p, data})
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	paths, srcs, _ := inputtest.CorpusFiles(b, "graph-v1.0")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		pages := make([]*input.Page, len(files))
-		for j, f := range files {
-			pages[j] = input.Parse(f.path, f.data)
+		pages := make([]*input.Page, len(srcs))
+		for j, src := range srcs {
+			pages[j] = input.Parse(paths[j], src)
 		}
 		Compile(pages)
 	}

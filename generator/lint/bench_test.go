@@ -9,6 +9,10 @@ import (
 	"github.com/apidocgen/apidocgen/input/inputtest"
 )
 
+// BenchmarkGoldmarkOnly is the baseline of make bench (see
+// inputtest.BenchGoldmarkOnly), in this binary so both run side by side.
+func BenchmarkGoldmarkOnly(b *testing.B) { inputtest.BenchGoldmarkOnly(b) }
+
 // BenchmarkLintGraph measures load + compile + lint (with genschema's
 // example checks) of the graph-v1.0 corpus; make bench prints its ratio to
 // a goldmark-only parse.
