@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -156,7 +157,7 @@ func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, 
 		tc := parseTypeCell(row.Cells[typeCol])
 		ref, ok := c.resolveRef(tc, strings.TrimSpace(row.Cells[typeCol].Raw), pi)
 		if !ok && tc.name != "" {
-			c.unknownType(row.Cells[typeCol].Pos, "parameter "+strconvQuote(name), tc.name)
+			c.unknownType(row.Cells[typeCol].Pos, "parameter "+strconv.Quote(name), tc.name)
 		}
 		prm.Type = ref
 		prm.Required = hasRequiredFact(desc)
@@ -348,10 +349,6 @@ func (c *compiler) exampleType(op *model.Operation, ex *model.Example) {
 	}
 }
 
-// resolveExampleTypes is kept for symmetry: example types are resolved as
-// operations are read, once every type is known.
-func (c *compiler) resolveExampleTypes() {}
-
 // opKind classifies an operation by its title, then its file name, then
 // its method.
 func opKind(op *model.Operation, pagePath string) model.OpKind {
@@ -366,12 +363,10 @@ func opKind(op *model.Operation, pagePath string) model.OpKind {
 	if w, ok := titleKind(title); ok {
 		word = w
 	} else {
-		base := strings.TrimSuffix(path_base(pagePath), ".md")
-		if i := strings.LastIndexByte(base, '-'); i >= 0 {
-			parts := strings.Split(base, "-")
-			if len(parts) > 1 {
-				word = parts[1]
-			}
+		// File names are <type>-<verb>[-<nav>].md.
+		base := strings.TrimSuffix(path.Base(pagePath), ".md")
+		if parts := strings.Split(base, "-"); len(parts) > 1 {
+			word = parts[1]
 		}
 	}
 	switch word {

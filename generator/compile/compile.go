@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/model"
@@ -104,7 +105,6 @@ func (c *compiler) run() {
 	for _, pi := range c.apiPages {
 		c.readOperation(pi)
 	}
-	c.resolveExampleTypes()
 	sortTypes(c.m.Types)
 	c.m.Index()
 	c.m.Diagnostics = model.SortDiagnostics(c.diags.List)
@@ -168,7 +168,7 @@ func (c *compiler) readPage(p *input.Page) {
 		c.apiPages = append(c.apiPages, pi)
 	case h1Enum || hasEnumHdg:
 		pi.info.Kind = model.PageEnum
-		c.readEnums(pi, nil)
+		c.readEnums(pi)
 	default:
 		pi.info.Kind = model.PageConceptual
 	}
@@ -253,7 +253,7 @@ func more(n int) string {
 	if n <= 1 {
 		return ""
 	}
-	return " (and " + itoa(n-1) + " more)"
+	return " (and " + strconv.Itoa(n-1) + " more)"
 }
 
 func keyPos(cm *input.Comment, a *input.Annotation, key string) input.Pos {
@@ -394,28 +394,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // parseJSON parses an example body, reporting problems at their position.

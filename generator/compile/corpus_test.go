@@ -3,6 +3,7 @@ package compile
 import (
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,13 +77,13 @@ func checkUnresolvedReported(t *testing.T, m *model.Model) {
 	lines := map[string]bool{}
 	for _, d := range m.Diagnostics {
 		if d.Rule == RuleUnknownType.ID {
-			lines[d.Pos.File+":"+itoa(d.Pos.Line)] = true
+			lines[d.Pos.File+":"+strconv.Itoa(d.Pos.Line)] = true
 		}
 	}
 	missing := 0
 	for _, ty := range m.Types {
 		for _, p := range ty.Properties {
-			if !p.Type.Resolved() && !lines[p.Pos.File+":"+itoa(p.Pos.Line)] {
+			if !p.Type.Resolved() && !lines[p.Pos.File+":"+strconv.Itoa(p.Pos.Line)] {
 				missing++
 				if missing <= 10 {
 					t.Errorf("%s: property %q of %q did not resolve and has no diagnostic", p.Pos, p.Name, ty.Name)

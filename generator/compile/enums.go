@@ -11,7 +11,7 @@ import (
 
 // readEnums reads the enums of an enum page: "X enum type" pages with a
 // Members table, and aggregate pages with "### X values" sections.
-func (c *compiler) readEnums(pi *pageInfo, _ *pendingType) {
+func (c *compiler) readEnums(pi *pageInfo) {
 	var hdg *input.Block
 	h1Name := strings.TrimSpace(reH1Suffix.ReplaceAllString(pi.title, ""))
 	for _, b := range pi.page.Blocks {

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"github.com/apidocgen/apidocgen/generator/internal/textdist"
+	"strconv"
 
 	"sort"
 	"strings"
@@ -319,7 +320,7 @@ func (c *compiler) resolveProperties() {
 			written := strings.TrimSpace(pp.cell.Raw)
 			ref, ok := c.resolveRef(tc, written, pt.pi)
 			if !ok {
-				what := "property " + strconvQuote(prop.Name)
+				what := "property " + strconv.Quote(prop.Name)
 				if tc.problem != "" && tc.name == "" {
 					c.diags.Add(pp.cell.Pos, RuleUnknownType, "%s: the type cannot be read (%s): %q", what, tc.problem, written)
 				} else {
@@ -412,8 +413,6 @@ func (c *compiler) finishTypes() {
 		}
 	}
 }
-
-func strconvQuote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\"" }
 
 // closest returns the candidate with the smallest edit distance to s
 // (case-insensitive), if that distance is small for the length of s.

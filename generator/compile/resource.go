@@ -2,6 +2,7 @@ package compile
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 	name := strings.TrimSpace(reH1Suffix.ReplaceAllString(pi.title, ""))
 	if strings.ContainsAny(name, " \t") || name == "" {
 		// A prose title ("Chart"-like titles are fine; sentences are not).
-		name = strings.TrimSuffix(path_base(p.Path), ".md")
+		name = strings.TrimSuffix(path.Base(p.Path), ".md")
 	}
 	ns := pi.ns
 	if len(anns) > 0 {
@@ -179,14 +180,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 
 // fileNames reports whether the page's file name is the type's name.
 func fileNames(pagePath, name string) bool {
-	return strings.EqualFold(strings.TrimSuffix(path_base(pagePath), ".md"), name)
-}
-
-func path_base(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[i+1:]
-	}
-	return p
+	return strings.EqualFold(strings.TrimSuffix(path.Base(pagePath), ".md"), name)
 }
 
 // linkAfter returns the first link of b whose text starts after byte
