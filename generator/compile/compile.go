@@ -387,15 +387,6 @@ func linkTargetPath(from, target string) (string, string) {
 	return strings.ToLower(p), anchor
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // parseJSON parses an example body, reporting problems at their position.
 func (c *compiler) parseJSON(ex *model.Example) {
 	if strings.TrimSpace(ex.Body) == "" {

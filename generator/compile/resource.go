@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -433,7 +434,7 @@ func possibleValues(desc string) []string {
 	if strings.Contains(list, "`") {
 		for _, m := range backtickSpans(list) {
 			v := strings.TrimSpace(m)
-			if isASCIIIdent(v) && !contains(out, v) {
+			if isASCIIIdent(v) && !slices.Contains(out, v) {
 				out = append(out, v)
 			}
 		}
@@ -444,7 +445,7 @@ func possibleValues(desc string) []string {
 		f = strings.TrimPrefix(f, "and ")
 		f = strings.TrimPrefix(f, "or ")
 		f = strings.Trim(f, "*'\" ")
-		if isASCIIIdent(f) && !contains(out, f) {
+		if isASCIIIdent(f) && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
