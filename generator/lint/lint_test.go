@@ -14,7 +14,6 @@ import (
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/rogpeppe/go-internal/txtar"
-	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 // fixturePages reads one of the rule fixtures as pages.
@@ -246,13 +245,12 @@ func TestWriteFormats(t *testing.T) {
 	}
 }
 
+// TestSARIFValidates checks the sarif output against the official SARIF
+// 2.1.0 schema (see sarif_official_test.go) and what the schema cannot say:
+// every ruleIndex points at its rule, and every location is relative to
+// the documented base id.
 func TestSARIFValidates(t *testing.T) {
-	c := jsonschema.NewCompiler()
-	c.AssertFormat = true
-	schema, err := c.Compile(filepath.Join("testdata", "sarif-2.1.0-subset.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := officialSARIFSchema(t)
 	pages, m, files := fixturePages(t, "content-length-mismatch")
 	real := Run(pages, m, Options{Files: files, Extra: noExtra})
 	for _, ds := range [][]model.Diagnostic{sampleDiags(), real, nil} {
@@ -279,10 +277,6 @@ func TestSARIFValidates(t *testing.T) {
 				}
 			}
 		}
-	}
-	// The schema is not vacuous: a log without version fails.
-	if err := schema.Validate(map[string]any{"runs": []any{}}); err == nil {
-		t.Error("schema accepts a log without version")
 	}
 }
 
