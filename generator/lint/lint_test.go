@@ -255,19 +255,9 @@ func TestSARIFValidates(t *testing.T) {
 	real := Run(pages, m, Options{Files: files, Extra: noExtra})
 	for _, ds := range [][]model.Diagnostic{sampleDiags(), real, nil} {
 		for _, prefix := range []string{"", "docs/v1.0/"} {
-			var b bytes.Buffer
-			if err := Write(&b, "sarif", ds, ReportOptions{Prefix: prefix}); err != nil {
-				t.Fatal(err)
-			}
-			var v any
-			if err := json.Unmarshal(b.Bytes(), &v); err != nil {
-				t.Fatal(err)
-			}
-			if err := schema.Validate(v); err != nil {
-				t.Errorf("SARIF output does not validate: %v\n%s", err, b.String())
-			}
+			out := validateSARIF(t, schema, ds, prefix)
 			var log sarifLog
-			_ = json.Unmarshal(b.Bytes(), &log)
+			_ = json.Unmarshal(out, &log)
 			for _, r := range log.Runs[0].Results {
 				if r.RuleIndex < 0 || log.Runs[0].Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
 					t.Errorf("result %s has ruleIndex %d", r.RuleID, r.RuleIndex)

@@ -96,7 +96,9 @@ func officialSARIFSchema(t *testing.T) *jsonschema.Schema {
 	return schema
 }
 
-func validateSARIF(t *testing.T, schema *jsonschema.Schema, ds []model.Diagnostic, prefix string) {
+// validateSARIF writes ds as sarif, validates it against schema and
+// returns the bytes written.
+func validateSARIF(t *testing.T, schema *jsonschema.Schema, ds []model.Diagnostic, prefix string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, "sarif", ds, ReportOptions{Prefix: prefix}); err != nil {
@@ -113,6 +115,7 @@ func validateSARIF(t *testing.T, schema *jsonschema.Schema, ds []model.Diagnosti
 		}
 		t.Errorf("SARIF output (%d findings, prefix %q) does not validate against the official SARIF 2.1.0 schema: %v\n%s", len(ds), prefix, err, out)
 	}
+	return b.Bytes()
 }
 
 // TestSARIFOfficialSchema checks that the official OASIS SARIF 2.1.0
