@@ -217,4 +217,5 @@ func (l *linter) run() {
 	}
 	l.checkResources()
 	l.checkOperations()
+	l.checkOutlines()
 }
