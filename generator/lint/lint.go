@@ -218,4 +218,5 @@ func (l *linter) run() {
 	l.checkResources()
 	l.checkOperations()
 	l.checkOutlines()
+	l.checkHTTPRequests()
 }

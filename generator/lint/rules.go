@@ -133,7 +133,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
 	RuleTabGroup, RuleOrphanPage,
 	// check_outline.go, check_http.go, check_include.go, check_kinds.go
-	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing,
+	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {
