@@ -220,4 +220,5 @@ func (l *linter) run() {
 	l.checkOperations()
 	l.checkOutlines()
 	l.checkHTTPRequests()
+	l.checkRelationshipKinds()
 }

@@ -134,7 +134,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleTabGroup, RuleOrphanPage,
 	// check_outline.go, check_http.go, check_include.go, check_kinds.go
 	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
-	RuleIncludeMissing, RuleIncludeCycle,
+	RuleIncludeMissing, RuleIncludeCycle, RuleRelationshipNotEntity, RulePropertyIsEntity,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {
