@@ -34,7 +34,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("lint", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
-	format := fl.String("format", "text", "output `format`: text, json, sarif or github")
+	format := fl.String("format", "text", "output `format`: text, json, sarif, github or junit")
 	configPath := fl.String("config", "", "configuration `file` (default: "+lint.ConfigFileName+" in -dir, if present)")
 	baselinePath := fl.String("baseline", "", "baseline `file`: report only findings not in it")
 	writeBaseline := fl.Bool("write-baseline", false, "write all current findings to the -baseline file and exit 0")
@@ -42,7 +42,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	base := fl.String("base", "", "git `revision` whose merge base with HEAD -changed compares with (default origin/main)")
 	listRules := fl.Bool("rules", false, "list every rule (ID, severity, summary) and exit")
 	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
-	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github and sarif output (default: found with git)")
+	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github, sarif and junit output (default: found with git)")
 	fl.Usage = func() {
 		fmt.Fprint(stderr, lintUsage)
 		fl.PrintDefaults()
@@ -163,7 +163,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
-	if *prefix == "" && (*format == "github" || *format == "sarif") {
+	if *prefix == "" && (*format == "github" || *format == "sarif" || *format == "junit") {
 		*prefix = gitPrefix(*dir)
 	}
 	if *prefix != "" && !strings.HasSuffix(*prefix, "/") {

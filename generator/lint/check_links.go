@@ -142,6 +142,9 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 				resolved += ".md"
 				break
 			}
+			if l.isIncludeLink(p, ln) {
+				return // include-target-missing (check_include.go)
+			}
 			l.add(ln.Pos, RuleBrokenLink, "link target %q does not exist%s", file, l.suggestFile(resolved))
 			return
 		}

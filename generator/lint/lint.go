@@ -206,6 +206,7 @@ func (l *linter) run() {
 		l.checkLinks(p)
 		l.checkTabs(p)
 	}
+	l.checkIncludes()
 	l.checkRequestNames()
 	if l.m == nil {
 		return
@@ -217,4 +218,7 @@ func (l *linter) run() {
 	}
 	l.checkResources()
 	l.checkOperations()
+	l.checkOutlines()
+	l.checkHTTPRequests()
+	l.checkRelationshipKinds()
 }

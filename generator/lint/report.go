@@ -11,11 +11,11 @@ import (
 )
 
 // Formats lists the output formats of Write.
-var Formats = []string{"text", "json", "sarif", "github"}
+var Formats = []string{"text", "json", "sarif", "github", "junit"}
 
 // ReportOptions say how findings are written.
 type ReportOptions struct {
-	// Prefix is prepended to file paths in github and sarif output: the
+	// Prefix is prepended to file paths in github, sarif and junit output: the
 	// docs root relative to the repository root, slash-separated, "" or
 	// ending in "/".
 	Prefix string
@@ -39,6 +39,8 @@ func Write(w io.Writer, format string, ds []model.Diagnostic, opts ReportOptions
 		return writeJSON(w, jsonReport(ds))
 	case "sarif":
 		return writeJSON(w, sarifReport(ds, opts))
+	case "junit":
+		return writeJUnit(w, ds, opts)
 	case "github":
 		var b bytes.Buffer
 		for _, d := range ds {

@@ -132,6 +132,9 @@ var Rules = sortedRules([]model.Rule{
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
 	RuleTabGroup, RuleOrphanPage,
+	// check_outline.go, check_http.go, check_include.go, check_kinds.go
+	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
+	RuleIncludeMissing, RuleIncludeCycle, RuleRelationshipNotEntity, RulePropertyIsEntity,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {
