@@ -169,7 +169,7 @@ func (x *Garden) vsGarden(s *vstate) {
 		return
 	}
 	x.Entity.vsEntity(s)
-	if !(x.DisplayName != "") {
+	if !(x.DisplayName != nil) {
 		if s.mode == CreateMode {
 			s.fail("missing required property \"displayName\"")
 		}
@@ -311,7 +311,7 @@ func (x *Plant) vsPlant(s *vstate) {
 		return
 	}
 	x.Entity.vsEntity(s)
-	if !(x.Name != "") {
+	if !(x.Name != nil) {
 		if s.mode == CreateMode {
 			s.fail("missing required property \"name\"")
 		}
