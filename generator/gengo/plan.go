@@ -18,6 +18,13 @@ var reservedNames = []string{
 	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID",
 }
 
+// validatorNames are the exported identifiers of the validator runtime
+// (templates/validate.tmpl), reserved too when Options.Validators is set.
+var validatorNames = []string{
+	"CreateMode", "ParseValidationMode", "ReadMode", "UpdateMode", "ValidateJSON", "ValidateValue",
+	"ValidationError", "ValidationMode", "Violation",
+}
+
 // reservedFields are the field names no property may take: the methods and
 // fields every generated struct has.
 var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate", "ValidateFor"}
@@ -112,6 +119,11 @@ func newPlan(m *model.Model, opts Options) *plan {
 	}
 	for _, n := range reservedNames {
 		p.names[n] = true
+	}
+	if opts.Validators {
+		for _, n := range validatorNames {
+			p.names[n] = true
+		}
 	}
 	included := p.selectTypes()
 	for _, t := range m.Types {
