@@ -428,9 +428,12 @@ func (g *validateGen) enumValidator(b *bytes.Buffer, t *genschema.TypePlan) {
 		fmt.Fprintf(b, "// ve%s validates a value of enum %s, which lists no members: a string.\nfunc ve%s(s *vstate, v any) {\n\ts.vString(v)\n}\n\n", stem, t.Name, stem)
 		return
 	}
-	fmt.Fprintf(b, "// me%s reports whether s is a member of enum %s.\nfunc me%s(s string) bool {\n\tswitch s {\n\tcase ", stem, t.Name, stem)
-	b.WriteString(quoteList(t.Members))
-	b.WriteString(":\n\t\treturn true\n\t}\n\treturn false\n}\n\n")
+	// A sorted table and one shared lookup: far cheaper to compile than a
+	// switch per enum.
+	members := append([]string(nil), t.Members...)
+	sort.Strings(members)
+	fmt.Fprintf(b, "// vm%s lists the members of enum %s, sorted.\nvar vm%s = []string{%s}\n\n", stem, t.Name, stem, quoteList(members))
+	fmt.Fprintf(b, "// me%s reports whether s is a member of enum %s.\nfunc me%s(s string) bool {\n\treturn vIsMember(vm%s, s)\n}\n\n", stem, t.Name, stem, stem)
 	check := "!me" + stem + "(str)"
 	what := "a member"
 	if t.Flags {
