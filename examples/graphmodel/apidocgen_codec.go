@@ -25,13 +25,16 @@ import (
 // Keeping the per-type code this small is what keeps compile time low.
 //
 // Field tags: `json:"name,omitzero"` names the member; `odata:"#ns.type"`
-// marks a polymorphic field and names its declared type.
+// marks a polymorphic field and names its declared type. A pointer field
+// (*string, *bool, *time.Time, *X, ...) is left out when nil and written
+// when not, whatever it points to: that is how a non-nullable property sends
+// false, 0 or "".
 
 // A fieldKind says how a field is coded.
 type fieldKind uint8
 
 const (
-	kindPlain        fieldKind = iota // encoding/json; left out when zero
+	kindPlain        fieldKind = iota // encoding/json; left out when zero (a pointer: when nil)
 	kindNullable                      // Nullable[T]
 	kindPoly                          // an XLike interface
 	kindNullablePoly                  // Nullable[XLike]
@@ -44,7 +47,9 @@ type fieldInfo struct {
 	kind     fieldKind
 	declared string       // "#ns.type" of polymorphic fields
 	iface    reflect.Type // the XLike interface of polymorphic fields
-	fast     bool         // the value is a plain string, bool or integer kind
+	fast     bool         // the value (for a pointer: the pointed-to value) is a plain string, bool or integer kind
+	ptr      bool         // a pointer field: nil is absent, anything else is written
+	scalar   bool         // a pointer to a scalar (*string, *time.Time, ...), not to a generated struct
 }
 
 var (
@@ -169,6 +174,10 @@ func collectFields(info *structInfo, t reflect.Type, index []int) {
 		} else if isNullableType(ft) {
 			fi.kind = kindNullable
 			fi.fast = fastKind(ft.Field(1).Type)
+		} else if ft.Kind() == reflect.Pointer {
+			fi.ptr = true
+			fi.scalar = typeName(reflect.Zero(ft).Interface()) == ""
+			fi.fast = fastKind(ft.Elem())
 		} else {
 			fi.fast = fastKind(ft)
 		}
@@ -458,6 +467,23 @@ func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
 		fv.Set(out)
 		return first
 	}
+	if fi.scalar {
+		// *string, *bool, *time.Time, ...: null is absent (nil); a value
+		// gets a new variable, so nothing the field pointed to is written
+		// over.
+		if isNull(raw) {
+			fv.Set(reflect.Zero(fv.Type()))
+			return nil
+		}
+		p := reflect.New(fv.Type().Elem())
+		if !fi.fast || !decodeFast(p.Elem(), raw) {
+			if err := json.Unmarshal(raw, p.Interface()); err != nil {
+				return err
+			}
+		}
+		fv.Set(p)
+		return nil
+	}
 	if fi.fast && decodeFast(fv, raw) {
 		return nil
 	}
@@ -597,7 +623,12 @@ func (e *encoder) encodeField(fv reflect.Value, fi *fieldInfo) {
 		e.key(fi.name)
 		e.buf = append(append(e.buf, b...), ']')
 	default:
-		if fv.Kind() == reflect.Pointer && fv.IsNil() {
+		if fi.ptr {
+			// Not nil: written, even when it points to false, 0, "" or a
+			// zero time.
+			if !fv.IsNil() {
+				e.value(fi.name, fv.Interface())
+			}
 			return
 		}
 		v := fv.Interface()
@@ -728,16 +759,35 @@ func flagsHas(v, m string) bool {
 	return false
 }
 
-// flagsValid reports whether every member of the flags value v is valid.
-func flagsValid(v string, valid func(string) bool) bool {
+// flagsValid reports whether the flags value v has at least one member and
+// every member is in members (sorted).
+func flagsValid(v string, members []string) bool {
 	ms := flagMembers(v)
 	if len(ms) == 0 {
 		return false
 	}
 	for _, m := range ms {
-		if !valid(m) {
+		if !isMember(members, m) {
 			return false
 		}
 	}
 	return true
+}
+
+// isMember reports whether s is in members, a sorted enum member table. The
+// Valid method of every enum calls it; keeping it out of line keeps those
+// methods (and the compiler's work on them) small.
+//
+//go:noinline
+func isMember(members []string, s string) bool {
+	i, j := 0, len(members)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if members[h] < s {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i < len(members) && members[i] == s
 }

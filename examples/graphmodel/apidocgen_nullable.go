@@ -29,3 +29,11 @@ func Some[T any](v T) Nullable[T] { return Nullable[T]{V: v, Valid: true} }
 
 // Null returns an explicitly null Nullable.
 func Null[T any]() Nullable[T] { return Nullable[T]{Null: true} }
+
+// Ptr returns a pointer to a copy of v. A property the docs call "Not
+// nullable" with a scalar type (string, bool, a number, a date, a UUID, ...)
+// is a *T field: nil is absent (left out when encoding), and a non-nil
+// pointer is always written, so a PATCH body can send false, 0 or "":
+//
+//	u.AccountEnabled = Ptr(false)
+func Ptr[T any](v T) *T { return &v }

@@ -380,6 +380,23 @@ func (s *vstate) badFormat(str, format string) {
 	s.fail(strconv.Quote(str) + " is not a valid " + format)
 }
 
+// vIsMember reports whether s is in members, the sorted member table of an
+// enum (vm<Name>).
+//
+//go:noinline
+func vIsMember(members []string, s string) bool {
+	i, j := 0, len(members)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if members[h] < s {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i < len(members) && members[i] == s
+}
+
 // vFlagsOK reports whether str is one or more members joined by commas.
 func vFlagsOK(str string, member func(string) bool) bool {
 	for {

@@ -41,8 +41,8 @@ func TestDecodeGarden(t *testing.T) {
 	if err := json.Unmarshal([]byte(gardenJSON), &g); err != nil {
 		t.Fatal(err)
 	}
-	if !g.ID.Valid || g.ID.V != "g1" || g.DisplayName != "Back yard" {
-		t.Errorf("id %+v, name %q", g.ID, g.DisplayName)
+	if !g.ID.Valid || g.ID.V != "g1" || g.DisplayName == nil || *g.DisplayName != "Back yard" {
+		t.Errorf("id %+v, name %v", g.ID, g.DisplayName)
 	}
 	if !g.Description.Null {
 		t.Error("description: want an explicit null")
@@ -50,7 +50,7 @@ func TestDecodeGarden(t *testing.T) {
 	if !g.BestSeason.Valid || g.BestSeason.V != graphmodel.SeasonSummer {
 		t.Errorf("bestSeason = %+v", g.BestSeason)
 	}
-	if loc := g.Location.V; !g.Location.Valid || loc.Latitude != 51.5 || !loc.Altitude.Null {
+	if loc := g.Location.V; !g.Location.Valid || loc.Latitude == nil || *loc.Latitude != 51.5 || !loc.Altitude.Null {
 		t.Errorf("location = %+v", g.Location)
 	}
 	if len(g.Plants) != 2 {
@@ -60,7 +60,7 @@ func TestDecodeGarden(t *testing.T) {
 	if !ok {
 		t.Fatalf("plants[0] is %T, want *Tree (from @odata.type)", g.Plants[0])
 	}
-	if tree.Name != "Apple" || !tree.Evergreen || tree.TrunkGirthInCentimeters.V != 60 {
+	if tree.Name == nil || *tree.Name != "Apple" || tree.Evergreen == nil || !*tree.Evergreen || tree.TrunkGirthInCentimeters.V != 60 {
 		t.Errorf("tree = %+v", tree)
 	}
 	if d := tree.PlantedDate; !d.Valid || d.V.String() != "2019-11-02" {
@@ -74,7 +74,7 @@ func TestDecodeGarden(t *testing.T) {
 		t.Errorf("flower = %+v", flower)
 	}
 	// Every plant is a plant, whatever its concrete type.
-	if g.Plants[1].AsPlant().Name != "Tulip" {
+	if n := g.Plants[1].AsPlant().Name; n == nil || *n != "Tulip" {
 		t.Error("AsPlant lost the name")
 	}
 	if _, ok := g.AdditionalData["gnomeCount"]; !ok {
@@ -93,6 +93,35 @@ func TestDecodeGarden(t *testing.T) {
 	jb, _ := json.Marshal(b)
 	if !bytes.Equal(ja, jb) {
 		t.Errorf("round trip changed the document:\n in: %s\nout: %s", ja, jb)
+	}
+}
+
+// A property the docs call "Not nullable" with a scalar type is a pointer:
+// nil is absent, and anything else is sent, false, 0 and "" included. That
+// is how a PATCH body turns a flag off.
+func TestPatchSendsZeroValues(t *testing.T) {
+	patch := graphmodel.Tree{Evergreen: graphmodel.Ptr(false)}
+	patch.Name = graphmodel.Ptr("")
+	out, err := json.Marshal(patch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != `{"name":"","evergreen":false}` {
+		t.Errorf("patch body: %s", out)
+	}
+	// Nothing set, nothing sent.
+	if out, _ := json.Marshal(graphmodel.Tree{}); string(out) != `{}` {
+		t.Errorf("empty patch body: %s", out)
+	}
+	var back graphmodel.Tree
+	if err := json.Unmarshal([]byte(`{"evergreen":false}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Evergreen == nil || *back.Evergreen {
+		t.Errorf("evergreen = %v, want a pointer to false", back.Evergreen)
+	}
+	if out, _ := json.Marshal(back); string(out) != `{"evergreen":false}` {
+		t.Errorf("round trip: %s", out)
 	}
 }
 

@@ -73,7 +73,7 @@ func (t *Flower) UnmarshalJSON(b []byte) error {
 type Garden struct {
 	Entity
 	// The name of the garden. Required. Not nullable.
-	DisplayName string `json:"displayName,omitzero"`
+	DisplayName *string `json:"displayName,omitzero"`
 	// Free text about the garden. Nullable.
 	Description Nullable[string] `json:"description,omitzero"`
 	// When the garden was planted out. Read-only.
@@ -110,9 +110,9 @@ type GeoPoint struct {
 	// a base type is declared gets its own name when this is empty.
 	ODataType string `json:"@odata.type,omitempty"`
 	// Degrees north of the equator. Not nullable.
-	Latitude float64 `json:"latitude,omitzero"`
+	Latitude *float64 `json:"latitude,omitzero"`
 	// Degrees east of the prime meridian. Not nullable.
-	Longitude float64 `json:"longitude,omitzero"`
+	Longitude *float64 `json:"longitude,omitzero"`
 	// Metres above sea level. Nullable.
 	Altitude Nullable[float64] `json:"altitude,omitzero"`
 	// AdditionalData holds the members the docs do not list (and values that could
@@ -140,7 +140,7 @@ func (t *GeoPoint) UnmarshalJSON(b []byte) error {
 type Plant struct {
 	Entity
 	// The common name of the plant. Required. Not nullable.
-	Name string `json:"name,omitzero"`
+	Name *string `json:"name,omitzero"`
 	// The day the plant went into the ground. Nullable.
 	PlantedDate Nullable[Date] `json:"plantedDate,omitzero"`
 	// How tall the plant is now. Nullable.
@@ -189,13 +189,12 @@ const (
 	SeasonUnknownFutureValue Season = "unknownFutureValue"
 )
 
+// membersOfSeason lists the members of Season, sorted, for isMember.
+var membersOfSeason = []string{"autumn", "spring", "summer", "unknownFutureValue", "winter"}
+
 // Valid reports whether v is a listed member.
 func (v Season) Valid() bool {
-	switch v {
-	case SeasonSpring, SeasonSummer, SeasonAutumn, SeasonWinter, SeasonUnknownFutureValue:
-		return true
-	}
-	return false
+	return isMember(membersOfSeason, string(v))
 }
 
 // Tree is the microsoft.graph.tree entity type (resources/tree.md).
@@ -204,7 +203,7 @@ func (v Season) Valid() bool {
 type Tree struct {
 	Plant
 	// Whether the tree keeps its leaves all year. Not nullable.
-	Evergreen bool `json:"evergreen,omitzero"`
+	Evergreen *bool `json:"evergreen,omitzero"`
 	// The girth of the trunk at chest height. Nullable.
 	TrunkGirthInCentimeters Nullable[int32] `json:"trunkGirthInCentimeters,omitzero"`
 }
@@ -229,7 +228,7 @@ type WateringReport struct {
 	// a base type is declared gets its own name when this is empty.
 	ODataType string `json:"@odata.type,omitempty"`
 	// How much water was used. Not nullable.
-	Litres float64 `json:"litres,omitzero"`
+	Litres *float64 `json:"litres,omitzero"`
 	// The identifiers of the plants that were watered.
 	WateredPlantIDs []string `json:"wateredPlantIds,omitzero"`
 	// When the watering finished. Nullable.

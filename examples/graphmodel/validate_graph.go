@@ -169,7 +169,7 @@ func (x *Garden) vsGarden(s *vstate) {
 		return
 	}
 	x.Entity.vsEntity(s)
-	if !(x.DisplayName != "") {
+	if !(x.DisplayName != nil) {
 		if s.mode == CreateMode {
 			s.fail("missing required property \"displayName\"")
 		}
@@ -311,7 +311,7 @@ func (x *Plant) vsPlant(s *vstate) {
 		return
 	}
 	x.Entity.vsEntity(s)
-	if !(x.Name != "") {
+	if !(x.Name != nil) {
 		if s.mode == CreateMode {
 			s.fail("missing required property \"name\"")
 		}
@@ -333,13 +333,12 @@ func vsyPlant(s *vstate, v PlantLike) {
 	}
 }
 
+// vmSeason lists the members of enum microsoft.graph.season, sorted.
+var vmSeason = []string{"autumn", "spring", "summer", "unknownFutureValue", "winter"}
+
 // meSeason reports whether s is a member of enum microsoft.graph.season.
 func meSeason(s string) bool {
-	switch s {
-	case "spring", "summer", "autumn", "winter", "unknownFutureValue":
-		return true
-	}
-	return false
+	return vIsMember(vmSeason, s)
 }
 
 // veSeason validates a value of enum microsoft.graph.season: a member.

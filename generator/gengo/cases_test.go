@@ -106,6 +106,7 @@ func goldenCases() []genCase {
 			b.complex(ns+"item", "",
 				prop("body", ns+"bodyType"),
 				prop("kind", ns+"bodyType", "notnull"),
+				prop("odd", ns+"oddMembers", "notnull"),
 				prop("days", ns+"weekDays"),
 				prop("kinds", "Collection("+ns+"bodyType)"))
 			return b.build()
@@ -113,6 +114,7 @@ func goldenCases() []genCase {
 		{name: "names", model: func() *model.Model {
 			b := newBuilder()
 			b.complex(ns+"date", "", prop("value", model.EdmString))
+			b.complex(ns+"ptr", "", prop("value", model.EdmString))
 			b.complex(ns+"nameTest", "",
 				prop("id", model.EdmString),
 				prop("webUrl", model.EdmString),

@@ -236,7 +236,6 @@ var knownClasses = map[string]bool{
 	"not-an-object":    true, // a non-object value for an entity or complex type
 	"null-collection":  true, // null for a collection (collections are never null)
 	"null-not-null":    true, // null for a property the docs say is not nullable
-	"zero-not-null":    true, // by design: false/0/"" of a non-nullable property is not written back
 	"duplicate-member": true, // the example repeats a member name
 }
 
@@ -446,24 +445,9 @@ func (c *comparer) missing(path string, in any, p *model.Property) {
 		c.add("null-collection", path, "null collection left out")
 	case p != nil && in == nil && !p.IsNullable():
 		c.add("null-not-null", path, "null for a non-nullable property left out")
-	case p != nil && !p.IsNullable() && isZeroJSON(in):
-		c.add("zero-not-null", path, "zero value %v of a non-nullable property left out", in)
 	default:
 		c.add("missing", path, "member %v lost", in)
 	}
-}
-
-func isZeroJSON(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return !x
-	case string:
-		return x == "" || x == "0001-01-01T00:00:00Z" || x == "00:00:00" || x == "PT0S"
-	case json.Number:
-		f, ok := new(big.Float).SetString(string(x))
-		return ok && f.Sign() == 0
-	}
-	return false
 }
 
 // equivalent reports whether two scalars mean the same for the property's

@@ -125,34 +125,50 @@ func (p *plan) emitEnum(f *jen.File, g *goType) {
 		f.Comment(fmt.Sprintf("The members of %s.", g.Name))
 		f.Const().Defs(defs...)
 	}
-	var cases []jen.Code
-	for _, m := range g.Members {
-		cases = append(cases, jen.Id(m.Const))
-	}
-	check := func(v jen.Code) []jen.Code {
-		if len(cases) == 0 {
-			return []jen.Code{jen.Return(jen.False())}
+	// Membership is a lookup in a sorted table shared by Valid (and Has's
+	// callers): one []string of static data per enum and one helper, which
+	// is much cheaper to compile than a switch per enum.
+	table := ""
+	if len(g.Members) > 0 {
+		table = enumTable(g)
+		names := make([]string, len(g.Members))
+		for i, m := range g.Members {
+			names[i] = m.M.Name
 		}
-		return []jen.Code{
-			jen.Switch(v).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
-			jen.Return(jen.False()),
-		}
+		sort.Strings(names)
+		f.Comment(fmt.Sprintf("%s lists the members of %s, sorted, for isMember.", table, g.Name))
+		f.Var().Id(table).Op("=").Index().String().ValuesFunc(func(gr *jen.Group) {
+			for _, n := range names {
+				gr.Lit(n)
+			}
+		})
 	}
 	if g.T.Flags {
+		valid := jen.Return(jen.False())
+		if table != "" {
+			valid = jen.Return(jen.Id("flagsValid").Call(jen.String().Call(jen.Id("v")), jen.Id(table)))
+		}
 		f.Comment("Valid reports whether v has at least one member and all its members are listed.")
-		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(
-			jen.Return(jen.Id("flagsValid").Call(jen.String().Call(jen.Id("v")),
-				jen.Func().Params(jen.Id("m").String()).Bool().Block(check(jen.Id(g.Name).Call(jen.Id("m")))...))),
-		)
+		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)
 		f.Comment("Has reports whether v includes member m.")
 		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Has").Params(jen.Id("m").Id(g.Name)).Bool().Block(
 			jen.Return(jen.Id("flagsHas").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m")))),
 		)
 		return
 	}
+	valid := jen.Return(jen.False())
+	if table != "" {
+		valid = jen.Return(jen.Id("isMember").Call(jen.Id(table), jen.String().Call(jen.Id("v"))))
+	}
 	f.Comment("Valid reports whether v is a listed member.")
-	f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(check(jen.Id("v"))...)
+	f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)
 }
+
+// enumTable is the name of the member table of enum g: "membersOf" and the
+// type's exported name. No other generated or runtime identifier starts with
+// "membersOf" (runtime helpers have fixed names; validator functions start
+// with "v" or "me"), and type names are unique, so it cannot collide.
+func enumTable(g *goType) string { return "membersOf" + g.Name }
 
 // odataName returns "#namespace.name" for g.
 func odataName(g *goType) string { return "#" + g.T.QualifiedName() }

@@ -64,7 +64,8 @@ type Overrides struct {
 	// FieldTypes sets the Go type of a property's field, written as Go:
 	// "string", "[]int64", "*time.Time", "encoding/json.RawMessage" or the
 	// name of a generated type. The value is then encoded and decoded by
-	// encoding/json and left out when it is the zero value.
+	// encoding/json and left out when it is the zero value (a pointer: when
+	// nil; a non-nil pointer is written whatever it points to).
 	FieldTypes map[string]string
 }
 

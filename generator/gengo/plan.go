@@ -15,7 +15,14 @@ import (
 // generated type or constant may take them.
 var reservedNames = []string{
 	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "Null",
-	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some", "TimeOfDay", "UUID",
+	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID",
+}
+
+// validatorNames are the exported identifiers of the validator runtime
+// (templates/validate.tmpl), reserved too when Options.Validators is set.
+var validatorNames = []string{
+	"CreateMode", "ParseValidationMode", "ReadMode", "UpdateMode", "ValidateJSON", "ValidateValue",
+	"ValidationError", "ValidationMode", "Violation",
 }
 
 // reservedFields are the field names no property may take: the methods and
@@ -27,8 +34,8 @@ type fieldKind int
 
 // The kinds of goField.
 const (
-	fieldPlain        fieldKind = iota // T, left out when zero (comparable scalars and enums)
-	fieldZeroer                        // T with IsZero (time.Time, Date, TimeOfDay, Duration)
+	fieldPlain        fieldKind = iota // T, left out when zero (enums: "" is never a member)
+	fieldOptional                      // *T for a non-nullable primitive scalar: nil is absent, false/0/"" are values
 	fieldNullable                      // Nullable[T]
 	fieldPtr                           // *T for a non-nullable struct value
 	fieldPoly                          // XLike for a non-nullable polymorphic value
@@ -112,6 +119,11 @@ func newPlan(m *model.Model, opts Options) *plan {
 	}
 	for _, n := range reservedNames {
 		p.names[n] = true
+	}
+	if opts.Validators {
+		for _, n := range validatorNames {
+			p.names[n] = true
+		}
 	}
 	included := p.selectTypes()
 	for _, t := range m.Types {
@@ -404,7 +416,11 @@ func (p *plan) fieldType(f *goField, key string) {
 		e := p.byT[pr.Type.Type]
 		f.Elem = e
 		switch {
+		case e.IsEnum() && hasEmptyMember(e):
+			// "" is a member: only a pointer can send it.
+			elem, elemKind = jen.Id(e.Name), fieldOptional
 		case e.IsEnum():
+			// "" is never a member: a plain X left out when "" loses nothing.
 			elem, elemKind = jen.Id(e.Name), fieldPlain
 		case e.Poly:
 			elem, elemKind = jen.Id(e.Iface), fieldPoly
@@ -436,9 +452,22 @@ func (p *plan) fieldType(f *goField, key string) {
 		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(elem)
 	case elemKind == fieldPtr:
 		f.Kind, f.Type = fieldPtr, jen.Op("*").Add(elem)
+	case elemKind == fieldOptional:
+		// *T: a non-nullable scalar must be able to send false, 0 or "".
+		f.Kind, f.Type = fieldOptional, jen.Op("*").Add(elem)
 	default:
 		f.Kind, f.Type = elemKind, elem
 	}
+}
+
+// hasEmptyMember reports whether enum e lists "" as a member.
+func hasEmptyMember(e *goType) bool {
+	for _, m := range e.Members {
+		if m.M.Name == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func ownerName(pr *model.Property) string {
@@ -469,25 +498,29 @@ func (p *plan) reportUnusedOverrides() {
 // A primitive is how an Edm type maps to Go.
 type primitive struct {
 	code func() jen.Code
-	kind fieldKind // for a single non-nullable value
+	// kind is for a single non-nullable value: fieldOptional (*T) for the
+	// scalars, whose zero value is a real JSON value (false, 0, "", a date);
+	// Binary keeps fieldSlice (nil is absent, an empty slice is sent) and
+	// Edm.Untyped fieldRaw.
+	kind fieldKind
 }
 
 var primitives = map[string]primitive{
-	model.EdmString:         {func() jen.Code { return jen.String() }, fieldPlain},
-	model.EdmBoolean:        {func() jen.Code { return jen.Bool() }, fieldPlain},
-	model.EdmByte:           {func() jen.Code { return jen.Uint8() }, fieldPlain},
-	model.EdmSByte:          {func() jen.Code { return jen.Int8() }, fieldPlain},
-	model.EdmInt16:          {func() jen.Code { return jen.Int16() }, fieldPlain},
-	model.EdmInt32:          {func() jen.Code { return jen.Int32() }, fieldPlain},
-	model.EdmInt64:          {func() jen.Code { return jen.Int64() }, fieldPlain},
-	model.EdmSingle:         {func() jen.Code { return jen.Float32() }, fieldPlain},
-	model.EdmDouble:         {func() jen.Code { return jen.Float64() }, fieldPlain},
-	model.EdmDecimal:        {func() jen.Code { return jen.Id("Decimal") }, fieldPlain},
-	model.EdmDateTimeOffset: {func() jen.Code { return jen.Qual("time", "Time") }, fieldZeroer},
-	model.EdmDate:           {func() jen.Code { return jen.Id("Date") }, fieldZeroer},
-	model.EdmTimeOfDay:      {func() jen.Code { return jen.Id("TimeOfDay") }, fieldZeroer},
-	model.EdmDuration:       {func() jen.Code { return jen.Id("Duration") }, fieldZeroer},
-	model.EdmGuid:           {func() jen.Code { return jen.Id("UUID") }, fieldPlain},
+	model.EdmString:         {func() jen.Code { return jen.String() }, fieldOptional},
+	model.EdmBoolean:        {func() jen.Code { return jen.Bool() }, fieldOptional},
+	model.EdmByte:           {func() jen.Code { return jen.Uint8() }, fieldOptional},
+	model.EdmSByte:          {func() jen.Code { return jen.Int8() }, fieldOptional},
+	model.EdmInt16:          {func() jen.Code { return jen.Int16() }, fieldOptional},
+	model.EdmInt32:          {func() jen.Code { return jen.Int32() }, fieldOptional},
+	model.EdmInt64:          {func() jen.Code { return jen.Int64() }, fieldOptional},
+	model.EdmSingle:         {func() jen.Code { return jen.Float32() }, fieldOptional},
+	model.EdmDouble:         {func() jen.Code { return jen.Float64() }, fieldOptional},
+	model.EdmDecimal:        {func() jen.Code { return jen.Id("Decimal") }, fieldOptional},
+	model.EdmDateTimeOffset: {func() jen.Code { return jen.Qual("time", "Time") }, fieldOptional},
+	model.EdmDate:           {func() jen.Code { return jen.Id("Date") }, fieldOptional},
+	model.EdmTimeOfDay:      {func() jen.Code { return jen.Id("TimeOfDay") }, fieldOptional},
+	model.EdmDuration:       {func() jen.Code { return jen.Id("Duration") }, fieldOptional},
+	model.EdmGuid:           {func() jen.Code { return jen.Id("UUID") }, fieldOptional},
 	model.EdmBinary:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
 	model.EdmStream:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
 	model.EdmUntyped:        {func() jen.Code { return jen.Qual("encoding/json", "RawMessage") }, fieldRaw},

@@ -230,6 +230,22 @@ func TestValidateStructMethods(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", line, got)
 		}
 	}
+	// A non-nullable scalar holding its zero value is present: "" is
+	// checked as a value, and a read-only "" is still sent.
+	out, err = exec.Command(bin, `{"id": "", "state": "", "count": 0, "color": "red"}`).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got = string(out)
+	for _, line := range []string{
+		`read /id: "" is not a valid uuid`,
+		`read /state: unknown value ""`,
+		"create /id: read-only property not allowed in a request body",
+	} {
+		if !strings.Contains(got, line+"\n") {
+			t.Errorf("output lacks %q:\n%s", line, got)
+		}
+	}
 }
 
 // TestValidateDeterministic emits the fixture's validators from models
@@ -355,6 +371,9 @@ func TestValidateStructWalk(t *testing.T) {
 		`{"items": [{"@odata.type": "#test.api.task", "title": "toolong", "color": "pink"}, {"title": "abcdef"}, {"@odata.type": "#test.api.widget", "state": "dim"}]}`,
 		`{"pinned": {"@odata.type": "#test.api.task", "body": "b", "color": "x"}, "home": null, "color": null}`,
 		`{"id": "0177548a-548a-0177-8a54-77018a547701", "created": "2014-01-01T00:00:00Z", "count": 3}`,
+		// Zero values of non-nullable scalars (*T fields) are present.
+		`{"id": "", "count": 0, "state": "", "color": "red", "home": {"zip": "", "street": ""}}`,
+		`{"count": 0, "state": "on", "color": "red", "enabled": false, "small": 0}`,
 	} {
 		in.WriteString(extra + "\n")
 		n++
