@@ -42,21 +42,42 @@ type Options struct {
 
 // Run lints pages and the model compiled from them and returns the
 // findings to report, sorted by file, line, column and rule, each once.
+//
+// The extra checks and the collection of inline suppressions run on their
+// own goroutine beside the linter's checks (see linter.run); all of them
+// only read pages and model, and the findings are sorted at the end, so
+// the result does not depend on scheduling.
 func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
 	l := newLinter(pages, m, opts.Files)
+	// Model.Lookup builds its index on first use: build it before the
+	// goroutines share m.
+	m.Lookup("")
+	var extra []model.Diagnostic
+	var sup suppressions
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, f := range defaultExtra(opts.Extra) {
+			extra = append(extra, f(m)...)
+		}
+		sup = collectSuppressions(pages)
+	}()
 	l.run()
-	all := append([]model.Diagnostic(nil), m.Diagnostics...)
-	for _, f := range defaultExtra(opts.Extra) {
-		all = append(all, f(m)...)
-	}
+	<-done
+	all := make([]model.Diagnostic, 0, len(m.Diagnostics)+len(extra)+len(l.diags))
+	all = append(all, m.Diagnostics...)
+	all = append(all, extra...)
 	all = append(all, l.diags...)
-	return Filter(all, pages, opts)
+	return filter(all, sup, opts)
 }
 
 // Filter applies the configuration, inline suppressions, the Only set and
 // the baseline to findings, and sorts them.
 func Filter(all []model.Diagnostic, pages []*input.Page, opts Options) []model.Diagnostic {
-	sup := collectSuppressions(pages)
+	return filter(all, collectSuppressions(pages), opts)
+}
+
+func filter(all []model.Diagnostic, sup suppressions, opts Options) []model.Diagnostic {
 	out := make([]model.Diagnostic, 0, len(all))
 	for _, d := range all {
 		if opts.Only != nil && !opts.Only[d.Pos.File] {
@@ -198,7 +219,30 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 	l.diags = append(l.diags, model.Diagnostic{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: fmt.Sprintf(format, args...)})
 }
 
+// run runs the checks in two groups, each on its own goroutine: the page
+// checks (with the link checks, which fill l.slugs and l.inbound, and
+// checkOrphans, which reads l.inbound) and the model checks (which fill
+// l.rows and l.typeCands). The groups share the indexes newLinter built,
+// read-only, and each collects its own findings; a new check goes in the
+// group whose lazily filled fields it uses.
 func (l *linter) run() {
+	if l.m == nil {
+		l.runPages()
+		return
+	}
+	ml := *l
+	ml.diags = nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ml.runModel()
+	}()
+	l.runPages()
+	<-done
+	l.diags = append(l.diags, ml.diags...)
+}
+
+func (l *linter) runPages() {
 	for _, p := range l.pages {
 		l.checkFrontMatter(p)
 		l.checkPlaceholders(p)
@@ -211,6 +255,9 @@ func (l *linter) run() {
 		return
 	}
 	l.checkOrphans()
+}
+
+func (l *linter) runModel() {
 	l.checkExamples()
 	for _, p := range l.pages {
 		l.checkAnnotationTypes(p)
