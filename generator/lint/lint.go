@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -42,31 +43,65 @@ type Options struct {
 
 // Run lints pages and the model compiled from them and returns the
 // findings to report, sorted by file, line, column and rule, each once.
-//
-// The extra checks and the collection of inline suppressions run on their
-// own goroutine beside the linter's checks (see linter.run); all of them
-// only read pages and model, and the findings are sorted at the end, so
-// the result does not depend on scheduling.
 func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
-	l := newLinter(pages, m, opts.Files)
+	return run(pages, func() *model.Model { return m }, opts)
+}
+
+// Check compiles pages and lints them: the same findings as
+// Run(pages, compile.Compile(pages), opts), with the checks that read only
+// the pages running while the compiler works.
+func Check(pages []*input.Page, opts Options) []model.Diagnostic {
+	return run(pages, func() *model.Model { return compile.Compile(pages) }, opts)
+}
+
+// run lints pages and the model that compile returns. The checks run in
+// groups, each on its own goroutine (see linter.runPages): the page
+// checks, which start before compile is called, and then collect the
+// inline suppressions; the example checks; the other model checks; the
+// extra checks. Each group
+// only reads pages and model and keeps its own findings, and the findings
+// are sorted at the end, so the result does not depend on scheduling.
+func run(pages []*input.Page, compile func() *model.Model, opts Options) []model.Diagnostic {
+	l := newLinter(pages, nil, opts.Files)
+	pl := *l // the page group's linter
+	pagesDone := make(chan struct{})
+	var sup suppressions
+	go func() {
+		defer close(pagesDone)
+		pl.runPages()
+		sup = collectSuppressions(pages)
+	}()
+	m := compile()
 	// Model.Lookup builds its index on first use: build it before the
 	// goroutines share m.
 	m.Lookup("")
+	l.index(m)
 	var extra []model.Diagnostic
-	var sup suppressions
-	done := make(chan struct{})
+	extraDone := make(chan struct{})
 	go func() {
-		defer close(done)
+		defer close(extraDone)
 		for _, f := range defaultExtra(opts.Extra) {
 			extra = append(extra, f(m)...)
 		}
-		sup = collectSuppressions(pages)
 	}()
-	l.run()
-	<-done
-	all := make([]model.Diagnostic, 0, len(m.Diagnostics)+len(extra)+len(l.diags))
+	el := *l // the example group's linter
+	exDone := make(chan struct{})
+	go func() {
+		defer close(exDone)
+		el.runExamples()
+	}()
+	l.runModel()
+	<-exDone
+	<-pagesDone
+	// The checks that need both the page group's results and the model.
+	pl.indexFrom(l)
+	pl.runPagesModel()
+	<-extraDone
+	all := make([]model.Diagnostic, 0, len(m.Diagnostics)+len(extra)+len(l.diags)+len(el.diags)+len(pl.diags))
 	all = append(all, m.Diagnostics...)
 	all = append(all, extra...)
+	all = append(all, pl.diags...)
+	all = append(all, el.diags...)
 	all = append(all, l.diags...)
 	return filter(all, sup, opts)
 }
@@ -175,6 +210,14 @@ func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 			l.addFile(f)
 		}
 	}
+	l.index(m)
+	return l
+}
+
+// index builds the indexes of model m (none when m is nil).
+func (l *linter) index(m *model.Model) {
+	l.m = m
+	l.mpages = map[string]*model.Page{}
 	l.typesByFile = map[string][]*model.Type{}
 	l.opsByPage = map[string][]*model.Operation{}
 	l.diagsByFile = map[string][]model.Diagnostic{}
@@ -198,7 +241,12 @@ func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 			l.diagsByFile[d.Pos.File] = append(l.diagsByFile[d.Pos.File], d)
 		}
 	}
-	return l
+}
+
+// indexFrom takes the model and its indexes from o.
+func (l *linter) indexFrom(o *linter) {
+	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner =
+		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner
 }
 
 func (l *linter) addFile(f string) {
@@ -219,29 +267,19 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 	l.diags = append(l.diags, model.Diagnostic{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: fmt.Sprintf(format, args...)})
 }
 
-// run runs the checks in two groups, each on its own goroutine: the page
-// checks (with the link checks, which fill l.slugs and l.inbound, and
-// checkOrphans, which reads l.inbound) and the model checks (which fill
-// l.rows and l.typeCands). The groups share the indexes newLinter built,
-// read-only, and each collects its own findings; a new check goes in the
-// group whose lazily filled fields it uses.
-func (l *linter) run() {
-	if l.m == nil {
-		l.runPages()
-		return
-	}
-	ml := *l
-	ml.diags = nil
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		ml.runModel()
-	}()
-	l.runPages()
-	<-done
-	l.diags = append(l.diags, ml.diags...)
-}
-
+// The checks come in three groups (run runs them on separate goroutines,
+// each with its own copy of the linter, sharing the indexes read-only):
+//
+//   - runPages: checks that read only the pages; they run while the model
+//     is compiled. The link checks fill l.slugs and l.inbound.
+//   - runExamples: the checks of the model's examples; they fill l.rows
+//     and l.typeCands.
+//   - runModel: the other checks of the model (and of pages against it);
+//     they fill l.typeCands.
+//   - runPagesModel: checks that need the model and the page group's
+//     results (l.inbound); they run after both.
+//
+// A new check goes in the group whose lazily filled fields it uses.
 func (l *linter) runPages() {
 	for _, p := range l.pages {
 		l.checkFrontMatter(p)
@@ -251,14 +289,29 @@ func (l *linter) runPages() {
 		l.checkTabs(p)
 	}
 	l.checkRequestNames()
+}
+
+func (l *linter) runPagesModel() {
+	for _, p := range l.pages {
+		l.checkMissingAnnotations(p)
+	}
 	if l.m == nil {
 		return
 	}
 	l.checkOrphans()
 }
 
-func (l *linter) runModel() {
+func (l *linter) runExamples() {
+	if l.m == nil {
+		return
+	}
 	l.checkExamples()
+}
+
+func (l *linter) runModel() {
+	if l.m == nil {
+		return
+	}
 	for _, p := range l.pages {
 		l.checkAnnotationTypes(p)
 	}
