@@ -249,7 +249,13 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 					anc[a] = true
 				}
 			}
-			m := inheritedRe.FindStringSubmatch(desc)
+			// A match starts where the phrase does (in ASCII letters of
+			// either case); the byte before it stays for \b.
+			k := indexFoldASCII(desc, "inherited from")
+			if k < 0 {
+				continue
+			}
+			m := inheritedRe.FindStringSubmatch(desc[max(k-1, 0):])
 			if m == nil {
 				continue // without a known parent the cells are the compiler's business
 			}
