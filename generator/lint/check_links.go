@@ -49,6 +49,9 @@ func (l *linter) anchors(p *input.Page) map[string]bool {
 			}
 			seen[slug]++
 		case input.KindHTML, input.KindParagraph:
+			if strings.IndexByte(b.Text, '=') < 0 {
+				continue // every match has one
+			}
 			for _, m := range htmlAnchorRe.FindAllStringSubmatch(b.Text, -1) {
 				s[strings.ToLower(m[1])] = true
 			}
@@ -115,8 +118,10 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 	if i := strings.IndexByte(file, '?'); i >= 0 {
 		file = file[:i]
 	}
-	if f, err := url.PathUnescape(file); err == nil {
-		file = f
+	if strings.IndexByte(file, '%') >= 0 { // else PathUnescape returns file
+		if f, err := url.PathUnescape(file); err == nil {
+			file = f
+		}
 	}
 	target := p
 	if file != "" {
