@@ -239,25 +239,43 @@ func (l *linter) checkURL(ex *model.Example, treeVersion string) {
 // mentions reports whether the page text outside code mentions the status
 // code n (as in "returns a `202 Accepted` response code").
 func (l *linter) mentions(file string, n int) bool {
-	p := l.byPath[file]
-	if p == nil {
-		return false
-	}
 	s := strconv.Itoa(n)
-	for _, b := range p.Blocks {
-		if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
-			txt := b.Text + strings.Join(b.Items, " ")
-			if b.Table != nil {
-				for _, r := range b.Table.Rows {
-					txt += " " + r.Joined(0)
-				}
-			}
-			if containsWord(txt, s) {
-				return true
-			}
+	for _, txt := range l.proseTexts(file) {
+		if containsWord(txt, s) {
+			return true
 		}
 	}
 	return false
+}
+
+// proseTexts returns the text of each paragraph, list, quote and table of
+// page file (a table's rows joined), made once per page for mentions.
+func (l *linter) proseTexts(file string) []string {
+	if t, ok := l.prose[file]; ok {
+		return t
+	}
+	if l.prose == nil {
+		l.prose = map[string][]string{} // per linter copy (see runPages)
+	}
+	var texts []string
+	if p := l.byPath[file]; p != nil {
+		for _, b := range p.Blocks {
+			if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
+				var sb strings.Builder
+				sb.WriteString(b.Text)
+				sb.WriteString(strings.Join(b.Items, " "))
+				if b.Table != nil {
+					for _, r := range b.Table.Rows {
+						sb.WriteString(" ")
+						sb.WriteString(r.Joined(0))
+					}
+				}
+				texts = append(texts, sb.String())
+			}
+		}
+	}
+	l.prose[file] = texts
+	return texts
 }
 
 func containsWord(txt, w string) bool {

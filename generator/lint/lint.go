@@ -159,7 +159,8 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
-	typeCands   []string // lower-cased qualified type names, for suggestType
+	typeCands   []string            // lower-cased qualified type names, for suggestType
+	prose       map[string][]string // page path -> texts mentions searches (made lazily, per group)
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -272,8 +273,8 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 //
 //   - runPages: checks that read only the pages; they run while the model
 //     is compiled. The link checks fill l.slugs and l.inbound.
-//   - runExamples: the checks of the model's examples; they fill l.rows
-//     and l.typeCands.
+//   - runExamples: the checks of the model's examples; they fill l.rows,
+//     l.typeCands and l.prose.
 //   - runModel: the other checks of the model (and of pages against it);
 //     they fill l.typeCands.
 //   - runPagesModel: checks that need the model and the page group's
