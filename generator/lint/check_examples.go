@@ -239,43 +239,85 @@ func (l *linter) checkURL(ex *model.Example, treeVersion string) {
 // mentions reports whether the page text outside code mentions the status
 // code n (as in "returns a `202 Accepted` response code").
 func (l *linter) mentions(file string, n int) bool {
-	s := strconv.Itoa(n)
-	for _, txt := range l.proseTexts(file) {
-		if containsWord(txt, s) {
-			return true
+	if n < 0 {
+		return l.mentionsText(file, strconv.Itoa(n))
+	}
+	return l.proseNumbers(file)[strconv.Itoa(n)]
+}
+
+// mentionsText reports whether containsWord finds s in the text of a
+// paragraph, list, quote or table of page file.
+func (l *linter) mentionsText(file, s string) bool {
+	p := l.byPath[file]
+	if p == nil {
+		return false
+	}
+	for _, b := range p.Blocks {
+		if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
+			txt := b.Text + strings.Join(b.Items, " ")
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					txt += " " + r.Joined(0)
+				}
+			}
+			if containsWord(txt, s) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// proseTexts returns the text of each paragraph, list, quote and table of
-// page file (a table's rows joined), made once per page for mentions.
-func (l *linter) proseTexts(file string) []string {
-	if t, ok := l.prose[file]; ok {
-		return t
+// proseNumbers returns the maximal runs of digits in the paragraphs,
+// lists, quotes and tables of page file, made once per page. A number is
+// mentioned (containsWord finds it in a block's text: the block text
+// followed by its list items joined with " ", then " " and each table row
+// joined with " | ") exactly when it is one of those runs, as the
+// separators are not digits.
+func (l *linter) proseNumbers(file string) map[string]bool {
+	if r, ok := l.prose[file]; ok {
+		return r
 	}
 	if l.prose == nil {
-		l.prose = map[string][]string{} // per linter copy (see runPages)
+		l.prose = map[string]map[string]bool{} // per linter copy (see runPages)
 	}
-	var texts []string
+	runs := map[string]bool{}
 	if p := l.byPath[file]; p != nil {
 		for _, b := range p.Blocks {
 			if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
-				var sb strings.Builder
-				sb.WriteString(b.Text)
-				sb.WriteString(strings.Join(b.Items, " "))
+				txt := b.Text
+				if len(b.Items) > 0 {
+					txt += strings.Join(b.Items, " ")
+				}
+				digitRuns(txt, runs)
 				if b.Table != nil {
 					for _, r := range b.Table.Rows {
-						sb.WriteString(" ")
-						sb.WriteString(r.Joined(0))
+						for _, c := range r.Cells {
+							digitRuns(c.Text, runs)
+						}
 					}
 				}
-				texts = append(texts, sb.String())
 			}
 		}
 	}
-	l.prose[file] = texts
-	return texts
+	l.prose[file] = runs
+	return runs
+}
+
+// digitRuns adds the maximal runs of ASCII digits of s to set.
+func digitRuns(s string, set map[string]bool) {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		set[s[i:j]] = true
+		i = j
+	}
 }
 
 func containsWord(txt, w string) bool {

@@ -159,8 +159,8 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
-	typeCands   []string            // lower-cased qualified type names, for suggestType
-	prose       map[string][]string // page path -> texts mentions searches (made lazily, per group)
+	typeCands   []string                   // lower-cased qualified type names, for suggestType
+	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a

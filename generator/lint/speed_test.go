@@ -2,7 +2,10 @@ package lint
 
 import (
 	"path"
+	"strconv"
 	"testing"
+
+	"github.com/apidocgen/apidocgen/input"
 )
 
 // TestJoinRel checks joinRel against path.Join wherever it answers.
@@ -49,6 +52,18 @@ func TestInheritedFromPrefix(t *testing.T) {
 		}
 		if len(got) != len(want) || len(got) > 0 && got[1] != want[1] {
 			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestProseNumbers checks mentions (digit runs) against containsWord over
+// the joined block texts it replaces.
+func TestProseNumbers(t *testing.T) {
+	p := input.Parse("api/x.md", []byte("# X\n\nReturns `202 Accepted`, not 2020 or x200.\n\n- item 30\n- 4xx\n\n| Code | Meaning |\n|:--|:--|\n| 404 | not found |\n| 5 | 0200 |\n\n> quote 7\n\n```\n999\n```\n"))
+	l := newLinter([]*input.Page{p}, nil, nil)
+	for _, n := range []int{202, 200, 2020, 30, 4, 404, 5, 200, 7, 999, 0, 20, -5} {
+		if got, want := l.mentions(p.Path, n), l.mentionsText(p.Path, strconv.Itoa(n)); got != want {
+			t.Errorf("mentions(%d) = %v, containsWord gives %v", n, got, want)
 		}
 	}
 }
