@@ -1,6 +1,7 @@
 package input
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -45,13 +46,15 @@ func Load(fsys fs.FS) ([]*Page, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // reused: Parse keeps no reference to its src
 			for i := range next {
-				src, err := fs.ReadFile(fsys, paths[i])
+				src, err := readFile(fsys, paths[i], buf)
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				pages[i] = Parse(paths[i], src)
+				buf = src[:0]
 			}
 		}()
 	}
@@ -66,4 +69,36 @@ func Load(fsys fs.FS) ([]*Page, error) {
 		}
 	}
 	return pages, nil
+}
+
+// readFile reads file name of fsys into buf's storage (grown when
+// needed) and returns the bytes. On any error it returns what
+// fs.ReadFile(fsys, name) returns, so that errors read the same.
+func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fs.ReadFile(fsys, name)
+	}
+	defer f.Close()
+	size := 0
+	if st, err := f.Stat(); err == nil && st.Size() < 1<<30 {
+		size = int(st.Size())
+	}
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+512)
+	}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return fs.ReadFile(fsys, name)
+		}
+	}
 }

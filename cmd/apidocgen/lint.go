@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/lint"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
@@ -147,8 +146,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	m := compile.Compile(pages)
-	ds := lint.Run(pages, m, opts)
+	ds := lint.Check(pages, opts)
 
 	if *writeBaseline {
 		if *baselinePath == "" {

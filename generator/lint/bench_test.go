@@ -14,8 +14,9 @@ import (
 func BenchmarkGoldmarkOnly(b *testing.B) { inputtest.BenchGoldmarkOnly(b) }
 
 // BenchmarkLintGraph measures load + compile + lint (with genschema's
-// example checks) of the graph-v1.0 corpus; make bench prints its ratio to
-// a goldmark-only parse.
+// example checks) of the graph-v1.0 corpus, the way apidocgen lint does it
+// (input.Load, then Check); make bench prints its ratio to a goldmark-only
+// parse.
 func BenchmarkLintGraph(b *testing.B) {
 	dir := inputtest.CorpusDir(b, "graph-v1.0")
 	fsys := os.DirFS(dir)
@@ -25,8 +26,7 @@ func BenchmarkLintGraph(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := compile.Compile(pages)
-		ds := Run(pages, m, Options{})
+		ds := Check(pages, Options{})
 		if len(ds) == 0 {
 			b.Fatal("no findings")
 		}

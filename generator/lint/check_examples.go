@@ -239,11 +239,19 @@ func (l *linter) checkURL(ex *model.Example, treeVersion string) {
 // mentions reports whether the page text outside code mentions the status
 // code n (as in "returns a `202 Accepted` response code").
 func (l *linter) mentions(file string, n int) bool {
+	if n < 0 {
+		return l.mentionsText(file, strconv.Itoa(n))
+	}
+	return l.proseNumbers(file)[strconv.Itoa(n)]
+}
+
+// mentionsText reports whether containsWord finds s in the text of a
+// paragraph, list, quote or table of page file.
+func (l *linter) mentionsText(file, s string) bool {
 	p := l.byPath[file]
 	if p == nil {
 		return false
 	}
-	s := strconv.Itoa(n)
 	for _, b := range p.Blocks {
 		if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
 			txt := b.Text + strings.Join(b.Items, " ")
@@ -258,6 +266,58 @@ func (l *linter) mentions(file string, n int) bool {
 		}
 	}
 	return false
+}
+
+// proseNumbers returns the maximal runs of digits in the paragraphs,
+// lists, quotes and tables of page file, made once per page. A number is
+// mentioned (containsWord finds it in a block's text: the block text
+// followed by its list items joined with " ", then " " and each table row
+// joined with " | ") exactly when it is one of those runs, as the
+// separators are not digits.
+func (l *linter) proseNumbers(file string) map[string]bool {
+	if r, ok := l.prose[file]; ok {
+		return r
+	}
+	if l.prose == nil {
+		l.prose = map[string]map[string]bool{} // per linter copy (see runPages)
+	}
+	runs := map[string]bool{}
+	if p := l.byPath[file]; p != nil {
+		for _, b := range p.Blocks {
+			if b.Kind == "paragraph" || b.Kind == "list" || b.Kind == "quote" || b.Kind == "table" {
+				txt := b.Text
+				if len(b.Items) > 0 {
+					txt += strings.Join(b.Items, " ")
+				}
+				digitRuns(txt, runs)
+				if b.Table != nil {
+					for _, r := range b.Table.Rows {
+						for _, c := range r.Cells {
+							digitRuns(c.Text, runs)
+						}
+					}
+				}
+			}
+		}
+	}
+	l.prose[file] = runs
+	return runs
+}
+
+// digitRuns adds the maximal runs of ASCII digits of s to set.
+func digitRuns(s string, set map[string]bool) {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		set[s[i:j]] = true
+		i = j
+	}
 }
 
 func containsWord(txt, w string) bool {

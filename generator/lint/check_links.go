@@ -49,6 +49,9 @@ func (l *linter) anchors(p *input.Page) map[string]bool {
 			}
 			seen[slug]++
 		case input.KindHTML, input.KindParagraph:
+			if strings.IndexByte(b.Text, '=') < 0 {
+				continue // every match has one
+			}
 			for _, m := range htmlAnchorRe.FindAllStringSubmatch(b.Text, -1) {
 				s[strings.ToLower(m[1])] = true
 			}
@@ -115,12 +118,17 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 	if i := strings.IndexByte(file, '?'); i >= 0 {
 		file = file[:i]
 	}
-	if f, err := url.PathUnescape(file); err == nil {
-		file = f
+	if strings.IndexByte(file, '%') >= 0 { // else PathUnescape returns file
+		if f, err := url.PathUnescape(file); err == nil {
+			file = f
+		}
 	}
 	target := p
 	if file != "" {
-		resolved := path.Join(path.Dir(p.Path), file)
+		resolved, ok := joinRel(path.Dir(p.Path), file)
+		if !ok {
+			resolved = path.Join(path.Dir(p.Path), file)
+		}
 		if resolved == ".." || strings.HasPrefix(resolved, "../") {
 			return // outside the docs tree (includes, other versions)
 		}
@@ -204,6 +212,60 @@ func (l *linter) checkOrphans() {
 		}
 		l.add(input.Pos{File: p.Path, Line: 1, Col: 1}, RuleOrphanPage, "no other page links to this %s page", mp.Kind)
 	}
+}
+
+// joinRel returns path.Join(dir, file) for the common links, with one
+// allocation instead of path.Join's several: dir is a path.Dir result
+// (clean) that is not rooted, file is a relative path whose segments are
+// names, optionally after leading "./" and "../" segments that dir can
+// absorb. For anything else it reports false and the caller uses
+// path.Join.
+func joinRel(dir, file string) (string, bool) {
+	if strings.HasPrefix(dir, "/") {
+		return "", false
+	}
+	if dir == "." {
+		dir = ""
+	}
+	rest := file
+	for {
+		if strings.HasPrefix(rest, "./") {
+			rest = rest[2:]
+			continue
+		}
+		if strings.HasPrefix(rest, "../") {
+			if dir == "" || dir == ".." || strings.HasSuffix(dir, "/..") {
+				return "", false
+			}
+			if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+				dir = dir[:i]
+			} else {
+				dir = ""
+			}
+			rest = rest[3:]
+			continue
+		}
+		break
+	}
+	// Every remaining segment must be a name: not empty, "." or "..".
+	for seg := rest; ; {
+		i := strings.IndexByte(seg, '/')
+		name := seg
+		if i >= 0 {
+			name = seg[:i]
+		}
+		if name == "" || name == "." || name == ".." {
+			return "", false
+		}
+		if i < 0 {
+			break
+		}
+		seg = seg[i+1:]
+	}
+	if dir == "" {
+		return rest, true
+	}
+	return dir + "/" + rest, true
 }
 
 // plainRelative reports whether url.Parse would certainly accept t as a

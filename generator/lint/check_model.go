@@ -208,41 +208,54 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 	if t == nil {
 		return
 	}
-	anc := map[*model.Type]bool{}
-	for _, a := range t.Ancestors() {
-		anc[a] = true
-	}
 	api := l.mpages[p.Path].Kind == model.PageAPI
+	if !api && t.Base == nil {
+		return // nothing to check: only API pages have request-body rows, only derived types inherit
+	}
+	var anc map[*model.Type]bool
 	section := ""
 	for _, b := range p.Blocks {
 		if b.Kind == input.KindHeading && b.Level <= 2 {
-			section = strings.ToLower(b.Text)
+			section = b.Text
 		}
 		if b.Kind != input.KindTable || len(b.Table.Header) < 2 {
 			continue
 		}
-		if api && !strings.Contains(section, "request body") {
+		if api && !containsFoldASCII(section, "request body") {
 			continue
 		}
-		h1 := strings.ToLower(b.Table.Header[1].Text)
-		if h1 != "type" {
+		if !strings.EqualFold(b.Table.Header[1].Text, "type") {
 			continue
 		}
 		for _, r := range b.Table.Rows {
 			if len(r.Cells) < 3 {
 				continue
 			}
-			desc := r.Joined(2)
 			if api {
 				name := strings.Trim(r.Cells[0].Text, "*` ")
 				if prop, owner := declaredOn(t, name); prop != nil && prop.ReadOnly {
 					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, owner.Name)
 				}
 			}
-			if t.Base == nil || !containsFoldASCII(desc, "inherited from") {
+			// The phrase cannot span the " | " that Joined puts between
+			// cells: look for it cell by cell before joining.
+			if t.Base == nil || !cellsContainFold(r.Cells[2:], "inherited from") {
 				continue
 			}
-			m := inheritedRe.FindStringSubmatch(desc)
+			desc := r.Joined(2)
+			if anc == nil {
+				anc = map[*model.Type]bool{}
+				for _, a := range t.Ancestors() {
+					anc[a] = true
+				}
+			}
+			// A match starts where the phrase does (in ASCII letters of
+			// either case); the byte before it stays for \b.
+			k := indexFoldASCII(desc, "inherited from")
+			if k < 0 {
+				continue
+			}
+			m := inheritedRe.FindStringSubmatch(desc[max(k-1, 0):])
 			if m == nil {
 				continue // without a known parent the cells are the compiler's business
 			}
@@ -262,6 +275,17 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 			}
 		}
 	}
+}
+
+// cellsContainFold reports whether the text of a cell contains the
+// lower-case word, compared as containsFoldASCII does.
+func cellsContainFold(cells []input.Cell, word string) bool {
+	for _, c := range cells {
+		if containsFoldASCII(c.Text, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // declaredOn returns the property called name of x or its ancestors and
@@ -290,31 +314,52 @@ func (l *linter) checkTruncated(p *input.Page) {
 			}
 		}
 	}
-	note := false
-	for _, b := range p.Blocks {
-		switch b.Kind {
-		case input.KindHeading, input.KindCode:
-			note = false
-		case input.KindQuote, input.KindParagraph:
-			if lt := b.Text; containsFoldASCII(lt, "response") && (containsFoldASCII(lt, "shortened") || containsFoldASCII(lt, "truncated")) &&
-				shortenedRe.MatchString(b.Text) {
-				note = true
-			}
-		case input.KindComment:
-			a := b.Comment.Annotation
-			if a == nil || !strings.EqualFold(a.String("blockType"), "response") {
-				continue
-			}
-			trunc := a.Bool("truncated")
-			hasBody := a.Next >= 0 && a.Next < len(p.Blocks) && bodies[p.Blocks[a.Next].Pos.Line]
-			if note && !trunc && hasBody {
-				if _, set := a.Fields["truncated"]; !set {
-					l.add(b.Comment.BodyPos, RuleTruncated, "the response is introduced as shortened but its annotation does not say \"truncated\": true")
+	if len(bodies) == 0 {
+		return // no response body to be shortened
+	}
+	// A note counts for the first response annotation after it, unless a
+	// heading or a code block comes between them: look back from each
+	// response annotation with a body to the previous such stop.
+	for i, b := range p.Blocks {
+		if !isResponseAnnotation(b) {
+			continue
+		}
+		a := b.Comment.Annotation
+		hasBody := a.Next >= 0 && a.Next < len(p.Blocks) && bodies[p.Blocks[a.Next].Pos.Line]
+		if !hasBody || a.Bool("truncated") {
+			continue
+		}
+		if _, set := a.Fields["truncated"]; set {
+			continue
+		}
+		note := false
+	back:
+		for j := i - 1; j >= 0; j-- {
+			switch c := p.Blocks[j]; c.Kind {
+			case input.KindHeading, input.KindCode:
+				break back
+			case input.KindComment:
+				if isResponseAnnotation(c) {
+					break back
+				}
+			case input.KindQuote, input.KindParagraph:
+				if lt := c.Text; containsFoldASCII(lt, "response") && (containsFoldASCII(lt, "shortened") || containsFoldASCII(lt, "truncated")) &&
+					shortenedRe.MatchString(c.Text) {
+					note = true
+					break back
 				}
 			}
-			note = false
+		}
+		if note {
+			l.add(b.Comment.BodyPos, RuleTruncated, "the response is introduced as shortened but its annotation does not say \"truncated\": true")
 		}
 	}
+}
+
+// isResponseAnnotation reports whether b is a comment holding a response
+// annotation.
+func isResponseAnnotation(b *input.Block) bool {
+	return b.Kind == input.KindComment && b.Comment.Annotation != nil && strings.EqualFold(b.Comment.Annotation.String("blockType"), "response")
 }
 
 var placeholderSeg = regexp.MustCompile(`\{[^}]*\}`)

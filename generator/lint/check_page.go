@@ -252,16 +252,42 @@ func (l *linter) checkTabs(p *input.Page) {
 	closeGroup(nil)
 }
 
+// checkMissingAnnotations reports http and json code blocks of reference
+// pages without an annotation before them.
+func (l *linter) checkMissingAnnotations(p *input.Page) {
+	mp := l.mpages[p.Path]
+	if mp != nil && mp.Kind != model.PageAPI && mp.Kind != model.PageResource {
+		return // conceptual pages show JSON for reading, not for checking
+	}
+	var annotatedCode map[int]bool
+	for i, b := range p.Blocks {
+		if b.Kind != input.KindCode {
+			continue
+		}
+		lang := b.Code.Lang
+		if lang != "http" && lang != "json" {
+			continue
+		}
+		if annotatedCode == nil {
+			annotatedCode = map[int]bool{}
+			for _, b := range p.Blocks {
+				if b.Kind == input.KindComment && b.Comment.Annotation != nil && b.Comment.Annotation.Next >= 0 {
+					annotatedCode[b.Comment.Annotation.Next] = true
+				}
+			}
+		}
+		if !annotatedCode[i] {
+			l.add(b.Pos, RuleMissingAnnotation, "code block (%s) has no annotation comment before it", lang)
+		}
+	}
+}
+
 func (l *linter) checkAnnotations(p *input.Page) {
-	annotatedCode := map[int]bool{}
 	for _, b := range p.Blocks {
 		if b.Kind != input.KindComment || b.Comment.Annotation == nil {
 			continue
 		}
 		a := b.Comment.Annotation
-		if a.Next >= 0 {
-			annotatedCode[a.Next] = true
-		}
 		if a.Err != nil && len(a.Fields) == 0 {
 			continue // compile reports annotation-invalid-json
 		}
@@ -275,19 +301,6 @@ func (l *linter) checkAnnotations(p *input.Page) {
 			}
 		}
 	}
-	mp := l.mpages[p.Path]
-	reference := mp == nil || mp.Kind == model.PageAPI || mp.Kind == model.PageResource
-	for i, b := range p.Blocks {
-		if b.Kind != input.KindCode || annotatedCode[i] || !reference {
-			continue // conceptual pages show JSON for reading, not for checking
-		}
-		lang := b.Code.Lang
-		if lang != "http" && lang != "json" {
-			continue
-		}
-		l.add(b.Pos, RuleMissingAnnotation, "code block (%s) has no annotation comment before it", lang)
-	}
-
 	// Pairing: a response pairs with the request of the same name, else
 	// with the closest request above it that is not yet paired.
 	ex := annotatedExamples(p)

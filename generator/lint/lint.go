@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -43,20 +44,75 @@ type Options struct {
 // Run lints pages and the model compiled from them and returns the
 // findings to report, sorted by file, line, column and rule, each once.
 func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
-	l := newLinter(pages, m, opts.Files)
-	l.run()
-	all := append([]model.Diagnostic(nil), m.Diagnostics...)
-	for _, f := range defaultExtra(opts.Extra) {
-		all = append(all, f(m)...)
-	}
+	return run(pages, func() *model.Model { return m }, opts)
+}
+
+// Check compiles pages and lints them: the same findings as
+// Run(pages, compile.Compile(pages), opts), with the checks that read only
+// the pages running while the compiler works.
+func Check(pages []*input.Page, opts Options) []model.Diagnostic {
+	return run(pages, func() *model.Model { return compile.Compile(pages) }, opts)
+}
+
+// run lints pages and the model that compile returns. The checks run in
+// groups, each on its own goroutine (see linter.runPages): the page
+// checks, which start before compile is called, and then collect the
+// inline suppressions; the example checks; the other model checks; the
+// extra checks. Each group
+// only reads pages and model and keeps its own findings, and the findings
+// are sorted at the end, so the result does not depend on scheduling.
+func run(pages []*input.Page, compile func() *model.Model, opts Options) []model.Diagnostic {
+	l := newLinter(pages, nil, opts.Files)
+	pl := *l // the page group's linter
+	pagesDone := make(chan struct{})
+	var sup suppressions
+	go func() {
+		defer close(pagesDone)
+		pl.runPages()
+		sup = collectSuppressions(pages)
+	}()
+	m := compile()
+	// Model.Lookup builds its index on first use: build it before the
+	// goroutines share m.
+	m.Lookup("")
+	l.index(m)
+	var extra []model.Diagnostic
+	extraDone := make(chan struct{})
+	go func() {
+		defer close(extraDone)
+		for _, f := range defaultExtra(opts.Extra) {
+			extra = append(extra, f(m)...)
+		}
+	}()
+	el := *l // the example group's linter
+	exDone := make(chan struct{})
+	go func() {
+		defer close(exDone)
+		el.runExamples()
+	}()
+	l.runModel()
+	<-exDone
+	<-pagesDone
+	// The checks that need both the page group's results and the model.
+	pl.indexFrom(l)
+	pl.runPagesModel()
+	<-extraDone
+	all := make([]model.Diagnostic, 0, len(m.Diagnostics)+len(extra)+len(l.diags)+len(el.diags)+len(pl.diags))
+	all = append(all, m.Diagnostics...)
+	all = append(all, extra...)
+	all = append(all, pl.diags...)
+	all = append(all, el.diags...)
 	all = append(all, l.diags...)
-	return Filter(all, pages, opts)
+	return filter(all, sup, opts)
 }
 
 // Filter applies the configuration, inline suppressions, the Only set and
 // the baseline to findings, and sorts them.
 func Filter(all []model.Diagnostic, pages []*input.Page, opts Options) []model.Diagnostic {
-	sup := collectSuppressions(pages)
+	return filter(all, collectSuppressions(pages), opts)
+}
+
+func filter(all []model.Diagnostic, sup suppressions, opts Options) []model.Diagnostic {
 	out := make([]model.Diagnostic, 0, len(all))
 	for _, d := range all {
 		if opts.Only != nil && !opts.Only[d.Pos.File] {
@@ -103,7 +159,8 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
-	typeCands   []string // lower-cased qualified type names, for suggestType
+	typeCands   []string                   // lower-cased qualified type names, for suggestType
+	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -154,6 +211,14 @@ func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 			l.addFile(f)
 		}
 	}
+	l.index(m)
+	return l
+}
+
+// index builds the indexes of model m (none when m is nil).
+func (l *linter) index(m *model.Model) {
+	l.m = m
+	l.mpages = map[string]*model.Page{}
 	l.typesByFile = map[string][]*model.Type{}
 	l.opsByPage = map[string][]*model.Operation{}
 	l.diagsByFile = map[string][]model.Diagnostic{}
@@ -177,7 +242,12 @@ func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
 			l.diagsByFile[d.Pos.File] = append(l.diagsByFile[d.Pos.File], d)
 		}
 	}
-	return l
+}
+
+// indexFrom takes the model and its indexes from o.
+func (l *linter) indexFrom(o *linter) {
+	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner =
+		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner
 }
 
 func (l *linter) addFile(f string) {
@@ -198,7 +268,20 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 	l.diags = append(l.diags, model.Diagnostic{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: fmt.Sprintf(format, args...)})
 }
 
-func (l *linter) run() {
+// The checks come in three groups (run runs them on separate goroutines,
+// each with its own copy of the linter, sharing the indexes read-only):
+//
+//   - runPages: checks that read only the pages; they run while the model
+//     is compiled. The link checks fill l.slugs and l.inbound.
+//   - runExamples: the checks of the model's examples; they fill l.rows,
+//     l.typeCands and l.prose.
+//   - runModel: the other checks of the model (and of pages against it);
+//     they fill l.typeCands.
+//   - runPagesModel: checks that need the model and the page group's
+//     results (l.inbound); they run after both.
+//
+// A new check goes in the group whose lazily filled fields it uses.
+func (l *linter) runPages() {
 	for _, p := range l.pages {
 		l.checkFrontMatter(p)
 		l.checkPlaceholders(p)
@@ -208,11 +291,29 @@ func (l *linter) run() {
 	}
 	l.checkIncludes()
 	l.checkRequestNames()
+}
+
+func (l *linter) runPagesModel() {
+	for _, p := range l.pages {
+		l.checkMissingAnnotations(p)
+	}
 	if l.m == nil {
 		return
 	}
 	l.checkOrphans()
+}
+
+func (l *linter) runExamples() {
+	if l.m == nil {
+		return
+	}
 	l.checkExamples()
+}
+
+func (l *linter) runModel() {
+	if l.m == nil {
+		return
+	}
 	for _, p := range l.pages {
 		l.checkAnnotationTypes(p)
 	}

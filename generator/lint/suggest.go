@@ -40,17 +40,12 @@ func abs(n int) int {
 	return n
 }
 
-// containsFoldASCII reports whether strings.ToLower(s) contains word, a
-// lower-case ASCII word, without allocating. The only non-ASCII letters
-// that lower-case to ASCII are U+0130 (to i) and the Kelvin sign U+212A
-// (to k); a text holding either takes the slow way.
-func containsFoldASCII(s, word string) bool {
-	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
-		return strings.Contains(strings.ToLower(s), word)
-	}
+// indexFoldASCII returns the index of the first occurrence of the
+// lower-case ASCII word in s with ASCII letters of either case, or -1.
+func indexFoldASCII(s, word string) int {
 	n := len(word)
 	if n == 0 {
-		return true
+		return 0
 	}
 	first, upper := word[0], word[0]
 	if 'a' <= first && first <= 'z' {
@@ -71,8 +66,19 @@ func containsFoldASCII(s, word string) bool {
 			}
 		}
 		if j == n {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// containsFoldASCII reports whether strings.ToLower(s) contains word, a
+// lower-case ASCII word, without allocating. The only non-ASCII letters
+// that lower-case to ASCII are U+0130 (to i) and the Kelvin sign U+212A
+// (to k); a text holding either takes the slow way.
+func containsFoldASCII(s, word string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return strings.Contains(strings.ToLower(s), word)
+	}
+	return indexFoldASCII(s, word) >= 0
 }

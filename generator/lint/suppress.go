@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
@@ -29,6 +30,9 @@ type lineRange struct {
 type suppressions map[string][]lineRange // page path -> ranges
 
 func parseDirective(body string) (fileWide bool, rules []string, ok bool) {
+	if !strings.HasPrefix(strings.TrimLeftFunc(body, unicode.IsSpace), disableDirective) {
+		return false, nil, false // the first field is neither directive (most comments are annotations)
+	}
 	f := strings.Fields(body)
 	if len(f) == 0 {
 		return false, nil, false

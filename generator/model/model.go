@@ -165,7 +165,37 @@ func (t *Type) AllProperties() []*Property {
 // Property returns the property called name (exact match) declared on t or
 // an ancestor, or nil.
 func (t *Type) Property(name string) *Property {
-	for _, p := range t.AllProperties() {
+	// The first match in AllProperties order (the root ancestor's first),
+	// without allocating: the chain t, t.Base, ... (up to a cycle, as
+	// Ancestors) is kept in a small array, searched from its end.
+	var chain [16]*Type
+	chain[0] = t
+	n := 1
+walk:
+	for b := t.Base; b != nil; b = b.Base {
+		for _, x := range chain[:n] {
+			if x == b {
+				break walk
+			}
+		}
+		if n == len(chain) {
+			return t.propertyOf(t.AllProperties(), name)
+		}
+		chain[n] = b
+		n++
+	}
+	for i := n - 1; i >= 0; i-- {
+		for _, p := range chain[i].Properties {
+			if p.Name == name {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+func (t *Type) propertyOf(all []*Property, name string) *Property {
+	for _, p := range all {
 		if p.Name == name {
 			return p
 		}

@@ -54,6 +54,35 @@ func placeholderKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), ""))
 }
 
+// lookupPlaceholder returns placeholders[placeholderKey(s)] without
+// allocating for ASCII strings: the key is built in a small buffer, and a
+// key longer than the buffer is longer than every placeholder.
+func lookupPlaceholder(s string) (string, bool) {
+	var buf [40]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			e, ok := placeholders[placeholderKey(s)]
+			return e, ok
+		}
+		switch c {
+		case '\t', '\n', '\v', '\f', '\r', ' ': // what strings.Fields drops in ASCII
+			continue
+		}
+		if n == len(buf) {
+			return "", false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	e, ok := placeholders[string(buf[:n])]
+	return e, ok
+}
+
 // Placeholder reports whether v is a type placeholder rather than a real
 // value, and which Edm type it stands for ("" when it says nothing about
 // the type, as for an enum union). Placeholders are the type names written
@@ -66,7 +95,7 @@ func Placeholder(v *jsonx.Value) (edm string, ok bool) {
 	}
 	switch v.Kind {
 	case jsonx.String:
-		if e, ok := placeholders[placeholderKey(v.Str)]; ok {
+		if e, ok := lookupPlaceholder(v.Str); ok {
 			return e, true
 		}
 		if IsEnumUnion(v.Str) {
@@ -85,6 +114,9 @@ func Placeholder(v *jsonx.Value) (edm string, ok bool) {
 
 // IsEnumUnion reports whether s lists enum members as "a | b | c".
 func IsEnumUnion(s string) bool {
+	if strings.IndexByte(s, '|') < 0 {
+		return false
+	}
 	parts := strings.Split(s, "|")
 	if len(parts) < 2 {
 		return false
