@@ -34,12 +34,16 @@ var standardHeaders = []string{
 	"User-Agent", "workbook-session-id", "X-AnchorMailbox", "X-HTTP-Method-Override",
 }
 
-var stdLower = func() []string {
-	out := make([]string, len(standardHeaders))
+// stdLower holds standardHeaders in lower case; stdSpelling maps each back
+// to its spelling.
+var stdLower, stdSpelling = func() ([]string, map[string]string) {
+	lower := make([]string, len(standardHeaders))
+	spelling := make(map[string]string, len(standardHeaders))
 	for i, h := range standardHeaders {
-		out[i] = strings.ToLower(h)
+		lower[i] = strings.ToLower(h)
+		spelling[lower[i]] = h
 	}
-	return out
+	return lower, spelling
 }()
 
 // isTokenChar reports whether c may appear in a header name (RFC 9110 tchar).
@@ -113,15 +117,11 @@ func (l *linter) checkHeaderLines(b *input.Block) {
 			continue
 		}
 		ln := strings.ToLower(name)
-		if containsStr(stdLower, ln) || len(ln) < 4 {
+		if _, ok := stdSpelling[ln]; ok || len(ln) < 4 {
 			continue
 		}
 		if c := closest(ln, stdLower, 2); c != "" {
-			for _, h := range standardHeaders {
-				if strings.ToLower(h) == c {
-					l.add(pos, RuleHTTPHeaderInvalid, "header %q looks like a misspelling of %q", name, h)
-				}
-			}
+			l.add(pos, RuleHTTPHeaderInvalid, "header %q looks like a misspelling of %q", name, stdSpelling[c])
 		}
 	}
 }
