@@ -82,6 +82,20 @@ func sectionRank(list []section, text string) (int, bool) {
 	return 0, false
 }
 
+// The lower-case names of each section list, built once for every page.
+var (
+	apiSectionNames      = lowerSectionNames(apiSections)
+	resourceSectionNames = lowerSectionNames(resourceSections)
+)
+
+func lowerSectionNames(list []section) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strings.ToLower(s.name)
+	}
+	return out
+}
+
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func h2s(p *input.Page) []*input.Block {
@@ -104,24 +118,20 @@ func (l *linter) checkOutlines() {
 		case mp.Kind == model.PageAPI || mp.Kind == model.PageConceptual && strings.HasPrefix(p.Path, "api/") && strings.EqualFold(mp.DocType, "apiPageType"):
 			// An api/ page that says it is an API page but lacks the
 			// sections the compiler classifies by is checked too.
-			l.checkOutline(p, apiSections, true)
+			l.checkOutline(p, apiSections, apiSectionNames, true)
 		case mp.Kind == model.PageResource:
-			l.checkOutline(p, resourceSections, false)
+			l.checkOutline(p, resourceSections, resourceSectionNames, false)
 		}
 	}
 }
 
-func (l *linter) checkOutline(p *input.Page, list []section, api bool) {
+func (l *linter) checkOutline(p *input.Page, list []section, cands []string, api bool) {
 	hs := h2s(p)
 	names := make([]string, len(hs))
 	for i, h := range hs {
 		names[i] = strings.Join(strings.Fields(h.Text), " ")
 	}
 	// Misspelt names.
-	var cands []string
-	for _, s := range list {
-		cands = append(cands, strings.ToLower(s.name))
-	}
 	for i, h := range hs {
 		n := names[i]
 		if s, ok := findSection(list, n); ok {
