@@ -8,9 +8,8 @@ package gengo
 // the two are two spellings of one set of rules; the differential corpus
 // test (validate_corpus_test.go) checks that they give the same verdicts
 // and blame the same JSON pointers. With Options.Validators the struct and
-// enum types also get Validate/ValidateFor methods that walk the fields
-// (no reflection) and report what the JSON validators would report on the
-// encoded value.
+// enum types also get Validate/ValidateFor methods; a struct's ValidateFor
+// encodes the value and runs the JSON validator on what the encoder wrote.
 //
 // Generated files: apidocgen_validate.go (the runtime, from
 // templates/validate.tmpl), validate_<namespace>[_<letter>].go (one
@@ -266,9 +265,12 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 }
 
 // methodsOf writes Validate (and ValidateFor, for structs) on the Go type
-// of t, if it has one. The struct methods walk the fields, without
-// reflection, checking what the encoder would write: a field the encoder
-// leaves out (nil, absent Nullable, "" enum) counts as absent.
+// of t, if it has one. ValidateFor encodes the value with its MarshalJSON
+// and runs the JSON validator on the bytes, so it checks exactly what the
+// encoder would send: a field the encoder leaves out (nil, absent Nullable,
+// "" enum) is absent, and AdditionalData is checked with the rest. One
+// small method per type and no field walker keeps the package cheap to
+// compile (docs/build-cost.md).
 func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	gt := g.structs[t.Name]
 	if gt == nil || gt.T.Kind != t.Kind {
@@ -280,145 +282,8 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 		return
 	}
 	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, gt.Name)
-	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode, collecting every violation\n// with the JSON pointer of the member the encoder would write; nil or a\n// *ValidationError. AdditionalData is not checked.\n", t.Name)
-	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\ts := vstate{mode: mode}\n\tx.vs%s(&s)\n\treturn s.result(%s)\n}\n\n", gt.Name, gt.Name, q)
-	fmt.Fprintf(b, "// vs%s checks the fields of x and of its embedded base.\nfunc (x *%s) vs%s(s *vstate) {\n\tif x == nil {\n\t\treturn\n\t}\n", gt.Name, gt.Name, gt.Name)
-	if gt.Base != nil && g.walked(gt.Base) {
-		fmt.Fprintf(b, "\tx.%s.vs%s(s)\n", gt.Base.Name, gt.Base.Name)
-	}
-	props := map[string]genschema.Prop{}
-	for _, p := range t.Props {
-		props[p.Name] = p
-	}
-	for _, f := range gt.Fields {
-		if p, ok := props[f.JSON]; ok {
-			g.fieldCheck(b, f, p)
-		}
-	}
-	b.WriteString("}\n\n")
-	if gt.Poly {
-		g.polyDispatch(b, gt)
-	}
-}
-
-// walked reports whether gt gets the vs method (one Go type per
-// qualified name of the plan).
-func (g *validateGen) walked(gt *goType) bool {
-	return gt != nil && !gt.IsEnum() && g.structs[gt.T.QualifiedName()] == gt && g.plan.Lookup(gt.T.QualifiedName()) != nil
-}
-
-// polyDispatch writes vsy<Name>, which checks a value of the interface of
-// gt by its dynamic type.
-func (g *validateGen) polyDispatch(b *bytes.Buffer, gt *goType) {
-	fmt.Fprintf(b, "// vsy%s checks v by its dynamic type.\nfunc vsy%s(s *vstate, v %s) {\n\tswitch v := v.(type) {\n", gt.Name, gt.Name, gt.Iface)
-	var all []*goType
-	var walk func(*goType)
-	seen := map[*goType]bool{gt: true}
-	walk = func(x *goType) {
-		for _, d := range x.Derived {
-			if !seen[d] {
-				seen[d] = true
-				all = append(all, d)
-				walk(d)
-			}
-		}
-	}
-	walk(gt)
-	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
-	for _, d := range append(all, gt) {
-		if !g.walked(d) {
-			continue
-		}
-		fmt.Fprintf(b, "\tcase *%s:\n\t\tv.vs%s(s)\n", d.Name, d.Name)
-	}
-	fmt.Fprintf(b, "\tcase nil:\n\tdefault:\n\t\tv.%s().vs%s(s)\n\t}\n}\n\n", gt.AsMethod, gt.Name)
-}
-
-// fieldCheck writes the check of field f (property p) of x.
-func (g *validateGen) fieldCheck(b *bytes.Buffer, f *goField, p genschema.Prop) {
-	x := "x." + f.Name
-	var present, value string // value: statements checking the value, in terms of x (or v)
-	switch f.Kind {
-	case fieldPlain:
-		// Only enums are plain: written when not "" (never a member).
-		present = x + ` != ""`
-		value = g.elemCheck(x, f, p.Value)
-	case fieldOptional:
-		// *T: absent exactly when nil; false, 0 and "" are values.
-		present = x + " != nil"
-		value = g.elemCheck("*"+x, f, p.Value)
-	case fieldNullable, fieldNullablePoly:
-		present = x + ".Valid || " + x + ".Null"
-		if c := g.elemCheck("v", f, p.Value); c != "" {
-			value = fmt.Sprintf("if v := %s.V; %s.Valid && !%s.Null {\n%s}\n", x, x, x, indent(c, 1))
-		}
-	case fieldPtr, fieldPoly:
-		present = x + " != nil"
-		value = g.elemCheck(x, f, p.Value)
-	case fieldSlice, fieldRaw:
-		present = x + " != nil"
-		if f.Multi {
-			if c := g.elemCheck("e", f, p.Value); c != "" {
-				value = fmt.Sprintf("for i, e := range %s {\n\ts.index(i)\n%s\ts.pop()\n}\n", x, indent(c, 1))
-			}
-		}
-	case fieldPolySlice:
-		present = x + " != nil"
-		if f.Elem != nil && f.Elem.Poly {
-			value = fmt.Sprintf("for i, e := range %s {\n\ts.index(i)\n\tif e == nil {\n\t\ts.wrongType(\"object\", nil)\n\t} else {\n\t\tvsy%s(s, e)\n\t}\n\ts.pop()\n}\n", x, f.Elem.Name)
-		}
-	default:
-		return // an override type: nothing known about it
-	}
-	key := strconv.Quote(f.JSON)
-	var body string
-	switch {
-	case p.ReadOnly && value != "":
-		body = fmt.Sprintf("if s.mode != ReadMode {\n\ts.failKey(%s, \"read-only property not allowed in a request body\")\n} else {\n\ts.key(%s)\n%s\ts.pop()\n}\n", key, key, indent(value, 1))
-	case p.ReadOnly:
-		body = fmt.Sprintf("if s.mode != ReadMode {\n\ts.failKey(%s, \"read-only property not allowed in a request body\")\n}\n", key)
-	case value != "":
-		body = fmt.Sprintf("s.key(%s)\n%ss.pop()\n", key, value)
-	}
-	missing := ""
-	if p.Required && !p.ReadOnly {
-		missing = fmt.Sprintf("if s.mode == CreateMode {\n\ts.fail(%s)\n}\n", strconv.Quote("missing required property "+strconv.Quote(p.Name)))
-	}
-	switch {
-	case body != "" && missing != "":
-		fmt.Fprintf(b, "\tif %s {\n%s\t} else {\n%s\t}\n", present, indent(body, 2), indent(missing, 2))
-	case body != "":
-		fmt.Fprintf(b, "\tif %s {\n%s\t}\n", present, indent(body, 2))
-	case missing != "":
-		fmt.Fprintf(b, "\tif !(%s) {\n%s\t}\n", present, indent(missing, 2))
-	}
-}
-
-// elemCheck returns the statements checking one value e of field f (a
-// single value or a collection element), or "".
-func (g *validateGen) elemCheck(e string, f *goField, v genschema.Value) string {
-	switch v.Kind {
-	case genschema.ValueEnum:
-		if f.Elem != nil && f.Elem.IsEnum() && g.has(v.Type) {
-			return fmt.Sprintf("ve%s(s, string(%s))\n", g.goName[v.Type], e)
-		}
-	case genschema.ValuePrimitive:
-		switch f.Prim {
-		case model.EdmString, model.EdmGuid:
-			if c := g.check(v); c != "nil" && c != "vcString" {
-				return fmt.Sprintf("%s(s, string(%s))\n", c, e)
-			}
-		}
-	case genschema.ValueObject:
-		if !g.walked(f.Elem) {
-			return ""
-		}
-		if f.Elem.Poly {
-			return fmt.Sprintf("if %s != nil {\n\tvsy%s(s, %s)\n}\n", e, f.Elem.Name, e)
-		}
-		return fmt.Sprintf("%s.vs%s(s)\n", e, f.Elem.Name)
-	}
-	return ""
+	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode: it encodes x as\n// json.Marshal would and validates the result, collecting every violation\n// with its JSON pointer; nil or a *ValidationError.\n", t.Name)
+	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)
 }
 
 // enumValidator writes me<Stem> (membership) and ve<Stem> (a value).

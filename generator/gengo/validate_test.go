@@ -349,8 +349,10 @@ func main() {
 }
 `
 
-// TestValidateStructWalk checks that the struct methods, which walk the
-// fields, find what the JSON validators find in the same value encoded.
+// TestValidateStructWalk checks that ValidateFor on each decoded struct
+// (which encodes it and validates the bytes) reports exactly what
+// ValidateJSON reports on the struct's encoding under the type's own
+// name: it catches a method wired to the wrong validator, mode or encoder.
 func TestValidateStructWalk(t *testing.T) {
 	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
 	if err != nil {
