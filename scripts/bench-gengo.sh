@@ -4,33 +4,52 @@
 # compiler needs (the standard library comes from the build cache; a
 # comment line with the current time makes the package itself cold), then
 # run the decode benchmarks of a real user and message payload.
-#   VALIDATORS=1 scripts/bench-gengo.sh   also emit the validators
+# Two packages are measured: the default output of `apidocgen generate`
+# (types and validators) and the types alone (go.validators: false).
+#   VALIDATORS=1 / VALIDATORS=0   measure only that one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
 [ -d "$APIDOCGEN_CORPUS/graph-v1.0" ] || { echo "bench-gengo: corpus not found at $APIDOCGEN_CORPUS (set APIDOCGEN_CORPUS)"; exit 2; }
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="${VALIDATORS:-0}" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
-export GOFLAGS=-mod=mod GOPROXY=off GOWORK=off
-cd "$dir"
-files=$(ls *.go | wc -l)
-bytes=$(cat *.go | wc -c)
-types=$(grep -hcE '^type [A-Z]' *.go | awk '{s+=$1} END{print s}')
-echo "generated: $files files, $bytes bytes, $types exported types"
-go build ./ >/dev/null 2>&1 || true   # warm the standard library in the cache
-echo "// bench $(date +%s%N)" >>apidocgen_doc.go
-structs=$(grep -hcE '^type [A-Z][A-Za-z0-9_]* struct' *.go | awk '{s+=$1} END{print s}')
-if [ -x /usr/bin/time ]; then
-  /usr/bin/time -f "%e %U %S %M" -o build.time go build ./
-  read -r wall user sys rss <build.time
-  echo "go build: $wall s wall, $user s user, $sys s sys, max RSS $rss KB ($structs structs)"
-  # The reference: msgraph-sdk-go's models package, 2,474 structs, 130 s and
-  # 4.4 GB on a 2-core machine (docs: go-model-anchors). Per struct:
-  awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="$structs" 'BEGIN{
-    wt=w/n*1000; cpu=(u+s)/n*1000; mem=r/1024/n; kt=130/2474*1000; km=4.4*1024/2474;
-    printf "per struct: %.1f ms wall (Kiota %.1f ms: %.1fx less; %.1f ms CPU), %.2f MB peak (Kiota %.2f MB: %.1fx less)\n", wt, kt, kt/wt, cpu, mem, km, km/mem }'
-else
-  time go build ./
-fi
-go test -run '^$' -bench 'Decode' -benchmem -count "${COUNT:-3}" ./
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+# measure VALIDATORS LABEL: generate, build cold, print the figures.
+measure() {
+  local dir="$root/v$1"
+  mkdir -p "$dir"
+  GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="$1" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
+  (
+    export GOFLAGS=-mod=mod GOPROXY=off GOWORK=off
+    cd "$dir"
+    local files bytes funcs structs
+    files=$(ls *.go | wc -l)
+    bytes=$(cat *.go | wc -c)
+    funcs=$(cat *.go | grep -c '^func ' || true)
+    structs=$(grep -hcE '^type [A-Z][A-Za-z0-9_]* struct' *.go | awk '{s+=$1} END{print s}')
+    echo "$2: $files files, $bytes bytes, $structs structs, $funcs functions"
+    go build ./ >/dev/null 2>&1 || true   # warm the standard library in the cache
+    echo "// bench $(date +%s%N)" >>apidocgen_doc.go
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f "%e %U %S %M" -o build.time go build ./
+      read -r wall user sys rss <build.time
+      echo "  go build: $wall s wall, $user s user, $sys s sys, max RSS $rss KB"
+      # The reference: msgraph-sdk-go's models package, 2,474 structs, 130 s and
+      # 4.4 GB on a 2-core machine (docs: go-model-anchors). Per struct:
+      awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="$structs" 'BEGIN{
+        wt=w/n*1000; cpu=(u+s)/n*1000; mem=r/1024/n; kt=130/2474*1000; km=4.4*1024/2474;
+        printf "  per struct: %.1f ms wall (Kiota %.1f ms: %.1fx less; %.1f ms CPU), %.2f MB peak (Kiota %.2f MB: %.1fx less)\n", wt, kt, kt/wt, cpu, mem, km, km/mem }'
+    else
+      time go build ./
+    fi
+  )
+}
+
+case "${VALIDATORS:-both}" in
+  1) measure 1 "default output (types + validators)" ; last=1 ;;
+  0) measure 0 "types only (go.validators: false)" ; last=0 ;;
+  *) measure 1 "default output (types + validators)"
+     measure 0 "types only (go.validators: false)" ; last=0 ;;
+esac
+cd "$root/v$last"
+GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -run '^$' -bench 'Decode' -benchmem -count "${COUNT:-3}" ./

@@ -264,8 +264,8 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 	return out
 }
 
-// methodsOf writes Validate (and ValidateFor, for structs) on the Go type
-// of t, if it has one. ValidateFor encodes the value with its MarshalJSON
+// methodsOf writes Validate and ValidateFor on the struct type of t, if it
+// has one. ValidateFor encodes the value with its MarshalJSON
 // and runs the JSON validator on the bytes, so it checks exactly what the
 // encoder would send: a field the encoder leaves out (nil, absent Nullable,
 // "" enum) is absent, and AdditionalData is checked with the rest. One
@@ -276,11 +276,12 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	if gt == nil || gt.T.Kind != t.Kind {
 		return
 	}
-	q := strconv.Quote(t.Name)
 	if t.Kind == model.KindEnum {
-		fmt.Fprintf(b, "// Validate reports whether v is a valid %s; nil or a *ValidationError.\nfunc (v %s) Validate() error {\n\treturn ValidateValue(%s, ReadMode, string(v))\n}\n\n", t.Name, gt.Name, q)
+		// Enums already have Valid; a second method per enum would only add
+		// compile cost (ValidateValue checks a member with a reason).
 		return
 	}
+	q := strconv.Quote(t.Name)
 	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, gt.Name)
 	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode: it encodes x as\n// json.Marshal would and validates the result, collecting every violation\n// with its JSON pointer; nil or a *ValidationError.\n", t.Name)
 	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)

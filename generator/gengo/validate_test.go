@@ -188,7 +188,7 @@ func main() {
 			fmt.Println(m, v)
 		}
 	}
-	fmt.Println("enum:", gen.TestAPIColor("purple").Validate() != nil, gen.TestAPIColor("red").Validate() == nil)
+	fmt.Println("enum:", !gen.TestAPIColor("purple").Valid(), gen.TestAPIColor("red").Valid(), gen.ValidateValue("test.api.color", gen.ReadMode, "purple") != nil)
 }
 `
 
@@ -224,7 +224,7 @@ func TestValidateStructMethods(t *testing.T) {
 		"read /home/street: longer than 10 characters",
 		"create /home/street: longer than 10 characters",
 		"update /title: longer than 5 characters",
-		"enum: true true",
+		"enum: true true true",
 	} {
 		if !strings.Contains(got, line+"\n") {
 			t.Errorf("output lacks %q:\n%s", line, got)
