@@ -3,7 +3,7 @@
 # and report how long a cold `go build` of it takes and how much memory the
 # compiler needs (the standard library comes from the build cache; a
 # comment line with the current time makes the package itself cold), then
-# run the decode benchmarks of a real user and message payload.
+# run the decode (and validate) benchmarks of a real user and message payload.
 # Two packages are measured: the default output of `apidocgen generate`
 # (types and validators) and the types alone (go.validators: false).
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
@@ -48,8 +48,8 @@ measure() {
 case "${VALIDATORS:-both}" in
   1) measure 1 "default output (types + validators)" ; last=1 ;;
   0) measure 0 "types only (go.validators: false)" ; last=0 ;;
-  *) measure 1 "default output (types + validators)"
-     measure 0 "types only (go.validators: false)" ; last=0 ;;
+  *) measure 0 "types only (go.validators: false)"
+     measure 1 "default output (types + validators)" ; last=1 ;;
 esac
 cd "$root/v$last"
-GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -run '^$' -bench 'Decode' -benchmem -count "${COUNT:-3}" ./
+GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -run '^$' -bench 'Decode|Validate' -benchmem -count "${COUNT:-3}" ./

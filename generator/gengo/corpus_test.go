@@ -559,7 +559,7 @@ func durSeconds(s string) (*big.Float, bool) {
 // TestWriteCorpusModule writes the package generated from graph-v1.0, with
 // the decode benchmark and its payloads, as a module into
 // $GENGO_WRITE_MODULE (for scripts/bench-gengo.sh); skipped when unset.
-// $GENGO_VALIDATORS=1 adds the validators.
+// $GENGO_VALIDATORS=1 adds the validators and their benchmarks.
 func TestWriteCorpusModule(t *testing.T) {
 	dir := os.Getenv("GENGO_WRITE_MODULE")
 	if dir == "" {
@@ -576,6 +576,13 @@ func TestWriteCorpusModule(t *testing.T) {
 	}
 	files := append(output.Files{}, res.Files...)
 	files = append(files, output.File{Path: "bench_test.go", Data: bench})
+	if os.Getenv("GENGO_VALIDATORS") == "1" {
+		vb, err := os.ReadFile(filepath.Join("testdata", "corpus", "bench_validate_test.go.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, output.File{Path: "bench_validate_test.go", Data: vb})
+	}
 	files = append(files, benchPayloads(exampleCases(m))...)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
