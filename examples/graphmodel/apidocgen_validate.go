@@ -124,16 +124,19 @@ func ValidateValue(typeName string, mode ValidationMode, v any) error {
 	return &ValidationError{Type: typeName, Mode: mode, Violations: s.errs}
 }
 
-func oneViolation(reason string) []Violation {
-	return append([]Violation(nil), Violation{Reason: reason})
+// validateEncoded encodes v (a pointer to a generated struct) with
+// encoding/json and validates the bytes as typeName in mode: the checks of
+// the ValidateFor methods. A value that cannot be encoded is one violation.
+func validateEncoded(typeName string, mode ValidationMode, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("cannot encode: " + err.Error())}
+	}
+	return ValidateJSON(typeName, mode, data)
 }
 
-// result returns the violations found as a *ValidationError, or nil.
-func (s *vstate) result(typeName string) error {
-	if len(s.errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Type: typeName, Mode: s.mode, Violations: s.errs}
+func oneViolation(reason string) []Violation {
+	return append([]Violation(nil), Violation{Reason: reason})
 }
 
 // vframe is one step of the path to the value being checked.

@@ -44,44 +44,11 @@ func (x *Entity) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.entity in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.entity in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *Entity) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsEntity(&s)
-	return s.result("microsoft.graph.entity")
-}
-
-// vsEntity checks the fields of x and of its embedded base.
-func (x *Entity) vsEntity(s *vstate) {
-	if x == nil {
-		return
-	}
-	if x.ID.Valid || x.ID.Null {
-		if s.mode != ReadMode {
-			s.failKey("id", "read-only property not allowed in a request body")
-		}
-	}
-}
-
-// vsyEntity checks v by its dynamic type.
-func vsyEntity(s *vstate, v EntityLike) {
-	switch v := v.(type) {
-	case *Flower:
-		v.vsFlower(s)
-	case *Garden:
-		v.vsGarden(s)
-	case *Plant:
-		v.vsPlant(s)
-	case *Tree:
-		v.vsTree(s)
-	case *Entity:
-		v.vsEntity(s)
-	case nil:
-	default:
-		v.AsEntity().vsEntity(s)
-	}
+	return validateEncoded("microsoft.graph.entity", mode, x)
 }
 
 // vtFlower validates a microsoft.graph.flower (not a descendant).
@@ -103,30 +70,11 @@ func (x *Flower) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.flower in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.flower in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *Flower) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsFlower(&s)
-	return s.result("microsoft.graph.flower")
-}
-
-// vsFlower checks the fields of x and of its embedded base.
-func (x *Flower) vsFlower(s *vstate) {
-	if x == nil {
-		return
-	}
-	x.Plant.vsPlant(s)
-	if x.BloomSeasons != nil {
-		s.key("bloomSeasons")
-		for i, e := range x.BloomSeasons {
-			s.index(i)
-			veSeason(s, string(e))
-			s.pop()
-		}
-		s.pop()
-	}
+	return validateEncoded("microsoft.graph.flower", mode, x)
 }
 
 // vtGarden validates a microsoft.graph.garden (not a descendant).
@@ -154,71 +102,11 @@ func (x *Garden) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.garden in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.garden in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *Garden) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsGarden(&s)
-	return s.result("microsoft.graph.garden")
-}
-
-// vsGarden checks the fields of x and of its embedded base.
-func (x *Garden) vsGarden(s *vstate) {
-	if x == nil {
-		return
-	}
-	x.Entity.vsEntity(s)
-	if !(x.DisplayName != nil) {
-		if s.mode == CreateMode {
-			s.fail("missing required property \"displayName\"")
-		}
-	}
-	if x.CreatedDateTime.Valid || x.CreatedDateTime.Null {
-		if s.mode != ReadMode {
-			s.failKey("createdDateTime", "read-only property not allowed in a request body")
-		}
-	}
-	if x.BestSeason.Valid || x.BestSeason.Null {
-		s.key("bestSeason")
-		if v := x.BestSeason.V; x.BestSeason.Valid && !x.BestSeason.Null {
-			veSeason(s, string(v))
-		}
-		s.pop()
-	}
-	if x.Location.Valid || x.Location.Null {
-		s.key("location")
-		if v := x.Location.V; x.Location.Valid && !x.Location.Null {
-			v.vsGeoPoint(s)
-		}
-		s.pop()
-	}
-	if x.Plants != nil {
-		if s.mode != ReadMode {
-			s.failKey("plants", "read-only property not allowed in a request body")
-		} else {
-			s.key("plants")
-			for i, e := range x.Plants {
-				s.index(i)
-				if e == nil {
-					s.wrongType("object", nil)
-				} else {
-					vsyPlant(s, e)
-				}
-				s.pop()
-			}
-			s.pop()
-		}
-	}
-	if x.FeaturedPlant.Valid || x.FeaturedPlant.Null {
-		s.key("featuredPlant")
-		if v := x.FeaturedPlant.V; x.FeaturedPlant.Valid && !x.FeaturedPlant.Null {
-			if v != nil {
-				vsyPlant(s, v)
-			}
-		}
-		s.pop()
-	}
+	return validateEncoded("microsoft.graph.garden", mode, x)
 }
 
 // vtGeoPoint validates a microsoft.graph.geoPoint (not a descendant).
@@ -240,20 +128,11 @@ func (x *GeoPoint) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.geoPoint in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.geoPoint in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *GeoPoint) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsGeoPoint(&s)
-	return s.result("microsoft.graph.geoPoint")
-}
-
-// vsGeoPoint checks the fields of x and of its embedded base.
-func (x *GeoPoint) vsGeoPoint(s *vstate) {
-	if x == nil {
-		return
-	}
+	return validateEncoded("microsoft.graph.geoPoint", mode, x)
 }
 
 // vtPlant validates a microsoft.graph.plant (not a descendant).
@@ -296,41 +175,11 @@ func (x *Plant) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.plant in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.plant in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *Plant) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsPlant(&s)
-	return s.result("microsoft.graph.plant")
-}
-
-// vsPlant checks the fields of x and of its embedded base.
-func (x *Plant) vsPlant(s *vstate) {
-	if x == nil {
-		return
-	}
-	x.Entity.vsEntity(s)
-	if !(x.Name != nil) {
-		if s.mode == CreateMode {
-			s.fail("missing required property \"name\"")
-		}
-	}
-}
-
-// vsyPlant checks v by its dynamic type.
-func vsyPlant(s *vstate, v PlantLike) {
-	switch v := v.(type) {
-	case *Flower:
-		v.vsFlower(s)
-	case *Tree:
-		v.vsTree(s)
-	case *Plant:
-		v.vsPlant(s)
-	case nil:
-	default:
-		v.AsPlant().vsPlant(s)
-	}
+	return validateEncoded("microsoft.graph.plant", mode, x)
 }
 
 // vmSeason lists the members of enum microsoft.graph.season, sorted.
@@ -346,11 +195,6 @@ func veSeason(s *vstate, v any) {
 	if str, ok := s.vString(v); ok && !meSeason(str) {
 		s.notMember(str)
 	}
-}
-
-// Validate reports whether v is a valid microsoft.graph.season; nil or a *ValidationError.
-func (v Season) Validate() error {
-	return ValidateValue("microsoft.graph.season", ReadMode, string(v))
 }
 
 // vtTree validates a microsoft.graph.tree (not a descendant).
@@ -372,21 +216,11 @@ func (x *Tree) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.tree in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.tree in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *Tree) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsTree(&s)
-	return s.result("microsoft.graph.tree")
-}
-
-// vsTree checks the fields of x and of its embedded base.
-func (x *Tree) vsTree(s *vstate) {
-	if x == nil {
-		return
-	}
-	x.Plant.vsPlant(s)
+	return validateEncoded("microsoft.graph.tree", mode, x)
 }
 
 // vtWateringReport validates a microsoft.graph.wateringReport (not a descendant).
@@ -408,18 +242,9 @@ func (x *WateringReport) Validate() error {
 	return x.ValidateFor(ReadMode)
 }
 
-// ValidateFor checks x as a microsoft.graph.wateringReport in mode, collecting every violation
-// with the JSON pointer of the member the encoder would write; nil or a
-// *ValidationError. AdditionalData is not checked.
+// ValidateFor checks x as a microsoft.graph.wateringReport in mode: it encodes x as
+// json.Marshal would and validates the result, collecting every violation
+// with its JSON pointer; nil or a *ValidationError.
 func (x *WateringReport) ValidateFor(mode ValidationMode) error {
-	s := vstate{mode: mode}
-	x.vsWateringReport(&s)
-	return s.result("microsoft.graph.wateringReport")
-}
-
-// vsWateringReport checks the fields of x and of its embedded base.
-func (x *WateringReport) vsWateringReport(s *vstate) {
-	if x == nil {
-		return
-	}
+	return validateEncoded("microsoft.graph.wateringReport", mode, x)
 }
