@@ -50,8 +50,8 @@ const ValidateFileTypes = 120
 type ValidateSpec struct {
 	Package string // Go package name
 	// Keep selects the types, by qualified name (nil: all). A kept type's
-	// validator calls those of its base, descendants and property types
-	// when they are kept too, and accepts anything where they are not.
+	// record checks its base, descendants and property types when they
+	// are kept too, and accepts anything where they are not.
 	Keep func(qualified string) bool
 }
 
