@@ -4,10 +4,10 @@ package graphmodel
 
 // vPrims lists the primitive checks of the properties in vTypes.
 var vPrims = []vprim{
-	0: {json: vpString},
-	1: {json: vpString, format: vsDateTime},
+	0: {json: vpBool},
+	1: {json: vpInt, lo: -2147483648, hi: 2147483647},
 	2: {json: vpNumber},
-	3: {json: vpString, format: vsDate},
-	4: {json: vpInt, lo: -2147483648, hi: 2147483647},
-	5: {json: vpBool},
+	3: {json: vpString, format: vsDateTime},
+	4: {json: vpString, format: vsDate},
+	5: {json: vpString},
 }

@@ -110,8 +110,8 @@ type validateGen struct {
 	goName  map[string]string     // qualified -> unique Go stem
 	structs map[string]*goType    // qualified -> Go type getting methods (nil: none)
 	index   map[string]int        // qualified -> index in vTypes (= in types)
-	// primitive checks: the vPrims table, in order of first use, and the
-	// index of each by its rendering
+	// primitive checks: the vPrims table, sorted by rendering (see
+	// numberPrims), and the index of each by its rendering
 	prims   []string
 	primIdx map[string]int
 }
@@ -252,6 +252,7 @@ func (g *validateGen) file(pkg, path string, ts []*genschema.TypePlan) (output.F
 
 // registry writes vTypes, the table of every kept type, sorted by name.
 func (g *validateGen) registry(pkg string) (output.File, error) {
+	g.numberPrims()
 	var b bytes.Buffer
 	fileHeader(&b, pkg)
 	b.WriteString("// vTypes lists the entity, complex and enum types, sorted by name; the\n// runtime (apidocgen_validate.go) interprets it.\nvar vTypes = []vtype{\n")
@@ -595,6 +596,23 @@ func (g *validateGen) primitiveCheck(v genschema.Value) (int, bool) {
 		g.prims = append(g.prims, rec)
 	}
 	return i, true
+}
+
+// numberPrims collects the primitive checks of every property and numbers
+// them in the order of their rendering, so that a new property moves as
+// few indices as possible.
+func (g *validateGen) numberPrims() {
+	for _, t := range g.types {
+		for _, p := range t.Props {
+			if p.Value.Kind == genschema.ValuePrimitive {
+				g.primitiveCheck(p.Value)
+			}
+		}
+	}
+	sort.Strings(g.prims)
+	for i, rec := range g.prims {
+		g.primIdx[rec] = i
+	}
 }
 
 // stringFormats names the vprim format of each string check.
