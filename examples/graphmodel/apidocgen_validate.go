@@ -112,12 +112,12 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 // float64), as a value of the type typeName in mode. It uses no
 // reflection. It returns nil or a *ValidationError.
 func ValidateValue(typeName string, mode ValidationMode, v any) error {
-	fn := validatorOf(typeName)
-	if fn == nil {
+	i := vLookup(typeName)
+	if i < 0 {
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("unknown type " + strconv.Quote(typeName))}
 	}
 	s := vstate{mode: mode}
-	fn(&s, v)
+	s.vtype(i, v)
 	if len(s.errs) == 0 {
 		return nil
 	}
@@ -180,6 +180,36 @@ func (s *vstate) failKey(k, reason string) {
 	s.pop()
 }
 
+// The validators of decoded JSON are data: vTypes (validate_registry.go)
+// holds one vtype per entity, complex and enum type, sorted by name, and
+// vPrims (validate_checks.go) the primitive checks; the methods below
+// interpret them. Types refer to each other by their index in vTypes.
+
+// A vtype is an entity, complex or enum type.
+type vtype struct {
+	name    string   // qualified name
+	kind    uint8    // vtObject, vtEnum or vtFlags
+	base    int32    // index of the base type, -1 for none
+	props   []vprop  // the properties declared on the type, in model order
+	derived []int32  // indices of the descendants, sorted (so by name)
+	members []string // the members of an enum, sorted; none: any string
+}
+
+// The kinds of vtype.
+const (
+	vtObject = iota // an entity or complex type
+	vtEnum          // an enum: a member
+	vtFlags         // a flags enum: one or more members joined by commas
+)
+
+// A vprop is the check of one property of an object.
+type vprop struct {
+	key   string
+	flags uint8 // vfNullable, vfCollection, vfReadOnly, vfRequired
+	kind  uint8 // the check of the value (of each element): vkAny, ...
+	idx   int32 // index in vPrims (vkPrim) or vTypes (the others)
+}
+
 // The flags of a property check.
 const (
 	vfNullable   = 1 << iota // null is allowed
@@ -188,39 +218,213 @@ const (
 	vfRequired               // must be present in CreateMode
 )
 
-// prop checks member k of o, if present, with check (nil: any value).
-func (s *vstate) prop(o map[string]any, k string, flags uint8, check func(*vstate, any)) {
-	x, ok := o[k]
+// The kinds of value check (vprop.kind).
+const (
+	vkAny    = iota // any value
+	vkPrim          // the primitive check vPrims[idx]
+	vkEnum          // a value of the enum vTypes[idx]
+	vkObject        // an object of the type vTypes[idx] itself
+	vkPoly          // an object of vTypes[idx] or, by @odata.type, of a descendant
+)
+
+// A vprim is a primitive check.
+type vprim struct {
+	json   uint8    // vpBool, vpNumber, vpInt or vpString
+	format uint8    // the syntax of a string: vsAny, vsDateTime, ...
+	lo, hi int64    // the range of an integer
+	maxLen int      // the maximum length of a string in code points; 0: none
+	enum   []string // the values a string may take, sorted; none: any
+}
+
+// The JSON types of vprim.
+const (
+	vpBool = iota
+	vpNumber
+	vpInt
+	vpString
+)
+
+// The string syntaxes of vprim.
+const (
+	vsAny = iota
+	vsDateTime
+	vsDate
+	vsUUID
+	vsTimeOfDay
+	vsDuration
+	vsBase64
+)
+
+// vLookup returns the index in vTypes of the type with the qualified name
+// name, or -1.
+func vLookup(name string) int32 {
+	i, j := 0, len(vTypes)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if vTypes[h].name < name {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i < len(vTypes) && vTypes[i].name == name {
+		return int32(i)
+	}
+	return -1
+}
+
+// vtype checks v as a value of vTypes[i]: a member of an enum, or an
+// object of the type or, by @odata.type, of a descendant.
+func (s *vstate) vtype(i int32, v any) {
+	if vTypes[i].kind != vtObject {
+		s.venum(i, v)
+		return
+	}
+	s.vobject(i, true, v)
+}
+
+// venum checks v as a value of the enum vTypes[i].
+func (s *vstate) venum(i int32, v any) {
+	t := &vTypes[i]
+	str, ok := s.vString(v)
+	if !ok || len(t.members) == 0 {
+		return
+	}
+	if t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str) {
+		s.notMember(str)
+	}
+}
+
+// vobject checks v as an object of vTypes[i] or, when poly is set, of the
+// descendant its @odata.type names.
+func (s *vstate) vobject(i int32, poly bool, v any) {
+	o, ok := s.vObject(v)
 	if !ok {
-		if flags&vfRequired != 0 && s.mode == CreateMode {
-			s.fail("missing required property " + strconv.Quote(k))
+		return
+	}
+	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+		if name, ok := vODataType(o); ok {
+			lo, hi := 0, len(ds)
+			for lo < hi {
+				h := int(uint(lo+hi) >> 1)
+				if vTypes[ds[h]].name < name {
+					lo = h + 1
+				} else {
+					hi = h
+				}
+			}
+			if lo < len(ds) && vTypes[ds[lo]].name == name {
+				i = ds[lo]
+			}
+		}
+	}
+	s.vprops(i, o)
+}
+
+// vprops checks the properties of vTypes[i] and of its base types on o,
+// the base's first.
+func (s *vstate) vprops(i int32, o map[string]any) {
+	t := &vTypes[i]
+	if t.base >= 0 {
+		s.vprops(t.base, o)
+	}
+	for j := range t.props {
+		s.prop(o, &t.props[j])
+	}
+}
+
+// prop checks member p.key of o, if present.
+func (s *vstate) prop(o map[string]any, p *vprop) {
+	x, ok := o[p.key]
+	if !ok {
+		if p.flags&vfRequired != 0 && s.mode == CreateMode {
+			s.fail("missing required property " + strconv.Quote(p.key))
 		}
 		return
 	}
-	if flags&vfReadOnly != 0 && s.mode != ReadMode {
-		s.failKey(k, "read-only property not allowed in a request body")
+	if p.flags&vfReadOnly != 0 && s.mode != ReadMode {
+		s.failKey(p.key, "read-only property not allowed in a request body")
 		return
 	}
-	s.key(k)
+	s.key(p.key)
 	switch {
-	case flags&vfCollection != 0:
-		if a, ok := s.vArray(x); ok && check != nil {
+	case p.flags&vfCollection != 0:
+		if a, ok := s.vArray(x); ok && p.kind != vkAny {
 			for i, e := range a {
 				s.index(i)
-				check(s, e)
+				s.value(p.kind, p.idx, e)
 				s.pop()
 			}
 		}
-	case check == nil, x == nil && flags&vfNullable != 0:
+	case p.kind == vkAny, x == nil && p.flags&vfNullable != 0:
 	default:
-		check(s, x)
+		s.value(p.kind, p.idx, x)
 	}
 	s.pop()
 }
 
-func vcBool(s *vstate, v any)   { s.vBool(v) }
-func vcNumber(s *vstate, v any) { s.vNumber(v) }
-func vcString(s *vstate, v any) { s.vString(v) }
+// value checks v with the check of kind kind and index idx (see vprop).
+func (s *vstate) value(kind uint8, idx int32, v any) {
+	switch kind {
+	case vkPrim:
+		s.vprim(&vPrims[idx], v)
+	case vkEnum:
+		s.venum(idx, v)
+	case vkObject:
+		s.vobject(idx, false, v)
+	case vkPoly:
+		s.vobject(idx, true, v)
+	}
+}
+
+// vprim checks v with the primitive check c.
+func (s *vstate) vprim(c *vprim, v any) {
+	switch c.json {
+	case vpBool:
+		s.vBool(v)
+	case vpNumber:
+		s.vNumber(v)
+	case vpInt:
+		s.vInt(v, c.lo, c.hi)
+	case vpString:
+		str, ok := s.vString(v)
+		if !ok {
+			return
+		}
+		switch c.format {
+		case vsDateTime:
+			if !vIsDateTime(str) {
+				s.badFormat(str, "date-time")
+			}
+		case vsDate:
+			if !vIsDate(str) {
+				s.badFormat(str, "date")
+			}
+		case vsUUID:
+			if !vIsUUID(str) {
+				s.badFormat(str, "uuid")
+			}
+		case vsTimeOfDay:
+			if !vIsTimeOfDay(str) {
+				s.badFormat(str, "time of day")
+			}
+		case vsDuration:
+			if !vIsDuration(str) {
+				s.badFormat(str, "duration")
+			}
+		case vsBase64:
+			if !vIsBase64(str) {
+				s.badFormat(str, "base64 value")
+			}
+		}
+		if c.maxLen > 0 {
+			s.maxLength(str, c.maxLen)
+		}
+		if len(c.enum) > 0 && !vIsMember(c.enum, str) {
+			s.notMember(str)
+		}
+	}
+}
 
 func vKind(v any) string {
 	switch v.(type) {
@@ -383,8 +587,8 @@ func (s *vstate) badFormat(str, format string) {
 	s.fail(strconv.Quote(str) + " is not a valid " + format)
 }
 
-// vIsMember reports whether s is in members, the sorted member table of an
-// enum (vm<Name>).
+// vIsMember reports whether s is in members, a sorted member table (of an
+// enum, or of the values a string may take).
 //
 //go:noinline
 func vIsMember(members []string, s string) bool {
@@ -400,14 +604,15 @@ func vIsMember(members []string, s string) bool {
 	return i < len(members) && members[i] == s
 }
 
-// vFlagsOK reports whether str is one or more members joined by commas.
-func vFlagsOK(str string, member func(string) bool) bool {
+// vFlagsOK reports whether str is one or more of members (sorted) joined
+// by commas.
+func vFlagsOK(str string, members []string) bool {
 	for {
 		i := strings.IndexByte(str, ',')
 		if i < 0 {
-			return member(str)
+			return vIsMember(members, str)
 		}
-		if !member(str[:i]) {
+		if !vIsMember(members, str[:i]) {
 			return false
 		}
 		str = str[i+1:]

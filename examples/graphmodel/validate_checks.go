@@ -2,25 +2,12 @@
 
 package graphmodel
 
-// vcDate checks an Edm.Date.
-func vcDate(s *vstate, v any) {
-	if str, ok := s.vString(v); ok {
-		if !vIsDate(str) {
-			s.badFormat(str, "date")
-		}
-	}
-}
-
-// vcDateTimeOffset checks an Edm.DateTimeOffset.
-func vcDateTimeOffset(s *vstate, v any) {
-	if str, ok := s.vString(v); ok {
-		if !vIsDateTime(str) {
-			s.badFormat(str, "date-time")
-		}
-	}
-}
-
-// vcInt32 checks an Edm.Int32.
-func vcInt32(s *vstate, v any) {
-	s.vInt(v, -2147483648, 2147483647)
+// vPrims lists the primitive checks of the properties in vTypes.
+var vPrims = []vprim{
+	0: {json: vpBool},
+	1: {json: vpInt, lo: -2147483648, hi: 2147483647},
+	2: {json: vpNumber},
+	3: {json: vpString, format: vsDateTime},
+	4: {json: vpString, format: vsDate},
+	5: {json: vpString},
 }

@@ -2,43 +2,6 @@
 
 package graphmodel
 
-// vtEntity validates a microsoft.graph.entity (not a descendant).
-func vtEntity(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpEntity(s, o)
-	}
-}
-
-// vpEntity checks the properties of microsoft.graph.entity and its base types.
-func vpEntity(s *vstate, o map[string]any) {
-	s.prop(o, "id", vfReadOnly|vfNullable, vcString)
-}
-
-// vyEntity validates a microsoft.graph.entity or, by @odata.type, a descendant.
-func vyEntity(s *vstate, v any) {
-	o, ok := s.vObject(v)
-	if !ok {
-		return
-	}
-	if t, ok := vODataType(o); ok {
-		switch t {
-		case "microsoft.graph.flower":
-			vpFlower(s, o)
-			return
-		case "microsoft.graph.garden":
-			vpGarden(s, o)
-			return
-		case "microsoft.graph.plant":
-			vpPlant(s, o)
-			return
-		case "microsoft.graph.tree":
-			vpTree(s, o)
-			return
-		}
-	}
-	vpEntity(s, o)
-}
-
 // Validate checks x as a microsoft.graph.entity in a response (ReadMode); see ValidateFor.
 func (x *Entity) Validate() error {
 	return x.ValidateFor(ReadMode)
@@ -49,20 +12,6 @@ func (x *Entity) Validate() error {
 // with its JSON pointer; nil or a *ValidationError.
 func (x *Entity) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.entity", mode, x)
-}
-
-// vtFlower validates a microsoft.graph.flower (not a descendant).
-func vtFlower(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpFlower(s, o)
-	}
-}
-
-// vpFlower checks the properties of microsoft.graph.flower and its base types.
-func vpFlower(s *vstate, o map[string]any) {
-	vpPlant(s, o)
-	s.prop(o, "color", vfNullable, vcString)
-	s.prop(o, "bloomSeasons", vfCollection, veSeason)
 }
 
 // Validate checks x as a microsoft.graph.flower in a response (ReadMode); see ValidateFor.
@@ -77,26 +26,6 @@ func (x *Flower) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.flower", mode, x)
 }
 
-// vtGarden validates a microsoft.graph.garden (not a descendant).
-func vtGarden(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpGarden(s, o)
-	}
-}
-
-// vpGarden checks the properties of microsoft.graph.garden and its base types.
-func vpGarden(s *vstate, o map[string]any) {
-	vpEntity(s, o)
-	s.prop(o, "displayName", vfRequired, vcString)
-	s.prop(o, "description", vfNullable, vcString)
-	s.prop(o, "createdDateTime", vfReadOnly|vfNullable, vcDateTimeOffset)
-	s.prop(o, "bestSeason", vfNullable, veSeason)
-	s.prop(o, "area", vfNullable, vcNumber)
-	s.prop(o, "location", vfNullable, vtGeoPoint)
-	s.prop(o, "plants", vfReadOnly|vfCollection, vyPlant)
-	s.prop(o, "featuredPlant", vfNullable, vyPlant)
-}
-
 // Validate checks x as a microsoft.graph.garden in a response (ReadMode); see ValidateFor.
 func (x *Garden) Validate() error {
 	return x.ValidateFor(ReadMode)
@@ -107,20 +36,6 @@ func (x *Garden) Validate() error {
 // with its JSON pointer; nil or a *ValidationError.
 func (x *Garden) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.garden", mode, x)
-}
-
-// vtGeoPoint validates a microsoft.graph.geoPoint (not a descendant).
-func vtGeoPoint(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpGeoPoint(s, o)
-	}
-}
-
-// vpGeoPoint checks the properties of microsoft.graph.geoPoint and its base types.
-func vpGeoPoint(s *vstate, o map[string]any) {
-	s.prop(o, "latitude", 0, vcNumber)
-	s.prop(o, "longitude", 0, vcNumber)
-	s.prop(o, "altitude", vfNullable, vcNumber)
 }
 
 // Validate checks x as a microsoft.graph.geoPoint in a response (ReadMode); see ValidateFor.
@@ -135,41 +50,6 @@ func (x *GeoPoint) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.geoPoint", mode, x)
 }
 
-// vtPlant validates a microsoft.graph.plant (not a descendant).
-func vtPlant(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpPlant(s, o)
-	}
-}
-
-// vpPlant checks the properties of microsoft.graph.plant and its base types.
-func vpPlant(s *vstate, o map[string]any) {
-	vpEntity(s, o)
-	s.prop(o, "name", vfRequired, vcString)
-	s.prop(o, "plantedDate", vfNullable, vcDate)
-	s.prop(o, "heightInCentimeters", vfNullable, vcInt32)
-	s.prop(o, "tags", vfCollection, vcString)
-}
-
-// vyPlant validates a microsoft.graph.plant or, by @odata.type, a descendant.
-func vyPlant(s *vstate, v any) {
-	o, ok := s.vObject(v)
-	if !ok {
-		return
-	}
-	if t, ok := vODataType(o); ok {
-		switch t {
-		case "microsoft.graph.flower":
-			vpFlower(s, o)
-			return
-		case "microsoft.graph.tree":
-			vpTree(s, o)
-			return
-		}
-	}
-	vpPlant(s, o)
-}
-
 // Validate checks x as a microsoft.graph.plant in a response (ReadMode); see ValidateFor.
 func (x *Plant) Validate() error {
 	return x.ValidateFor(ReadMode)
@@ -182,35 +62,6 @@ func (x *Plant) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.plant", mode, x)
 }
 
-// vmSeason lists the members of enum microsoft.graph.season, sorted.
-var vmSeason = []string{"autumn", "spring", "summer", "unknownFutureValue", "winter"}
-
-// meSeason reports whether s is a member of enum microsoft.graph.season.
-func meSeason(s string) bool {
-	return vIsMember(vmSeason, s)
-}
-
-// veSeason validates a value of enum microsoft.graph.season: a member.
-func veSeason(s *vstate, v any) {
-	if str, ok := s.vString(v); ok && !meSeason(str) {
-		s.notMember(str)
-	}
-}
-
-// vtTree validates a microsoft.graph.tree (not a descendant).
-func vtTree(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpTree(s, o)
-	}
-}
-
-// vpTree checks the properties of microsoft.graph.tree and its base types.
-func vpTree(s *vstate, o map[string]any) {
-	vpPlant(s, o)
-	s.prop(o, "evergreen", 0, vcBool)
-	s.prop(o, "trunkGirthInCentimeters", vfNullable, vcInt32)
-}
-
 // Validate checks x as a microsoft.graph.tree in a response (ReadMode); see ValidateFor.
 func (x *Tree) Validate() error {
 	return x.ValidateFor(ReadMode)
@@ -221,20 +72,6 @@ func (x *Tree) Validate() error {
 // with its JSON pointer; nil or a *ValidationError.
 func (x *Tree) ValidateFor(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.tree", mode, x)
-}
-
-// vtWateringReport validates a microsoft.graph.wateringReport (not a descendant).
-func vtWateringReport(s *vstate, v any) {
-	if o, ok := s.vObject(v); ok {
-		vpWateringReport(s, o)
-	}
-}
-
-// vpWateringReport checks the properties of microsoft.graph.wateringReport and its base types.
-func vpWateringReport(s *vstate, o map[string]any) {
-	s.prop(o, "litres", 0, vcNumber)
-	s.prop(o, "wateredPlantIds", vfCollection, vcString)
-	s.prop(o, "finishedDateTime", vfNullable, vcDateTimeOffset)
 }
 
 // Validate checks x as a microsoft.graph.wateringReport in a response (ReadMode); see ValidateFor.

@@ -2,26 +2,45 @@
 
 package graphmodel
 
-// validatorOf returns the validator of the type with the qualified name
-// name, polymorphic when the type has descendants, or nil.
-func validatorOf(name string) func(*vstate, any) {
-	switch name {
-	case "microsoft.graph.entity":
-		return vyEntity
-	case "microsoft.graph.flower":
-		return vtFlower
-	case "microsoft.graph.garden":
-		return vtGarden
-	case "microsoft.graph.geoPoint":
-		return vtGeoPoint
-	case "microsoft.graph.plant":
-		return vyPlant
-	case "microsoft.graph.season":
-		return veSeason
-	case "microsoft.graph.tree":
-		return vtTree
-	case "microsoft.graph.wateringReport":
-		return vtWateringReport
-	}
-	return nil
+// vTypes lists the entity, complex and enum types, sorted by name; the
+// runtime (apidocgen_validate.go) interprets it.
+var vTypes = []vtype{
+	0: {name: "microsoft.graph.entity", kind: vtObject, base: -1, derived: []int32{1, 2, 4, 6}, props: []vprop{
+		{"id", vfReadOnly | vfNullable, vkPrim, 5},
+	}},
+	1: {name: "microsoft.graph.flower", kind: vtObject, base: 4, props: []vprop{
+		{"color", vfNullable, vkPrim, 5},
+		{"bloomSeasons", vfCollection, vkEnum, 5},
+	}},
+	2: {name: "microsoft.graph.garden", kind: vtObject, base: 0, props: []vprop{
+		{"displayName", vfRequired, vkPrim, 5},
+		{"description", vfNullable, vkPrim, 5},
+		{"createdDateTime", vfReadOnly | vfNullable, vkPrim, 3},
+		{"bestSeason", vfNullable, vkEnum, 5},
+		{"area", vfNullable, vkPrim, 2},
+		{"location", vfNullable, vkObject, 3},
+		{"plants", vfReadOnly | vfCollection, vkPoly, 4},
+		{"featuredPlant", vfNullable, vkPoly, 4},
+	}},
+	3: {name: "microsoft.graph.geoPoint", kind: vtObject, base: -1, props: []vprop{
+		{"latitude", 0, vkPrim, 2},
+		{"longitude", 0, vkPrim, 2},
+		{"altitude", vfNullable, vkPrim, 2},
+	}},
+	4: {name: "microsoft.graph.plant", kind: vtObject, base: 0, derived: []int32{1, 6}, props: []vprop{
+		{"name", vfRequired, vkPrim, 5},
+		{"plantedDate", vfNullable, vkPrim, 4},
+		{"heightInCentimeters", vfNullable, vkPrim, 1},
+		{"tags", vfCollection, vkPrim, 5},
+	}},
+	5: {name: "microsoft.graph.season", kind: vtEnum, base: -1, members: []string{"autumn", "spring", "summer", "unknownFutureValue", "winter"}},
+	6: {name: "microsoft.graph.tree", kind: vtObject, base: 4, props: []vprop{
+		{"evergreen", 0, vkPrim, 0},
+		{"trunkGirthInCentimeters", vfNullable, vkPrim, 1},
+	}},
+	7: {name: "microsoft.graph.wateringReport", kind: vtObject, base: -1, props: []vprop{
+		{"litres", 0, vkPrim, 2},
+		{"wateredPlantIds", vfCollection, vkPrim, 5},
+		{"finishedDateTime", vfNullable, vkPrim, 3},
+	}},
 }

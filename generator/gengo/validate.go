@@ -11,10 +11,19 @@ package gengo
 // enum types also get Validate/ValidateFor methods; a struct's ValidateFor
 // encodes the value and runs the JSON validator on what the encoder wrote.
 //
-// Generated files: apidocgen_validate.go (the runtime, from
-// templates/validate.tmpl), validate_<namespace>[_<letter>].go (one
-// validator per type, and the methods), validate_checks.go (the primitive
-// checks, shared) and validate_registry.go (type name -> validator).
+// The JSON validators are data, not code: the compiler's memory follows
+// the number of functions of the package, so one record per type in a
+// static table, interpreted by a handful of runtime functions, is far
+// cheaper to build than functions per type. Types refer to each other by
+// their index in the table (sorted by name), so the table has no
+// initialization cycles.
+//
+// Generated files: apidocgen_validate.go (the runtime and the interpreter,
+// from templates/validate.tmpl), validate_registry.go (vTypes: per type its
+// base, property checks, descendants or enum members), validate_checks.go
+// (vPrims: the primitive checks, shared) and, with methods,
+// validate_<namespace>[_<letter>].go (the methods of the types, and the
+// enum checks they call).
 
 import (
 	"bytes"
@@ -40,8 +49,8 @@ const ValidateFileTypes = 120
 type ValidateSpec struct {
 	Package string // Go package name
 	// Keep selects the types, by qualified name (nil: all). A kept type's
-	// validator calls those of its base, descendants and property types
-	// when they are kept too, and accepts anything where they are not.
+	// record checks its base, descendants and property types when they
+	// are kept too, and accepts anything where they are not.
 	Keep func(qualified string) bool
 }
 
@@ -99,20 +108,21 @@ type validateGen struct {
 	types   []*genschema.TypePlan // kept, sorted by name
 	goName  map[string]string     // qualified -> unique Go stem
 	structs map[string]*goType    // qualified -> Go type getting methods (nil: none)
-	// primitive checks: source by name, in order of first use, and the
-	// names of the string checks by constraint
-	checkSrc   map[string]string
-	checkOrder []string
-	strChecks  map[string]string
+	index   map[string]int        // qualified -> index in vTypes (= in types)
+	// primitive checks: the vPrims table, sorted by rendering (see
+	// numberPrims), and the index of each by its rendering
+	prims   []string
+	primIdx map[string]int
 }
 
 func newValidateGen(plan *genschema.Plan, keep func(string) bool) *validateGen {
-	g := &validateGen{plan: plan, goName: map[string]string{}, checkSrc: map[string]string{}, strChecks: map[string]string{}}
+	g := &validateGen{plan: plan, goName: map[string]string{}, index: map[string]int{}, primIdx: map[string]int{}}
 	used := map[string]bool{}
 	for _, t := range plan.Types {
 		if keep != nil && !keep(t.Name) {
 			continue
 		}
+		g.index[t.Name] = len(g.types)
 		g.types = append(g.types, t)
 		ns, name := splitQualified(t.Name)
 		stem := nsPrefix(ns) + exportedName(name)
@@ -148,8 +158,13 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 		ns, _ := splitQualified(t.Name)
 		groups[nsSlug(ns)] = append(groups[nsSlug(ns)], t)
 	}
-	var out output.Files
-	// Sorted, so that check functions are numbered the same way each run.
+	// The type table first: it numbers the primitive checks, which the
+	// struct methods of the other files name; their table last.
+	reg, err := g.registry(pkg)
+	if err != nil {
+		return nil, err
+	}
+	out := output.Files{reg}
 	for _, slug := range sortedKeys(groups) {
 		ts := groups[slug]
 		if len(ts) <= ValidateFileTypes {
@@ -157,7 +172,9 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, f)
+			if f.Data != nil {
+				out = append(out, f)
+			}
 			continue
 		}
 		byLetter := map[string][]*genschema.TypePlan{}
@@ -171,18 +188,16 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, f)
+			if f.Data != nil {
+				out = append(out, f)
+			}
 		}
-	}
-	reg, err := g.registry(pkg)
-	if err != nil {
-		return nil, err
 	}
 	checks, err := g.checksFile(pkg)
 	if err != nil {
 		return nil, err
 	}
-	return append(out, reg, checks), nil
+	return append(out, checks), nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -216,42 +231,32 @@ func fileHeader(b *bytes.Buffer, pkg string) {
 	fmt.Fprintf(b, "// %s\n\npackage %s\n\n", Header, pkg)
 }
 
+// file writes the methods of the Go types of ts; a file with nothing to
+// hold has nil Data.
 func (g *validateGen) file(pkg, path string, ts []*genschema.TypePlan) (output.File, error) {
 	var b bytes.Buffer
 	fileHeader(&b, pkg)
+	empty := b.Len()
 	for _, t := range ts {
-		if t.Kind == model.KindEnum {
-			g.enumValidator(&b, t)
-		} else {
-			g.typeValidator(&b, t)
-		}
 		g.methodsOf(&b, t)
+	}
+	if b.Len() == empty {
+		return output.File{Path: path}, nil
 	}
 	return formatFile(path, b.Bytes())
 }
 
+// registry writes vTypes, the table of every kept type, sorted by name.
 func (g *validateGen) registry(pkg string) (output.File, error) {
+	g.numberPrims()
 	var b bytes.Buffer
 	fileHeader(&b, pkg)
-	b.WriteString("// validatorOf returns the validator of the type with the qualified name\n// name, polymorphic when the type has descendants, or nil.\n")
-	b.WriteString("func validatorOf(name string) func(*vstate, any) {\n\tswitch name {\n")
-	for _, t := range g.types {
-		fmt.Fprintf(&b, "\tcase %s:\n\t\treturn %s\n", strconv.Quote(t.Name), g.entry(t))
+	b.WriteString("// vTypes lists the entity, complex and enum types, sorted by name; the\n// runtime (apidocgen_validate.go) interprets it.\nvar vTypes = []vtype{\n")
+	for i, t := range g.types {
+		g.typeRecord(&b, i, t)
 	}
-	b.WriteString("\t}\n\treturn nil\n}\n")
+	b.WriteString("}\n")
 	return formatFile("validate_registry.go", b.Bytes())
-}
-
-// entry is the validator function that checks any value of t.
-func (g *validateGen) entry(t *genschema.TypePlan) string {
-	stem := g.goName[t.Name]
-	switch {
-	case t.Kind == model.KindEnum:
-		return "ve" + stem
-	case len(g.descendants(t)) > 0:
-		return "vy" + stem
-	}
-	return "vt" + stem
 }
 
 func (g *validateGen) descendants(t *genschema.TypePlan) []string {
@@ -287,29 +292,6 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)
 }
 
-// enumValidator writes me<Stem> (membership) and ve<Stem> (a value).
-func (g *validateGen) enumValidator(b *bytes.Buffer, t *genschema.TypePlan) {
-	stem := g.goName[t.Name]
-	if len(t.Members) == 0 {
-		fmt.Fprintf(b, "// ve%s validates a value of enum %s, which lists no members: a string.\nfunc ve%s(s *vstate, v any) {\n\ts.vString(v)\n}\n\n", stem, t.Name, stem)
-		return
-	}
-	// A sorted table and one shared lookup: far cheaper to compile than a
-	// switch per enum.
-	members := append([]string(nil), t.Members...)
-	sort.Strings(members)
-	fmt.Fprintf(b, "// vm%s lists the members of enum %s, sorted.\nvar vm%s = []string{%s}\n\n", stem, t.Name, stem, quoteList(members))
-	fmt.Fprintf(b, "// me%s reports whether s is a member of enum %s.\nfunc me%s(s string) bool {\n\treturn vIsMember(vm%s, s)\n}\n\n", stem, t.Name, stem, stem)
-	check := "!me" + stem + "(str)"
-	what := "a member"
-	if t.Flags {
-		check = "!vFlagsOK(str, me" + stem + ")"
-		what = "one or more members joined by commas"
-	}
-	fmt.Fprintf(b, "// ve%s validates a value of enum %s: %s.\nfunc ve%s(s *vstate, v any) {\n", stem, t.Name, what, stem)
-	fmt.Fprintf(b, "\tif str, ok := s.vString(v); ok && %s {\n\t\ts.notMember(str)\n\t}\n}\n\n", check)
-}
-
 func quoteList(s []string) string {
 	q := make([]string, len(s))
 	for i, x := range s {
@@ -318,35 +300,51 @@ func quoteList(s []string) string {
 	return strings.Join(q, ", ")
 }
 
-// typeValidator writes vt<Stem> (a value of t itself), vp<Stem> (the
-// properties of t and its bases, on an object) and, when t has
-// descendants, vy<Stem> (a value of t or a descendant by @odata.type).
-func (g *validateGen) typeValidator(b *bytes.Buffer, t *genschema.TypePlan) {
-	stem := g.goName[t.Name]
-	fmt.Fprintf(b, "// vt%s validates a %s (not a descendant).\nfunc vt%s(s *vstate, v any) {\n\tif o, ok := s.vObject(v); ok {\n\t\tvp%s(s, o)\n\t}\n}\n\n", stem, t.Name, stem, stem)
-	fmt.Fprintf(b, "// vp%s checks the properties of %s and its base types.\nfunc vp%s(s *vstate, o map[string]any) {\n", stem, t.Name, stem)
-	if t.Base != "" && g.has(t.Base) {
-		fmt.Fprintf(b, "\tvp%s(s, o)\n", g.goName[t.Base])
-	}
-	for _, p := range t.Props {
-		g.propCheck(b, p)
-	}
-	b.WriteString("}\n\n")
-	ds := g.descendants(t)
-	if len(ds) == 0 {
+// typeRecord writes the vTypes entry of t, the i-th type: for an enum its
+// sorted members, for an entity or complex type its base, the checks of
+// its own properties and, when it has any, its descendants (what a
+// polymorphic value may be, by @odata.type).
+func (g *validateGen) typeRecord(b *bytes.Buffer, i int, t *genschema.TypePlan) {
+	fmt.Fprintf(b, "\t%d: {name: %s", i, strconv.Quote(t.Name))
+	if t.Kind == model.KindEnum {
+		kind := "vtEnum"
+		if t.Flags {
+			kind = "vtFlags"
+		}
+		fmt.Fprintf(b, ", kind: %s, base: -1", kind)
+		if len(t.Members) > 0 {
+			members := append([]string(nil), t.Members...)
+			sort.Strings(members)
+			fmt.Fprintf(b, ", members: []string{%s}", quoteList(members))
+		}
+		b.WriteString("},\n")
 		return
 	}
-	fmt.Fprintf(b, "// vy%s validates a %s or, by @odata.type, a descendant.\nfunc vy%s(s *vstate, v any) {\n\to, ok := s.vObject(v)\n\tif !ok {\n\t\treturn\n\t}\n", stem, t.Name, stem)
-	b.WriteString("\tif t, ok := vODataType(o); ok {\n\t\tswitch t {\n")
-	for _, d := range ds {
-		fmt.Fprintf(b, "\t\tcase %s:\n\t\t\tvp%s(s, o)\n\t\t\treturn\n", strconv.Quote(d), g.goName[d])
+	base := -1
+	if t.Base != "" && g.has(t.Base) {
+		base = g.index[t.Base]
 	}
-	fmt.Fprintf(b, "\t\t}\n\t}\n\tvp%s(s, o)\n}\n\n", stem)
+	fmt.Fprintf(b, ", kind: vtObject, base: %d", base)
+	if ds := g.descendants(t); len(ds) > 0 {
+		idx := make([]string, len(ds))
+		for k, d := range ds {
+			idx[k] = strconv.Itoa(g.index[d])
+		}
+		fmt.Fprintf(b, ", derived: []int32{%s}", strings.Join(idx, ", "))
+	}
+	if len(t.Props) == 0 {
+		b.WriteString("},\n")
+		return
+	}
+	b.WriteString(", props: []vprop{\n")
+	for _, p := range t.Props {
+		g.propRecord(b, p)
+	}
+	b.WriteString("\t}},\n")
 }
 
-// propCheck writes the check of one property of an object o: one call of
-// the runtime's prop with the property's flags and value check.
-func (g *validateGen) propCheck(b *bytes.Buffer, p genschema.Prop) {
+// propRecord writes the vprop of one property: its flags and value check.
+func (g *validateGen) propRecord(b *bytes.Buffer, p genschema.Prop) {
 	var flags []string
 	if p.ReadOnly {
 		flags = append(flags, "vfReadOnly")
@@ -362,94 +360,105 @@ func (g *validateGen) propCheck(b *bytes.Buffer, p genschema.Prop) {
 	if len(flags) > 0 {
 		f = strings.Join(flags, "|")
 	}
-	fmt.Fprintf(b, "\ts.prop(o, %s, %s, %s)\n", strconv.Quote(p.Name), f, g.check(p.Value))
+	kind, idx := g.valueCheck(p.Value)
+	fmt.Fprintf(b, "\t\t{%s, %s, %s, %d},\n", strconv.Quote(p.Name), f, kind, idx)
 }
 
-// check returns the function checking one value v ("nil": anything).
-func (g *validateGen) check(v genschema.Value) string {
+// valueCheck returns the vprop kind and index checking one value v.
+func (g *validateGen) valueCheck(v genschema.Value) (string, int) {
 	switch v.Kind {
 	case genschema.ValuePrimitive:
-		return g.primitiveCheck(v)
+		if i, ok := g.primitiveCheck(v); ok {
+			return "vkPrim", i
+		}
 	case genschema.ValueEnum:
 		if g.has(v.Type) {
-			return "ve" + g.goName[v.Type]
+			return "vkEnum", g.index[v.Type]
 		}
 	case genschema.ValueObject:
 		t := g.plan.Lookup(v.Type)
 		if t == nil || !g.has(v.Type) {
-			return "nil"
+			return "vkAny", 0
 		}
 		if v.Poly && len(g.descendants(t)) > 0 {
-			return "vy" + g.goName[v.Type]
+			return "vkPoly", g.index[v.Type]
 		}
-		return "vt" + g.goName[v.Type]
+		return "vkObject", g.index[v.Type]
 	}
-	return "nil"
+	return "vkAny", 0
 }
 
-// primitiveCheck returns the check function of a primitive value, defining
-// it in validate_checks.go the first time it is needed.
-func (g *validateGen) primitiveCheck(v genschema.Value) string {
+// primitiveCheck returns the index in vPrims of the check of a primitive
+// value, adding it the first time it is needed; ok is false when any value
+// is allowed.
+func (g *validateGen) primitiveCheck(v genschema.Value) (int, bool) {
 	pr := v.Primitive
+	var rec string
 	switch pr.JSON {
 	case "boolean":
-		return "vcBool"
+		rec = "{json: vpBool}"
 	case "number":
-		return "vcNumber"
+		rec = "{json: vpNumber}"
 	case "integer":
-		name := "vc" + strings.TrimPrefix(pr.Edm, "Edm.")
-		g.define(name, fmt.Sprintf("// %s checks an %s.\nfunc %s(s *vstate, v any) {\n\ts.vInt(v, %s, %s)\n}\n", name, pr.Edm, name, pr.Min, pr.Max))
-		return name
-	case "string":
-	default:
-		return "nil"
-	}
-	var inner []string
-	switch pr.Check {
-	case genschema.CheckDateTime:
-		inner = append(inner, "if !vIsDateTime(str) {\n\ts.badFormat(str, \"date-time\")\n}\n")
-	case genschema.CheckDate:
-		inner = append(inner, "if !vIsDate(str) {\n\ts.badFormat(str, \"date\")\n}\n")
-	case genschema.CheckUUID:
-		inner = append(inner, "if !vIsUUID(str) {\n\ts.badFormat(str, \"uuid\")\n}\n")
-	case genschema.CheckTimeOfDay:
-		inner = append(inner, "if !vIsTimeOfDay(str) {\n\ts.badFormat(str, \"time of day\")\n}\n")
-	case genschema.CheckDuration:
-		inner = append(inner, "if !vIsDuration(str) {\n\ts.badFormat(str, \"duration\")\n}\n")
-	case genschema.CheckBase64:
-		inner = append(inner, "if !vIsBase64(str) {\n\ts.badFormat(str, \"base64 value\")\n}\n")
-	}
-	if len(inner) == 0 && v.MaxLength == 0 && len(v.Enum) == 0 {
-		return "vcString"
-	}
-	name := "vc" + strings.TrimPrefix(pr.Edm, "Edm.")
-	what := "an " + pr.Edm
-	if v.MaxLength > 0 || len(v.Enum) > 0 {
-		key := fmt.Sprintf("%s|%d|%q", pr.Edm, v.MaxLength, v.Enum)
-		if n, ok := g.strChecks[key]; ok {
-			return n
+		lo, hi := pr.Min, pr.Max
+		if lo == "" {
+			lo = "math.MinInt64"
 		}
-		g.strChecks[key] = fmt.Sprintf("vcs%d", len(g.strChecks)+1)
-		name = g.strChecks[key]
+		if hi == "" {
+			hi = "math.MaxInt64"
+		}
+		rec = fmt.Sprintf("{json: vpInt, lo: %s, hi: %s}", lo, hi)
+	case "string":
+		fields := []string{"json: vpString"}
+		if f := stringFormats[pr.Check]; f != "" {
+			fields = append(fields, "format: "+f)
+		}
 		if v.MaxLength > 0 {
-			inner = append(inner, fmt.Sprintf("s.maxLength(str, %d)\n", v.MaxLength))
-			what += fmt.Sprintf(" of at most %d characters", v.MaxLength)
+			fields = append(fields, "maxLen: "+strconv.Itoa(v.MaxLength))
 		}
 		if len(v.Enum) > 0 {
-			inner = append(inner, fmt.Sprintf("switch str {\ncase %s:\ndefault:\n\ts.notMember(str)\n}\n", quoteList(v.Enum)))
-			what += " among listed values"
+			enum := append([]string(nil), v.Enum...)
+			sort.Strings(enum)
+			fields = append(fields, "enum: []string{"+quoteList(enum)+"}")
 		}
+		rec = "{" + strings.Join(fields, ", ") + "}"
+	default:
+		return 0, false
 	}
-	g.define(name, fmt.Sprintf("// %s checks %s.\nfunc %s(s *vstate, v any) {\n\tif str, ok := s.vString(v); ok {\n%s\t}\n}\n", name, what, name, indent(strings.Join(inner, ""), 2)))
-	return name
+	i, ok := g.primIdx[rec]
+	if !ok {
+		i = len(g.prims)
+		g.primIdx[rec] = i
+		g.prims = append(g.prims, rec)
+	}
+	return i, true
 }
 
-// define records the source of a check function, once.
-func (g *validateGen) define(name, src string) {
-	if _, ok := g.checkSrc[name]; !ok {
-		g.checkSrc[name] = src
-		g.checkOrder = append(g.checkOrder, name)
+// numberPrims collects the primitive checks of every property and numbers
+// them in the order of their rendering, so that a new property moves as
+// few indices as possible.
+func (g *validateGen) numberPrims() {
+	for _, t := range g.types {
+		for _, p := range t.Props {
+			if p.Value.Kind == genschema.ValuePrimitive {
+				g.primitiveCheck(p.Value)
+			}
+		}
 	}
+	sort.Strings(g.prims)
+	for i, rec := range g.prims {
+		g.primIdx[rec] = i
+	}
+}
+
+// stringFormats names the vprim format of each string check.
+var stringFormats = map[genschema.Check]string{
+	genschema.CheckDateTime:  "vsDateTime",
+	genschema.CheckDate:      "vsDate",
+	genschema.CheckUUID:      "vsUUID",
+	genschema.CheckTimeOfDay: "vsTimeOfDay",
+	genschema.CheckDuration:  "vsDuration",
+	genschema.CheckBase64:    "vsBase64",
 }
 
 func indent(s string, n int) string {
@@ -465,16 +474,21 @@ func indent(s string, n int) string {
 	return b.String()
 }
 
-// checksFile writes the primitive checks the type validators use.
+// checksFile writes vPrims, the primitive checks the types use.
 func (g *validateGen) checksFile(pkg string) (output.File, error) {
 	var b bytes.Buffer
 	fileHeader(&b, pkg)
-	names := append([]string(nil), g.checkOrder...)
-	sort.Strings(names)
-	for _, n := range names {
-		b.WriteString(g.checkSrc[n])
-		b.WriteString("\n")
+	for _, rec := range g.prims {
+		if strings.Contains(rec, "math.") {
+			b.WriteString("import \"math\"\n\n")
+			break
+		}
 	}
+	b.WriteString("// vPrims lists the primitive checks of the properties in vTypes.\nvar vPrims = []vprim{\n")
+	for i, rec := range g.prims {
+		fmt.Fprintf(&b, "\t%d: %s,\n", i, rec)
+	}
+	b.WriteString("}\n")
 	return formatFile("validate_checks.go", b.Bytes())
 }
 

@@ -3,7 +3,10 @@ package gengo
 import (
 	"bytes"
 	"encoding/json"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -277,6 +280,35 @@ func TestValidateDeterministic(t *testing.T) {
 		if b[path] != data {
 			t.Errorf("%s depends on type order", path)
 		}
+	}
+}
+
+// TestValidateTablesOnly: the validators of decoded JSON are data. Only
+// the runtime declares functions, so their number does not grow with the
+// number of types (the compiler's memory follows it).
+func TestValidateTablesOnly(t *testing.T) {
+	files, err := EmitValidate(schematest.Model(), ValidateSpec{Package: "gen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, f := range files {
+		if f.Path == "apidocgen_validate.go" {
+			continue
+		}
+		seen++
+		af, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Data, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		for _, d := range af.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				t.Errorf("%s declares function %s", f.Path, fd.Name.Name)
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d generated files besides the runtime, want 2 (the type and primitive check tables)", seen)
 	}
 }
 
