@@ -176,6 +176,22 @@ func goldenCases() []genCase {
 			b.complex(ns+"callRecords.alpha", "")
 			return b.build()
 		}},
+		// Two struct types per internal package: a reference cycle (a <-> b)
+		// stays in one part, inheritance and properties only point to
+		// earlier parts, the facade aliases everything, and an override
+		// naming a generated type is qualified.
+		{name: "parts", opts: Options{ImportPath: "example.com/parts", PartTypes: 2, Overrides: Overrides{
+			FieldTypes: map[string]string{ns + "leaf.other": "*Alpha"},
+		}}, model: func() *model.Model {
+			b := newBuilder()
+			b.enum(ns+"color", false, "red", "green")
+			b.entity(ns+"entity", "", prop("id", model.EdmString))
+			b.entity(ns+"alpha", ns+"entity", prop("beta", ns+"beta"), prop("color", ns+"color"))
+			b.entity(ns+"beta", ns+"entity", prop("alpha", ns+"alpha"), prop("when", model.EdmDate))
+			b.entity(ns+"leaf", ns+"alpha", prop("items", "Collection("+ns+"entity)"), prop("other", model.EdmString))
+			b.complex(ns+"note", "", prop("text", model.EdmString))
+			return b.build()
+		}},
 		{name: "cycle", model: func() *model.Model {
 			b := newBuilder()
 			b.entity(ns+"alpha", ns+"beta", prop("a", model.EdmString))

@@ -559,14 +559,19 @@ func durSeconds(s string) (*big.Float, bool) {
 // TestWriteCorpusModule writes the package generated from graph-v1.0, with
 // the decode benchmark and its payloads, as a module into
 // $GENGO_WRITE_MODULE (for scripts/bench-gengo.sh); skipped when unset.
-// $GENGO_VALIDATORS=1 adds the validators and their benchmarks.
+// $GENGO_VALIDATORS=1 adds the validators and their benchmarks;
+// $GENGO_PART_TYPES sets Options.PartTypes.
 func TestWriteCorpusModule(t *testing.T) {
 	dir := os.Getenv("GENGO_WRITE_MODULE")
 	if dir == "" {
 		t.Skip("GENGO_WRITE_MODULE not set")
 	}
 	m := compileCorpus(t, "graph-v1.0")
-	res, err := Generate(m, Options{Package: "graph", Validators: os.Getenv("GENGO_VALIDATORS") == "1"})
+	opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: os.Getenv("GENGO_VALIDATORS") == "1"}
+	if n, err := strconv.Atoi(os.Getenv("GENGO_PART_TYPES")); err == nil {
+		opts.PartTypes = n
+	}
+	res, err := Generate(m, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

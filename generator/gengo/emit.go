@@ -12,9 +12,12 @@ import (
 	"github.com/apidocgen/apidocgen/output"
 )
 
-// newFile starts a generated Go file.
-func (p *plan) newFile() *jen.File {
-	f := jen.NewFile(p.opts.Package)
+// newFile starts a generated Go file of package pkg.
+func (p *plan) newFile(pkg *goPkg) *jen.File {
+	f := jen.NewFile(pkg.Name)
+	if p.rt != nil {
+		f = jen.NewFilePathName(pkg.Path, pkg.Name)
+	}
 	f.HeaderComment(Header)
 	f.ImportName("encoding/json", "json")
 	f.ImportName("time", "time")
@@ -42,7 +45,7 @@ func (p *plan) render() (output.Files, error) {
 	sort.Strings(paths)
 	var out output.Files
 	for _, path := range paths {
-		f := p.newFile()
+		f := p.newFile(byFile[path][0].Pkg)
 		for _, g := range byFile[path] {
 			if g.IsEnum() {
 				p.emitEnum(f, g)
@@ -56,7 +59,11 @@ func (p *plan) render() (output.Files, error) {
 		}
 		out = append(out, file)
 	}
-	reg, err := renderFile("apidocgen_registry.go", p.registry())
+	regFile := p.registry()
+	if p.rt != nil {
+		regFile = p.facadeRegistry()
+	}
+	reg, err := renderFile("apidocgen_registry.go", regFile)
 	if err != nil {
 		return nil, err
 	}
@@ -146,19 +153,19 @@ func (p *plan) emitEnum(f *jen.File, g *goType) {
 	if g.T.Flags {
 		valid := jen.Return(jen.False())
 		if table != "" {
-			valid = jen.Return(jen.Id("flagsValid").Call(jen.String().Call(jen.Id("v")), jen.Id(table)))
+			valid = jen.Return(p.rtRef("flagsValid").Call(jen.String().Call(jen.Id("v")), jen.Id(table)))
 		}
 		f.Comment("Valid reports whether v has at least one member and all its members are listed.")
 		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)
 		f.Comment("Has reports whether v includes member m.")
 		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Has").Params(jen.Id("m").Id(g.Name)).Bool().Block(
-			jen.Return(jen.Id("flagsHas").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m")))),
+			jen.Return(p.rtRef("flagsHas").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m")))),
 		)
 		return
 	}
 	valid := jen.Return(jen.False())
 	if table != "" {
-		valid = jen.Return(jen.Id("isMember").Call(jen.Id(table), jen.String().Call(jen.Id("v"))))
+		valid = jen.Return(p.rtRef("isMember").Call(jen.Id(table), jen.String().Call(jen.Id("v"))))
 	}
 	f.Comment("Valid reports whether v is a listed member.")
 	f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)
@@ -190,7 +197,7 @@ func (p *plan) emitStruct(f *jen.File, g *goType) {
 	}
 	var fields []jen.Code
 	if g.Base != nil {
-		fields = append(fields, jen.Id(g.Base.Name))
+		fields = append(fields, p.typeRef(g.Base, g.Base.Name))
 	} else {
 		fields = append(fields,
 			jen.Comment("ODataType is the \"@odata.type\" member, the name of the value's type"),
@@ -219,11 +226,11 @@ func (p *plan) emitStruct(f *jen.File, g *goType) {
 	recv := jen.Id("t").Op("*").Id(g.Name)
 	f.Comment("MarshalJSON encodes t with its own and inherited properties and AdditionalData.")
 	f.Func().Params(jen.Id("t").Id(g.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("t"), jen.Lit(""))),
+		jen.Return(p.rtRef("marshalObject").Call(jen.Op("&").Id("t"), jen.Lit(""))),
 	)
 	f.Comment("UnmarshalJSON decodes t; members it does not declare go to AdditionalData.")
 	f.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("b"), jen.Id("t"))),
+		jen.Return(p.rtRef("unmarshalObject").Call(jen.Id("b"), jen.Id("t"))),
 	)
 	if g.Poly {
 		f.Comment(fmt.Sprintf("%s is implemented by *%s and by every type derived from it,", g.Iface, g.Name))
@@ -260,13 +267,13 @@ func fieldDoc(fl *goField) []string {
 // Static data, no init code and no thousand-case switch (which is slow to
 // compile).
 func (p *plan) registry() *jen.File {
-	f := p.newFile()
+	f := p.newFile(p.root)
 	var objs, names []jen.Code
 	for _, g := range p.types {
 		if g.IsEnum() {
 			continue
 		}
-		objs = append(objs, jen.Params(jen.Op("*").Id(g.Name)).Params(jen.Nil()))
+		objs = append(objs, jen.Params(jen.Op("*").Add(p.typeRef(g, g.Name))).Params(jen.Nil()))
 		names = append(names, jen.Lit(g.T.QualifiedName()))
 	}
 	f.Comment("objects holds a nil pointer to every generated struct type; objectNames")

@@ -22,6 +22,7 @@ import (
 	"go/format"
 	"go/token"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"text/template"
@@ -51,6 +52,13 @@ type Options struct {
 	// Validators adds the validator files and a Validate method per type
 	// (validate.go, another emitter sharing this package's plan).
 	Validators bool
+	// ImportPath is the import path of the generated package. It is needed
+	// only to split a large package into internal packages (parts.go);
+	// without it the package is never split.
+	ImportPath string
+	// PartTypes is how many struct types one internal package may hold; a
+	// package with more is split (0: DefaultPartTypes; negative: never).
+	PartTypes int
 }
 
 // Overrides are per-type and per-property changes, keyed by qualified
@@ -138,11 +146,35 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	rt, err := runtimeFiles(opts.Package)
+	rtPkg := p.root
+	if p.rt != nil {
+		rtPkg = p.rt
+	}
+	rt, err := runtimeFiles(rtPkg.Name)
 	if err != nil {
 		return nil, err
 	}
+	for i := range rt {
+		rt[i].Path = path.Join(rtPkg.Dir, rt[i].Path)
+	}
 	files = append(files, rt...)
+	if p.rt != nil {
+		var runtime output.Files
+		for _, f := range files {
+			if path.Dir(f.Path) == p.rt.Dir {
+				runtime = append(runtime, f)
+			}
+		}
+		exports, err := p.partsExports()
+		if err != nil {
+			return nil, err
+		}
+		facade, err := p.facadeFiles(runtime)
+		if err != nil {
+			return nil, err
+		}
+		files = append(append(files, exports), facade...)
+	}
 	files.Sort()
 	return &Result{Files: files, Diagnostics: model.SortDiagnostics(p.diags.List)}, nil
 }

@@ -3,6 +3,7 @@ package gengo
 import (
 	"fmt"
 	"go/token"
+	"path"
 	"sort"
 	"strings"
 
@@ -14,7 +15,7 @@ import (
 // reservedNames are the exported identifiers of the runtime files; no
 // generated type or constant may take them.
 var reservedNames = []string{
-	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "Null",
+	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "NewObject", "Null",
 	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID",
 }
 
@@ -51,7 +52,8 @@ const (
 type goType struct {
 	T    *model.Type
 	Name string // Go type name
-	File string // output file path
+	File string // output file path, relative to the output folder
+	Pkg  *goPkg // the package declaring it
 	// Only for struct types (entity and complex):
 	Base     *goType   // embedded base type; nil for a root
 	Derived  []*goType // direct children in Go, in model order
@@ -91,6 +93,11 @@ type plan struct {
 	types []*goType // in model order
 	byT   map[*model.Type]*goType
 	names map[string]bool // package-level identifiers taken
+	// root is the package users import; rt (the runtime) and parts are
+	// set only when the output is split into internal packages (parts.go).
+	root  *goPkg
+	rt    *goPkg
+	parts []*goPkg
 	// override lookups, lower-cased keys, with a used mark
 	typeNames, fieldNames, fieldTypes map[string]*override
 }
@@ -135,6 +142,7 @@ func newPlan(m *model.Model, opts Options) *plan {
 	}
 	p.linkBases()
 	p.nameTypes()
+	p.splitParts()
 	p.assignFiles()
 	for _, g := range p.types {
 		if g.IsEnum() {
@@ -291,14 +299,14 @@ func (p *plan) assignFiles() {
 	for _, g := range p.types {
 		slug := nsSlug(g.T.Namespace)
 		if count[g.T.Namespace] <= p.opts.FileTypes {
-			g.File = slug + ".go"
+			g.File = path.Join(g.Pkg.Dir, slug+".go")
 			continue
 		}
 		letter := "x"
 		if n := strings.ToLower(g.T.Name); n != "" && n[0] >= 'a' && n[0] <= 'z' {
 			letter = n[:1]
 		}
-		g.File = slug + "_" + letter + ".go"
+		g.File = path.Join(g.Pkg.Dir, slug+"_"+letter+".go")
 	}
 }
 
@@ -399,7 +407,7 @@ func (p *plan) fieldType(f *goField, key string) {
 	f.Multi = pr.Type.Collection
 	if o := p.fieldTypes[key]; o != nil {
 		o.used = true
-		if c, ok := parseGoType(o.value); ok {
+		if c, ok := parseGoTypeWith(o.value, p.identRef); ok {
 			f.Kind, f.Type = fieldOverride, c
 			return
 		}
@@ -412,20 +420,23 @@ func (p *plan) fieldType(f *goField, key string) {
 		prim := primitives[pr.Type.Name]
 		f.Prim = pr.Type.Name
 		elem, elemKind = prim.code(), prim.kind
+		if prim.runtime != "" {
+			elem = p.rtRef(prim.runtime)
+		}
 	case pr.Type.Type != nil && p.byT[pr.Type.Type] != nil:
 		e := p.byT[pr.Type.Type]
 		f.Elem = e
 		switch {
 		case e.IsEnum() && hasEmptyMember(e):
 			// "" is a member: only a pointer can send it.
-			elem, elemKind = jen.Id(e.Name), fieldOptional
+			elem, elemKind = p.typeRef(e, e.Name), fieldOptional
 		case e.IsEnum():
 			// "" is never a member: a plain X left out when "" loses nothing.
-			elem, elemKind = jen.Id(e.Name), fieldPlain
+			elem, elemKind = p.typeRef(e, e.Name), fieldPlain
 		case e.Poly:
-			elem, elemKind = jen.Id(e.Iface), fieldPoly
+			elem, elemKind = p.typeRef(e, e.Iface), fieldPoly
 		default:
-			elem, elemKind = jen.Id(e.Name), fieldPtr
+			elem, elemKind = p.typeRef(e, e.Name), fieldPtr
 		}
 	default:
 		what := pr.Type.String()
@@ -444,12 +455,12 @@ func (p *plan) fieldType(f *goField, key string) {
 	case elemKind == fieldRaw:
 		f.Kind, f.Type = fieldRaw, elem
 	case pr.IsNullable() && elemKind == fieldPoly:
-		f.Kind, f.Type = fieldNullablePoly, jen.Id("Nullable").Types(elem)
+		f.Kind, f.Type = fieldNullablePoly, p.rtRef("Nullable").Types(elem)
 	case pr.IsNullable() && elemKind == fieldPtr:
 		// Nullable[*T]: all struct types share one instantiation shape.
-		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(jen.Op("*").Add(elem))
+		f.Kind, f.Type = fieldNullable, p.rtRef("Nullable").Types(jen.Op("*").Add(elem))
 	case pr.IsNullable():
-		f.Kind, f.Type = fieldNullable, jen.Id("Nullable").Types(elem)
+		f.Kind, f.Type = fieldNullable, p.rtRef("Nullable").Types(elem)
 	case elemKind == fieldPtr:
 		f.Kind, f.Type = fieldPtr, jen.Op("*").Add(elem)
 	case elemKind == fieldOptional:
@@ -498,6 +509,9 @@ func (p *plan) reportUnusedOverrides() {
 // A primitive is how an Edm type maps to Go.
 type primitive struct {
 	code func() jen.Code
+	// runtime, when set, names the runtime type code refers to (for a
+	// split output, where it lives in another package).
+	runtime string
 	// kind is for a single non-nullable value: fieldOptional (*T) for the
 	// scalars, whose zero value is a real JSON value (false, 0, "", a date);
 	// Binary keeps fieldSlice (nil is absent, an empty slice is sent) and
@@ -506,24 +520,24 @@ type primitive struct {
 }
 
 var primitives = map[string]primitive{
-	model.EdmString:         {func() jen.Code { return jen.String() }, fieldOptional},
-	model.EdmBoolean:        {func() jen.Code { return jen.Bool() }, fieldOptional},
-	model.EdmByte:           {func() jen.Code { return jen.Uint8() }, fieldOptional},
-	model.EdmSByte:          {func() jen.Code { return jen.Int8() }, fieldOptional},
-	model.EdmInt16:          {func() jen.Code { return jen.Int16() }, fieldOptional},
-	model.EdmInt32:          {func() jen.Code { return jen.Int32() }, fieldOptional},
-	model.EdmInt64:          {func() jen.Code { return jen.Int64() }, fieldOptional},
-	model.EdmSingle:         {func() jen.Code { return jen.Float32() }, fieldOptional},
-	model.EdmDouble:         {func() jen.Code { return jen.Float64() }, fieldOptional},
-	model.EdmDecimal:        {func() jen.Code { return jen.Id("Decimal") }, fieldOptional},
-	model.EdmDateTimeOffset: {func() jen.Code { return jen.Qual("time", "Time") }, fieldOptional},
-	model.EdmDate:           {func() jen.Code { return jen.Id("Date") }, fieldOptional},
-	model.EdmTimeOfDay:      {func() jen.Code { return jen.Id("TimeOfDay") }, fieldOptional},
-	model.EdmDuration:       {func() jen.Code { return jen.Id("Duration") }, fieldOptional},
-	model.EdmGuid:           {func() jen.Code { return jen.Id("UUID") }, fieldOptional},
-	model.EdmBinary:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
-	model.EdmStream:         {func() jen.Code { return jen.Id("Binary") }, fieldSlice},
-	model.EdmUntyped:        {func() jen.Code { return jen.Qual("encoding/json", "RawMessage") }, fieldRaw},
+	model.EdmString:         {func() jen.Code { return jen.String() }, "", fieldOptional},
+	model.EdmBoolean:        {func() jen.Code { return jen.Bool() }, "", fieldOptional},
+	model.EdmByte:           {func() jen.Code { return jen.Uint8() }, "", fieldOptional},
+	model.EdmSByte:          {func() jen.Code { return jen.Int8() }, "", fieldOptional},
+	model.EdmInt16:          {func() jen.Code { return jen.Int16() }, "", fieldOptional},
+	model.EdmInt32:          {func() jen.Code { return jen.Int32() }, "", fieldOptional},
+	model.EdmInt64:          {func() jen.Code { return jen.Int64() }, "", fieldOptional},
+	model.EdmSingle:         {func() jen.Code { return jen.Float32() }, "", fieldOptional},
+	model.EdmDouble:         {func() jen.Code { return jen.Float64() }, "", fieldOptional},
+	model.EdmDecimal:        {func() jen.Code { return jen.Id("Decimal") }, "Decimal", fieldOptional},
+	model.EdmDateTimeOffset: {func() jen.Code { return jen.Qual("time", "Time") }, "", fieldOptional},
+	model.EdmDate:           {func() jen.Code { return jen.Id("Date") }, "Date", fieldOptional},
+	model.EdmTimeOfDay:      {func() jen.Code { return jen.Id("TimeOfDay") }, "TimeOfDay", fieldOptional},
+	model.EdmDuration:       {func() jen.Code { return jen.Id("Duration") }, "Duration", fieldOptional},
+	model.EdmGuid:           {func() jen.Code { return jen.Id("UUID") }, "UUID", fieldOptional},
+	model.EdmBinary:         {func() jen.Code { return jen.Id("Binary") }, "Binary", fieldSlice},
+	model.EdmStream:         {func() jen.Code { return jen.Id("Binary") }, "Binary", fieldSlice},
+	model.EdmUntyped:        {func() jen.Code { return jen.Qual("encoding/json", "RawMessage") }, "", fieldRaw},
 }
 
 // goBuiltins are the predeclared type names parseGoType accepts.
@@ -540,21 +554,45 @@ var stdShort = map[string]string{"json": "encoding/json", "netip": "net/netip", 
 // parseGoType reads an override type: "[]", "*" and "map[string]" prefixes,
 // then a builtin, a generated type name, or "import/path.Name".
 func parseGoType(s string) (jen.Code, bool) {
+	return parseGoTypeWith(s, func(name string) *jen.Statement { return jen.Id(name) })
+}
+
+// identRef refers to a generated or runtime type by its Go name, in
+// whatever package declares it.
+func (p *plan) identRef(name string) *jen.Statement {
+	for _, g := range p.types {
+		if g.Name == name {
+			return p.typeRef(g, name)
+		}
+		if g.Iface == name {
+			return p.typeRef(g, name)
+		}
+	}
+	for _, r := range reservedNames {
+		if r == name {
+			return p.rtRef(name)
+		}
+	}
+	return jen.Id(name)
+}
+
+// parseGoTypeWith is parseGoType with ident writing a bare type name.
+func parseGoTypeWith(s string, ident func(string) *jen.Statement) (jen.Code, bool) {
 	s = strings.TrimSpace(s)
 	switch {
 	case strings.HasPrefix(s, "[]"):
-		c, ok := parseGoType(s[2:])
+		c, ok := parseGoTypeWith(s[2:], ident)
 		return jen.Index().Add(c), ok
 	case strings.HasPrefix(s, "*"):
-		c, ok := parseGoType(s[1:])
+		c, ok := parseGoTypeWith(s[1:], ident)
 		return jen.Op("*").Add(c), ok
 	case strings.HasPrefix(s, "map[string]"):
-		c, ok := parseGoType(s[len("map[string]"):])
+		c, ok := parseGoTypeWith(s[len("map[string]"):], ident)
 		return jen.Map(jen.String()).Add(c), ok
 	case goBuiltins[s]:
 		return jen.Id(s), true
 	case token.IsIdentifier(s):
-		return jen.Id(s), token.IsExported(s)
+		return ident(s), token.IsExported(s)
 	}
 	i := strings.LastIndex(s, ".")
 	if i <= 0 || !token.IsIdentifier(s[i+1:]) || !token.IsExported(s[i+1:]) {

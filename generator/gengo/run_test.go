@@ -37,7 +37,9 @@ func goCmd(t *testing.T, dir string, args ...string) string {
 }
 
 // TestCompileAndRun generates the showcase model into a temporary module
-// with testdata/run/showcase_test.go.txt and runs go vet and go test there.
+// with testdata/run/showcase_test.go.txt and runs go vet and go test there,
+// once as one package and once split into internal packages (two struct
+// types per part) behind the facade, which must behave the same.
 func TestCompileAndRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a generated module")
@@ -45,25 +47,41 @@ func TestCompileAndRun(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
-	res, err := Generate(showcaseModel(), Options{Package: "graph"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	test, err := os.ReadFile(filepath.Join("testdata", "run", "showcase_test.go.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := append(output.Files{}, res.Files...)
-	files = append(files, output.File{Path: "showcase_test.go", Data: test})
-	writeModule(t, dir, "example.com/showcase", files)
-	goCmd(t, dir, "vet", "./...")
-	out := goCmd(t, dir, "test", "-count=1", "-v", "./...")
-	t.Log(out)
-	for _, name := range []string{"TestPatchExplicitNull", "TestDerivedInBaseCollection", "TestUnknownODataTypeFallsBack", "TestOpenTypeExtras", "TestEnums", "TestDateTimeDuration", "TestEncodeWritesODataType", "TestScalars", "TestSelfReference", "TestNotNullableZeroValues"} {
-		if !strings.Contains(out, "--- PASS: "+name) {
-			t.Errorf("%s did not pass", name)
-		}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{
+		{"single", Options{Package: "graph"}},
+		{"parts", Options{Package: "graph", ImportPath: "example.com/showcase", PartTypes: 2, Validators: true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Generate(showcaseModel(), c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			test, err := os.ReadFile(filepath.Join("testdata", "run", "showcase_test.go.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := append(output.Files{}, res.Files...)
+			files = append(files, output.File{Path: "showcase_test.go", Data: test})
+			writeModule(t, dir, "example.com/showcase", files)
+			if c.opts.PartTypes > 0 {
+				list := goCmd(t, dir, "list", "./...")
+				if n := strings.Count(list, "example.com/showcase/internal/part"); n < 2 {
+					t.Fatalf("want the structs split into several parts, go list says:\n%s", list)
+				}
+			}
+			goCmd(t, dir, "vet", "./...")
+			out := goCmd(t, dir, "test", "-count=1", "-v", "./...")
+			t.Log(out)
+			for _, name := range []string{"TestPatchExplicitNull", "TestDerivedInBaseCollection", "TestUnknownODataTypeFallsBack", "TestOpenTypeExtras", "TestEnums", "TestDateTimeDuration", "TestEncodeWritesODataType", "TestScalars", "TestSelfReference", "TestNotNullableZeroValues"} {
+				if !strings.Contains(out, "--- PASS: "+name) {
+					t.Errorf("%s did not pass", name)
+				}
+			}
+		})
 	}
 }
 

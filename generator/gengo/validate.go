@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"go/format"
 	"io/fs"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,6 +91,30 @@ func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 		if _, dup := structs[q]; !dup {
 			structs[q] = g
 		}
+	}
+	if p.rt != nil {
+		// Split output: the validator runtime and tables go to the runtime
+		// package, the methods to the parts (parts.go).
+		vf, err := emitValidate(p.m, ValidateSpec{
+			Package: p.rt.Name,
+			Keep:    func(q string) bool { return keep[q] },
+		}, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range vf {
+			if f.Data != nil {
+				f.Path = path.Join(p.rt.Dir, f.Path)
+				files = append(files, f)
+			}
+		}
+		methods, err := p.partValidateMethods(structs)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, methods...)
+		files.Sort()
+		return files, nil
 	}
 	vf, err := emitValidate(p.m, ValidateSpec{
 		Package: p.opts.Package,
