@@ -38,6 +38,13 @@ type Config struct {
 	// NoValidators leaves out the Validate methods and the validator
 	// files of the Go package ("validators: false" in the file).
 	NoValidators bool
+	// GoImportPath is the import path of GoDir. The command finds it from
+	// the go.mod above GoDir ("importPath" in the file sets it). Without
+	// it a large package is not split into internal packages.
+	GoImportPath string
+	// GoPartTypes is how many struct types one internal package of a split
+	// Go package holds ("partTypes": 0 for the default, -1 never to split).
+	GoPartTypes int
 	// Roots, when not empty, limits the Go output to the types reachable
 	// from these qualified type names.
 	Roots []string
@@ -104,6 +111,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				"dir":        func(n *yaml.Node) { cfg.GoDir = p.path(n, "go.dir") },
 				"package":    func(n *yaml.Node) { cfg.Package = p.ident(n, "go.package") },
 				"validators": func(n *yaml.Node) { cfg.NoValidators = !p.boolean(n, "go.validators") },
+				"importPath": func(n *yaml.Node) { cfg.GoImportPath = p.str(n, "go.importPath") },
+				"partTypes":  func(n *yaml.Node) { cfg.GoPartTypes = p.integer(n, "go.partTypes") },
 				"namespaces": func(n *yaml.Node) {
 					cfg.Namespaces = map[string]string{}
 					p.anyMapping(n, "go.namespaces", func(k, v *yaml.Node) {
@@ -258,6 +267,17 @@ func (p *configParser) boolean(n *yaml.Node, where string) bool {
 	}
 	p.errorf(n, "%s: want true or false, got %s", where, kindName(n))
 	return false
+}
+
+func (p *configParser) integer(n *yaml.Node, where string) int {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		var i int
+		if err := n.Decode(&i); err == nil {
+			return i
+		}
+	}
+	p.errorf(n, "%s: want a whole number, got %s", where, kindName(n))
+	return 0
 }
 
 func (p *configParser) path(n *yaml.Node, where string) string {

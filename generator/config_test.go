@@ -13,6 +13,8 @@ go:
   dir: ./gen/
   package: library
   validators: false
+  importPath: example.com/lib/gen
+  partTypes: 100
   namespaces:
     microsoft.graph.lending: lending
 schema:
@@ -42,6 +44,8 @@ lint:            # read by apidocgen lint -config, ignored here
 		GoDir:         "gen",
 		Package:       "library",
 		NoValidators:  true,
+		GoImportPath:  "example.com/lib/gen",
+		GoPartTypes:   100,
 		Namespaces:    map[string]string{"microsoft.graph.lending": "lending"},
 		Roots:         []string{"shelf", "microsoft.graph.book"},
 		Types:         map[string]TypeOverride{"microsoft.graph.book": {Name: "Volume"}},
@@ -66,7 +70,7 @@ lint:            # read by apidocgen lint -config, ignored here
 func TestParseConfigErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"docs: d\nfoo: 1\n", `c.yaml:2:1: unknown key "foo" (known keys: docs, go, lint, overrides, roots, schema)`},
-		{"go:\n  dir: x\n  pakage: y\n", `c.yaml:3:3: unknown key "pakage" in go (known keys: dir, namespaces, package, validators)`},
+		{"go:\n  dir: x\n  pakage: y\n", `c.yaml:3:3: unknown key "pakage" in go (known keys: dir, importPath, namespaces, package, partTypes, validators)`},
 		{"overrides:\n  types:\n    a.b:\n      nam: X\n", `c.yaml:4:7: unknown key "nam" in overrides.types.a.b (known keys: name)`},
 		{"overrides:\n  properties:\n    nodot: {name: X}\n", `c.yaml:3:5: property override "nodot": want <qualified type name>.<property>`},
 		{"overrides:\n  properties:\n    a.b: {type: [x]}\n", `c.yaml:3:17: type: want a string, got a list`},
@@ -74,6 +78,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"go:\n  package: 9lives\n", `c.yaml:2:12: go.package: "9lives" is not a valid Go identifier`},
 		{"go:\n  dir: a\\b\n", `c.yaml:2:8: go.dir: use forward slashes in "a\\b"`},
 		{"go:\n  validators: maybe\n", `c.yaml:2:15: go.validators: want true or false, got a scalar`},
+		{"go:\n  partTypes: many\n", `c.yaml:2:14: go.partTypes: want a whole number, got a scalar`},
 		{"- a\n- b\n", `c.yaml:1:1: the configuration: want a mapping, got a list`},
 		{"docs: d\ndocs: e\n", `c.yaml:2:1: duplicate key "docs"`},
 		{"docs: [a\n", `c.yaml:1:1: did not find expected ',' or ']'`},

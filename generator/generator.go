@@ -88,7 +88,12 @@ func Run(ctx context.Context, fsys fs.FS, cfg Config) (*Result, error) {
 	if cfg.GoDir != "" {
 		diags = append(diags, checkNamespaces(m, cfg)...)
 		for _, g := range packageGroups(m, cfg) {
-			r, err := gengo.Generate(m, gengo.Options{Package: g.pkg, Roots: g.roots, Overrides: overrides(cfg), Validators: !cfg.NoValidators})
+			importPath := cfg.GoImportPath
+			if importPath != "" && g.sub != "" {
+				importPath += "/" + g.sub
+			}
+			r, err := gengo.Generate(m, gengo.Options{Package: g.pkg, Roots: g.roots, Overrides: overrides(cfg), Validators: !cfg.NoValidators,
+				ImportPath: importPath, PartTypes: cfg.GoPartTypes})
 			if err != nil {
 				return nil, fmt.Errorf("generate go package %s: %w", g.pkg, err)
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -265,6 +266,9 @@ func prepare(f generateFlags) (*job, error) {
 	j.outRoot = commonDir(outs)
 	if goDir != "" {
 		cfg.GoDir = relSlash(j.outRoot, goDir)
+		if cfg.GoImportPath == "" {
+			cfg.GoImportPath = importPathOf(goDir)
+		}
 	}
 	if schema != "" {
 		cfg.Schema = relSlash(j.outRoot, schema)
@@ -362,4 +366,50 @@ func within(dir, p string) bool {
 	}
 	r, err := filepath.Rel(dir, p)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+}
+
+// importPathOf returns the import path of the Go package in folder dir,
+// from the module line of the nearest go.mod above it; "" when there is
+// none (the package is then never split into internal packages).
+func importPathOf(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			mod := modulePath(data)
+			if mod == "" {
+				return ""
+			}
+			rel, err := filepath.Rel(d, dir)
+			if err != nil {
+				return ""
+			}
+			if rel == "." {
+				return mod
+			}
+			return mod + "/" + filepath.ToSlash(rel)
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// modulePath reads the module path from the text of a go.mod file.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		rest, ok := strings.CutPrefix(line, "module")
+		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"') {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if u, err := strconv.Unquote(rest); err == nil {
+			rest = u
+		}
+		return rest
+	}
+	return ""
 }

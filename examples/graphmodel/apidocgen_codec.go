@@ -214,6 +214,13 @@ func newObject(name string) any {
 	return nil
 }
 
+// NewObject returns a pointer to a new, empty value of the generated struct
+// type with the qualified name typeName ("microsoft.graph.user", in any
+// case, with or without the '#' of "@odata.type"); nil when there is none.
+func NewObject(typeName string) any {
+	return newObject(strings.ToLower(strings.TrimPrefix(typeName, "#")))
+}
+
 // typeName returns the "#namespace.name" of v, a pointer to a generated
 // struct; "" for anything else.
 func typeName(v any) string {

@@ -112,7 +112,7 @@ var RuleUnsupportedName = model.Rule{ID: "go-unsupported-name", Severity: model.
 	Example: "| a,b | String | ... |"}
 
 // Rules lists the rules of this package.
-var Rules = []model.Rule{RuleNameCollision, RuleDuplicateProperty, RuleBaseCycle, RuleUnresolvedType, RuleUnknownRoot, RuleOverride, RuleUnsupportedName}
+var Rules = []model.Rule{RuleNameCollision, RuleDuplicateProperty, RuleBaseCycle, RuleUnresolvedType, RuleUnknownRoot, RuleOverride, RuleUnsupportedName, RuleNotSplit}
 
 // Emit generates the Go package for m. Warnings are dropped; use Generate
 // to get them.
