@@ -4,8 +4,11 @@
 # compiler needs (the standard library comes from the build cache; a
 # comment line with the current time makes the package itself cold), then
 # run the decode (and validate) benchmarks of a real user and message payload.
-# Two packages are measured: the default output of `apidocgen generate`
-# (types and validators) and the types alone (go.validators: false).
+# Two outputs are measured: the default of `apidocgen generate` (types and
+# validators) and the types alone (go.validators: false), each as the
+# command writes it inside a module: split into internal packages of 250
+# struct types at most behind the package users import.
+# GENGO_PART_TYPES=-1 measures one package instead.
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +16,20 @@ export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
 [ -d "$APIDOCGEN_CORPUS/graph-v1.0" ] || { echo "bench-gengo: corpus not found at $APIDOCGEN_CORPUS (set APIDOCGEN_CORPUS)"; exit 2; }
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+
+# treeRSS PID: the summed resident memory (KB) of PID's descendants that
+# are compilers, i.e. of the packages being compiled at this moment.
+treeRSS() {
+  ps -e -o pid=,ppid=,rss=,comm= | awk -v root="$1" '
+    { parent[$1]=$2; rss[$1]=$3; comm[$1]=$4 }
+    END {
+      for (p in parent) {
+        if (comm[p] != "compile") continue
+        for (q = parent[p]; q != "" && q != 0 && q != 1; q = parent[q]) if (q == root) { s += rss[p]; break }
+      }
+      print s + 0
+    }'
+}
 
 # measure VALIDATORS LABEL: generate, build cold, print the figures.
 measure() {
@@ -22,18 +39,31 @@ measure() {
   (
     export GOFLAGS=-mod=mod GOPROXY=off GOWORK=off
     cd "$dir"
-    local files bytes funcs structs
-    files=$(ls *.go | wc -l)
-    bytes=$(cat *.go | wc -c)
-    funcs=$(cat *.go | grep -c '^func ' || true)
-    structs=$(grep -hcE '^type [A-Z][A-Za-z0-9_]* struct' *.go | awk '{s+=$1} END{print s}')
-    echo "$2: $files files, $bytes bytes, $structs structs, $funcs functions"
-    go build ./ >/dev/null 2>&1 || true   # warm the standard library in the cache
-    echo "// bench $(date +%s%N)" >>apidocgen_doc.go
+    local srcs files bytes funcs structs pkgs
+    srcs=$(find . -name '*.go' ! -name '*_test.go' | sort)
+    files=$(echo "$srcs" | wc -l)
+    bytes=$(cat $srcs | wc -c)
+    funcs=$(cat $srcs | grep -c '^func ' || true)
+    structs=$(cat $srcs | grep -cE '^type [A-Z][A-Za-z0-9_]* struct' || true)
+    pkgs=$(echo "$srcs" | xargs -n1 dirname | sort -u)
+    echo "$2: $(echo "$pkgs" | wc -l) package(s), $files files, $bytes bytes, $structs structs, $funcs functions"
+    go build ./... >/dev/null 2>&1 || true   # warm the standard library in the cache
+    # Make every generated package cold: a comment line with the time.
+    for p in $pkgs; do
+      f=$(ls "$p"/*.go | grep -v '_test.go$' | head -1)
+      echo "// bench $(date +%s%N)" >>"$f"
+    done
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f "%e %U %S %M" -o build.time go build ./
+      /usr/bin/time -f "%e %U %S %M" -o build.time go build ./ &
+      local pid=$! peak=0 now
+      while kill -0 "$pid" 2>/dev/null; do
+        now=$(treeRSS "$pid")
+        [ "$now" -gt "$peak" ] && peak=$now
+        sleep 0.02
+      done
+      wait "$pid"
       read -r wall user sys rss <build.time
-      echo "  go build: $wall s wall, $user s user, $sys s sys, max RSS $rss KB"
+      echo "  go build: $wall s wall, $user s user, $sys s sys; max RSS of one process $rss KB, of the compilers running at once $peak KB (sampled)"
       # The reference: msgraph-sdk-go's models package, 2,474 structs, 130 s and
       # 4.4 GB on a 2-core machine (docs: go-model-anchors). Per struct:
       awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="$structs" 'BEGIN{

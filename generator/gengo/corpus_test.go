@@ -86,11 +86,24 @@ func TestCorpus(t *testing.T) {
 		t.Run(sub, func(t *testing.T) {
 			m := compileCorpus(t, sub)
 			start := time.Now()
-			res, err := Generate(m, Options{Package: "graph"})
+			// With the import path of the module it is written to, as the
+			// command does: graph-v1.0 is split into internal packages and
+			// the round trip goes through the facade.
+			res, err := Generate(m, Options{Package: "graph", ImportPath: "example.com/corpus"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			genTime := time.Since(start)
+			parts := 0
+			for _, f := range res.Files {
+				if strings.HasPrefix(f.Path, "internal/part") && strings.HasSuffix(f.Path, "/apidocgen_doc.go") {
+					parts++
+				}
+			}
+			t.Logf("%s: %d internal parts", sub, parts)
+			if sub == "graph-v1.0" && parts < 2 {
+				t.Errorf("graph-v1.0 was not split into internal packages")
+			}
 			size := 0
 			for _, f := range res.Files {
 				size += len(f.Data)

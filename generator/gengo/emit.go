@@ -153,19 +153,19 @@ func (p *plan) emitEnum(f *jen.File, g *goType) {
 	if g.T.Flags {
 		valid := jen.Return(jen.False())
 		if table != "" {
-			valid = jen.Return(p.rtRef("flagsValid").Call(jen.String().Call(jen.Id("v")), jen.Id(table)))
+			valid = jen.Return(jen.Id("flagsValid").Call(jen.String().Call(jen.Id("v")), jen.Id(table)))
 		}
 		f.Comment("Valid reports whether v has at least one member and all its members are listed.")
 		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)
 		f.Comment("Has reports whether v includes member m.")
 		f.Func().Params(jen.Id("v").Id(g.Name)).Id("Has").Params(jen.Id("m").Id(g.Name)).Bool().Block(
-			jen.Return(p.rtRef("flagsHas").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m")))),
+			jen.Return(jen.Id("flagsHas").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m")))),
 		)
 		return
 	}
 	valid := jen.Return(jen.False())
 	if table != "" {
-		valid = jen.Return(p.rtRef("isMember").Call(jen.Id(table), jen.String().Call(jen.Id("v"))))
+		valid = jen.Return(jen.Id("isMember").Call(jen.Id(table), jen.String().Call(jen.Id("v"))))
 	}
 	f.Comment("Valid reports whether v is a listed member.")
 	f.Func().Params(jen.Id("v").Id(g.Name)).Id("Valid").Params().Bool().Block(valid)

@@ -146,18 +146,36 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	rtPkg := p.root
-	if p.rt != nil {
-		rtPkg = p.rt
+	// The runtime files; when split, the enum helpers go to the enums
+	// package (so that it does not import the runtime and both compile at
+	// once) and the rest to internal/rt.
+	isEnums := func(name string) bool { return name == "gengo_enums.tmpl" }
+	if p.rt == nil {
+		rt, err := runtimeFiles(p.root.Name, nil)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, rt...)
+	} else {
+		rt, err := runtimeFiles(p.rt.Name, func(name string) bool { return !isEnums(name) })
+		if err != nil {
+			return nil, err
+		}
+		if p.enums != nil {
+			en, err := runtimeFiles(p.enums.Name, isEnums)
+			if err != nil {
+				return nil, err
+			}
+			for i := range en {
+				en[i].Path = path.Join(p.enums.Dir, en[i].Path)
+			}
+			files = append(files, en...)
+		}
+		for i := range rt {
+			rt[i].Path = path.Join(p.rt.Dir, rt[i].Path)
+		}
+		files = append(files, rt...)
 	}
-	rt, err := runtimeFiles(rtPkg.Name)
-	if err != nil {
-		return nil, err
-	}
-	for i := range rt {
-		rt[i].Path = path.Join(rtPkg.Dir, rt[i].Path)
-	}
-	files = append(files, rt...)
 	if p.rt != nil {
 		var runtime output.Files
 		for _, f := range files {
@@ -179,8 +197,9 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	return &Result{Files: files, Diagnostics: model.SortDiagnostics(p.diags.List)}, nil
 }
 
-// runtimeFiles renders templates/gengo_*.tmpl into apidocgen_*.go.
-func runtimeFiles(pkg string) (output.Files, error) {
+// runtimeFiles renders templates/gengo_*.tmpl (those include accepts, or
+// all) into apidocgen_*.go.
+func runtimeFiles(pkg string, include func(template string) bool) (output.Files, error) {
 	names, err := fs.Glob(templates.FS, "gengo_*.tmpl")
 	if err != nil {
 		return nil, err
@@ -188,6 +207,9 @@ func runtimeFiles(pkg string) (output.Files, error) {
 	sort.Strings(names)
 	var out output.Files
 	for _, name := range names {
+		if include != nil && !include(name) {
+			continue
+		}
 		text, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			return nil, err

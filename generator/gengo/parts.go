@@ -8,7 +8,8 @@ package gengo
 //	<out>/                  package <name>: an alias for every type, the
 //	                        enum constants, the runtime API and the registry
 //	<out>/internal/rt       the runtime (codec, scalars, Nullable, validators)
-//	<out>/internal/enums    the enum types
+//	<out>/internal/enums    the enum types (and their helpers: it does not
+//	                        import rt, so the two compile at the same time)
 //	<out>/internal/partN    the struct types, in dependency order
 //
 // Users import only <out>; the aliases make graph.User the very type
@@ -56,9 +57,6 @@ type goPkg struct {
 var rtExports = map[string]string{
 	"marshalObject":   "MarshalObject",
 	"unmarshalObject": "UnmarshalObject",
-	"isMember":        "IsMember",
-	"flagsValid":      "FlagsValid",
-	"flagsHas":        "FlagsHas",
 	"validateEncoded": "ValidateEncoded",
 }
 
@@ -113,10 +111,12 @@ func (p *plan) splitParts() {
 		return &goPkg{Name: path.Base(dir), Path: p.opts.ImportPath + "/" + dir, Dir: dir}
 	}
 	p.rt = sub("internal/rt")
-	enums := sub("internal/enums")
 	for _, g := range p.types {
 		if g.IsEnum() {
-			g.Pkg = enums
+			if p.enums == nil {
+				p.enums = sub("internal/enums")
+			}
+			g.Pkg = p.enums
 		}
 	}
 	var part *goPkg
@@ -249,11 +249,8 @@ func (p *plan) facadeFiles(runtime output.Files) (output.Files, error) {
 	out = append(out, api)
 	// A package doc for each internal package, for go doc and gopls.
 	internal := append([]*goPkg{p.rt}, p.parts...)
-	for _, g := range p.types {
-		if g.IsEnum() {
-			internal = append(internal, g.Pkg)
-			break
-		}
+	if p.enums != nil {
+		internal = append(internal, p.enums)
 	}
 	for _, pkg := range internal {
 		doc := jen.NewFilePathName(pkg.Path, pkg.Name)
@@ -316,15 +313,6 @@ func MarshalObject(v any, declared string) ([]byte, error) { return marshalObjec
 
 // UnmarshalObject decodes b into v, a pointer to a generated struct.
 func UnmarshalObject(b []byte, v any) error { return unmarshalObject(b, v) }
-
-// IsMember reports whether s is in members, which is sorted.
-func IsMember(members []string, s string) bool { return isMember(members, s) }
-
-// FlagsValid reports whether the flags value v lists only members.
-func FlagsValid(v string, members []string) bool { return flagsValid(v, members) }
-
-// FlagsHas reports whether the flags value v includes m.
-func FlagsHas(v, m string) bool { return flagsHas(v, m) }
 
 // objects and objectNames are the generated struct types (nil pointers)
 // and their qualified names, filled by Register before first use.

@@ -97,6 +97,7 @@ type plan struct {
 	// set only when the output is split into internal packages (parts.go).
 	root  *goPkg
 	rt    *goPkg
+	enums *goPkg // nil when there are no enums
 	parts []*goPkg
 	// override lookups, lower-cased keys, with a used mark
 	typeNames, fieldNames, fieldTypes map[string]*override

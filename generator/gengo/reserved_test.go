@@ -47,7 +47,7 @@ func topLevelNames(t *testing.T, f output.File) []string {
 // identifier can collide with an enum's member table ("membersOf" + an
 // exported name).
 func TestReservedNames(t *testing.T) {
-	rt, err := runtimeFiles("graph")
+	rt, err := runtimeFiles("graph", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
