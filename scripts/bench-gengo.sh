@@ -17,18 +17,10 @@ export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
-# treeRSS PID: the summed resident memory (KB) of PID's descendants that
-# are compilers, i.e. of the packages being compiled at this moment.
-treeRSS() {
-  ps -e -o pid=,ppid=,rss=,comm= | awk -v root="$1" '
-    { parent[$1]=$2; rss[$1]=$3; comm[$1]=$4 }
-    END {
-      for (p in parent) {
-        if (comm[p] != "compile") continue
-        for (q = parent[p]; q != "" && q != 0 && q != 1; q = parent[q]) if (q == root) { s += rss[p]; break }
-      }
-      print s + 0
-    }'
+# compileRSS GOPID: the summed resident memory (KB) of the compilers the go
+# command GOPID is running at this moment.
+compileRSS() {
+  { ps -o rss=,comm= --ppid "$1" || true; } | awk '$2 == "compile" { s += $1 } END { print s + 0 }'
 }
 
 # measure VALIDATORS LABEL: generate, build cold, print the figures.
@@ -55,11 +47,14 @@ measure() {
     done
     if [ -x /usr/bin/time ]; then
       /usr/bin/time -f "%e %U %S %M" -o build.time go build ./ &
-      local pid=$! peak=0 now
+      local pid=$! peak=0 now gopid=""
       while kill -0 "$pid" 2>/dev/null; do
-        now=$(treeRSS "$pid")
-        [ "$now" -gt "$peak" ] && peak=$now
-        sleep 0.02
+        [ -n "$gopid" ] || gopid=$(pgrep -P "$pid" -x go || true)
+        if [ -n "$gopid" ]; then
+          now=$(compileRSS "$gopid")
+          if [ "$now" -gt "$peak" ]; then peak=$now; fi
+        fi
+        sleep 0.05
       done
       wait "$pid"
       read -r wall user sys rss <build.time

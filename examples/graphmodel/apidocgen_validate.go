@@ -126,7 +126,7 @@ func ValidateValue(typeName string, mode ValidationMode, v any) error {
 
 // validateEncoded encodes v (a pointer to a generated struct) with
 // encoding/json and validates the bytes as typeName in mode: the checks of
-// the ValidateFor methods. A value that cannot be encoded is one violation.
+// the Validate methods of the structs. A value that cannot be encoded is one violation.
 func validateEncoded(typeName string, mode ValidationMode, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {

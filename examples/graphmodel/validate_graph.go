@@ -2,86 +2,58 @@
 
 package graphmodel
 
-// Validate checks x as a microsoft.graph.entity in a response (ReadMode); see ValidateFor.
-func (x *Entity) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.entity in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *Entity) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.entity in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *Entity) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.entity", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.flower in a response (ReadMode); see ValidateFor.
-func (x *Flower) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.flower in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *Flower) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.flower in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *Flower) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.flower", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.garden in a response (ReadMode); see ValidateFor.
-func (x *Garden) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.garden in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *Garden) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.garden in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *Garden) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.garden", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.geoPoint in a response (ReadMode); see ValidateFor.
-func (x *GeoPoint) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.geoPoint in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *GeoPoint) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.geoPoint in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *GeoPoint) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.geoPoint", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.plant in a response (ReadMode); see ValidateFor.
-func (x *Plant) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.plant in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *Plant) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.plant in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *Plant) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.plant", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.tree in a response (ReadMode); see ValidateFor.
-func (x *Tree) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.tree in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *Tree) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.tree in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *Tree) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.tree", mode, x)
 }
 
-// Validate checks x as a microsoft.graph.wateringReport in a response (ReadMode); see ValidateFor.
-func (x *WateringReport) Validate() error {
-	return x.ValidateFor(ReadMode)
-}
-
-// ValidateFor checks x as a microsoft.graph.wateringReport in mode: it encodes x as
-// json.Marshal would and validates the result, collecting every violation
-// with its JSON pointer; nil or a *ValidationError.
-func (x *WateringReport) ValidateFor(mode ValidationMode) error {
+// Validate checks x as a microsoft.graph.wateringReport in mode (ReadMode for a response,
+// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal
+// would and validates the result, collecting every violation with its JSON
+// pointer; nil or a *ValidationError.
+func (x *WateringReport) Validate(mode ValidationMode) error {
 	return validateEncoded("microsoft.graph.wateringReport", mode, x)
 }

@@ -505,7 +505,7 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 	return formatFile("apidocgen_api.go", b.Bytes())
 }
 
-// partValidateMethods writes Validate and ValidateFor for the struct types
+// partValidateMethods writes Validate(mode) for the struct types
 // of a split output, next to the types in their parts, as methodsOf does
 // for a single package.
 func (p *plan) partValidateMethods(structs map[string]*goType) (output.Files, error) {
@@ -527,15 +527,11 @@ func (p *plan) partValidateMethods(structs map[string]*goType) (output.Files, er
 		f := p.newFile(byFile[name][0].Pkg)
 		for _, g := range byFile[name] {
 			q := g.T.QualifiedName()
-			recv := jen.Id("x").Op("*").Id(g.Name)
-			f.Comment(fmt.Sprintf("Validate checks x as a %s in a response (ReadMode); see ValidateFor.", q))
-			f.Func().Params(recv).Id("Validate").Params().Error().Block(
-				jen.Return(jen.Id("x").Dot("ValidateFor").Call(jen.Qual(p.rt.Path, "ReadMode"))),
-			)
-			f.Comment(fmt.Sprintf("ValidateFor checks x as a %s in mode: it encodes x as", q))
-			f.Comment("json.Marshal would and validates the result, collecting every violation")
-			f.Comment("with its JSON pointer; nil or a *ValidationError.")
-			f.Func().Params(jen.Id("x").Op("*").Id(g.Name)).Id("ValidateFor").Params(jen.Id("mode").Qual(p.rt.Path, "ValidationMode")).Error().Block(
+			f.Comment(fmt.Sprintf("Validate checks x as a %s in mode (ReadMode for a response,", q))
+			f.Comment("CreateMode or UpdateMode for a request body): it encodes x as json.Marshal")
+			f.Comment("would and validates the result, collecting every violation with its JSON")
+			f.Comment("pointer; nil or a *ValidationError.")
+			f.Func().Params(jen.Id("x").Op("*").Id(g.Name)).Id("Validate").Params(jen.Id("mode").Qual(p.rt.Path, "ValidationMode")).Error().Block(
 				jen.Return(p.rtRef("validateEncoded").Call(jen.Lit(q), jen.Id("mode"), jen.Id("x"))),
 			)
 		}

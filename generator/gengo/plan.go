@@ -28,7 +28,7 @@ var validatorNames = []string{
 
 // reservedFields are the field names no property may take: the methods and
 // fields every generated struct has.
-var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate", "ValidateFor"}
+var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate"}
 
 // fieldKind says how a field is declared and coded.
 type fieldKind int

@@ -8,8 +8,8 @@ package gengo
 // the two are two spellings of one set of rules; the differential corpus
 // test (validate_corpus_test.go) checks that they give the same verdicts
 // and blame the same JSON pointers. With Options.Validators the struct and
-// enum types also get Validate/ValidateFor methods; a struct's ValidateFor
-// encodes the value and runs the JSON validator on what the encoder wrote.
+// struct types also get a Validate(mode) method, which encodes the value
+// and runs the JSON validator on what the encoder wrote.
 //
 // The JSON validators are data, not code: the compiler's memory follows
 // the number of functions of the package, so one record per type in a
@@ -80,7 +80,7 @@ func emitValidate(m *model.Model, spec ValidateSpec, structs map[string]*goType)
 }
 
 // emitValidate appends the validators of the types of p, with Validate and
-// ValidateFor methods on their Go types, to files. It is the hook the
+// Validate methods on their Go types, to files. It is the hook the
 // struct emitter calls.
 func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 	keep := map[string]bool{}
@@ -294,8 +294,8 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 	return out
 }
 
-// methodsOf writes Validate and ValidateFor on the struct type of t, if it
-// has one. ValidateFor encodes the value with its MarshalJSON
+// methodsOf writes Validate(mode) on the struct type of t, if it has one.
+// It encodes the value with its MarshalJSON
 // and runs the JSON validator on the bytes, so it checks exactly what the
 // encoder would send: a field the encoder leaves out (nil, absent Nullable,
 // "" enum) is absent, and AdditionalData is checked with the rest. One
@@ -312,9 +312,8 @@ func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
 		return
 	}
 	q := strconv.Quote(t.Name)
-	fmt.Fprintf(b, "// Validate checks x as a %s in a response (ReadMode); see ValidateFor.\nfunc (x *%s) Validate() error {\n\treturn x.ValidateFor(ReadMode)\n}\n\n", t.Name, gt.Name)
-	fmt.Fprintf(b, "// ValidateFor checks x as a %s in mode: it encodes x as\n// json.Marshal would and validates the result, collecting every violation\n// with its JSON pointer; nil or a *ValidationError.\n", t.Name)
-	fmt.Fprintf(b, "func (x *%s) ValidateFor(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)
+	fmt.Fprintf(b, "// Validate checks x as a %s in mode (ReadMode for a response,\n// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal\n// would and validates the result, collecting every violation with its JSON\n// pointer; nil or a *ValidationError.\n", t.Name)
+	fmt.Fprintf(b, "func (x *%s) Validate(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)
 }
 
 func quoteList(s []string) string {

@@ -134,7 +134,7 @@ func TestValidateCorpusDifferential(t *testing.T) {
 
 // TestValidateCorpusStructWalk decodes the corpus payloads (and their
 // mutations that still decode) into the generated structs and checks that
-// every type's ValidateFor reports exactly what ValidateJSON reports on the
+// every type's Validate method reports exactly what ValidateJSON reports on the
 // struct encoded again under the type's qualified name, so each of the
 // thousand methods is wired to its own validator and never fails to encode.
 func TestValidateCorpusStructWalk(t *testing.T) {
@@ -239,7 +239,7 @@ import (
 )
 
 type validator interface {
-	ValidateFor(gen.ValidationMode) error
+	Validate(gen.ValidationMode) error
 }
 
 func paths(err error) []string {
@@ -282,7 +282,7 @@ func main() {
 			enc.Encode(map[string]any{"skip": err.Error()})
 			continue
 		}
-		enc.Encode(map[string]any{"walk": paths(v.ValidateFor(mode)), "json": paths(gen.ValidateJSON(c.Type, mode, data)), "encoded": string(data)})
+		enc.Encode(map[string]any{"walk": paths(v.Validate(mode)), "json": paths(gen.ValidateJSON(c.Type, mode, data)), "encoded": string(data)})
 	}
 }
 

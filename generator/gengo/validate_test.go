@@ -182,7 +182,7 @@ func main() {
 		os.Exit(1)
 	}
 	for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-		err := w.ValidateFor(m)
+		err := w.Validate(m)
 		if err == nil {
 			fmt.Println(m, "ok")
 			continue
@@ -197,7 +197,7 @@ func main() {
 
 // TestValidateStructMethods generates the whole package (structs and
 // validators) for the fixture, vets it, and checks the Validate and
-// ValidateFor methods on decoded structs.
+// Validate methods on decoded structs.
 func TestValidateStructMethods(t *testing.T) {
 	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
 	if err != nil {
@@ -375,13 +375,13 @@ func main() {
 			continue
 		}
 		for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(w.ValidateFor(m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
+			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(w.Validate(m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
 		}
 	}
 }
 `
 
-// TestValidateStructWalk checks that ValidateFor on each decoded struct
+// TestValidateStructWalk checks that Validate on each decoded struct
 // (which encodes it and validates the bytes) reports exactly what
 // ValidateJSON reports on the struct's encoding under the type's own
 // name: it catches a method wired to the wrong validator, mode or encoder.
