@@ -6,8 +6,8 @@
 # run the decode (and validate) benchmarks of a real user and message payload.
 # Two outputs are measured: the default of `apidocgen generate` (types and
 # validators) and the types alone (go.validators: false), each as the
-# command writes it inside a module: split into internal packages of 250
-# struct types at most behind the package users import.
+# command writes it inside a module: split into internal packages of 350
+# struct types at most (gengo.DefaultPartTypes) behind the package users import.
 # GENGO_PART_TYPES=-1 measures one package instead.
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
 set -euo pipefail
@@ -54,7 +54,7 @@ measure() {
           now=$(compileRSS "$gopid")
           if [ "$now" -gt "$peak" ]; then peak=$now; fi
         fi
-        sleep 0.05
+        sleep 0.1
       done
       wait "$pid"
       read -r wall user sys rss <build.time

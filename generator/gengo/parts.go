@@ -37,7 +37,7 @@ import (
 )
 
 // DefaultPartTypes is Options.PartTypes when it is 0.
-const DefaultPartTypes = 250
+const DefaultPartTypes = 350
 
 // RuleNotSplit reports a package that would be split into internal parts
 // but cannot be, because its import path is unknown.
