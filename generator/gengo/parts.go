@@ -135,15 +135,12 @@ func (p *plan) splitParts() {
 }
 
 // uses returns the struct types g refers to: its base, the types of its
-// own properties, and the generated types its field type overrides name.
-func (p *plan) uses(g *goType) []*goType {
+// own properties, and the generated types its field type overrides name
+// (byName maps Go names to types).
+func (p *plan) uses(g *goType, byName map[string]*goType) []*goType {
 	var out []*goType
 	if g.Base != nil {
 		out = append(out, g.Base)
-	}
-	byName := map[string]*goType{}
-	for _, x := range p.types {
-		byName[x.Name] = x
 	}
 	for _, pr := range g.T.Properties {
 		if t := p.byT[pr.Type.Type]; t != nil && !t.IsEnum() {
@@ -168,9 +165,13 @@ func (p *plan) uses(g *goType) []*goType {
 func (p *plan) dependencyOrder(structs []*goType) [][]*goType {
 	sorted := append([]*goType(nil), structs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	byName := map[string]*goType{}
+	for _, x := range p.types {
+		byName[x.Name] = x
+	}
 	edges := map[*goType][]*goType{}
 	for _, g := range sorted {
-		us := p.uses(g)
+		us := p.uses(g, byName)
 		sort.Slice(us, func(i, j int) bool { return us[i].Name < us[j].Name })
 		edges[g] = us
 	}
@@ -381,7 +382,7 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 			}
 			fileImports[name] = ip
 		}
-		print := func(n ast.Node) string {
+		src := func(n ast.Node) string {
 			var s strings.Builder
 			ast.Inspect(n, func(x ast.Node) bool {
 				if sel, ok := x.(*ast.SelectorExpr); ok {
@@ -428,7 +429,7 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 						args = append(args, a)
 					}
 				}
-				sig := print(&ast.FuncDecl{Name: d.Name, Type: d.Type})
+				sig := src(&ast.FuncDecl{Name: d.Name, Type: d.Type})
 				call := "rt." + d.Name.Name
 				if len(typeArgs) > 0 {
 					call += "[" + strings.Join(typeArgs, ", ") + "]"
@@ -440,6 +441,7 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 					fmt.Fprintf(&body, "%s { %s }\n\n", sig, call)
 				}
 			case *ast.GenDecl:
+				var values []string // exported constants or variables
 				for _, s := range d.Specs {
 					switch s := s.(type) {
 					case *ast.TypeSpec:
@@ -466,22 +468,25 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 							for _, n := range f.Names {
 								ns = append(ns, n.Name)
 							}
-							params = append(params, strings.Join(ns, ", ")+" "+print(f.Type))
+							params = append(params, strings.Join(ns, ", ")+" "+src(f.Type))
 						}
 						fmt.Fprintf(&body, "type %s[%s] = rt.%s[%s]\n\n", s.Name.Name, strings.Join(params, ", "), s.Name.Name, strings.Join(names, ", "))
 					case *ast.ValueSpec:
 						for _, n := range s.Names {
-							if !n.IsExported() {
-								continue
+							if n.IsExported() {
+								values = append(values, n.Name)
 							}
-							kw := "var"
-							if d.Tok == token.CONST {
-								kw = "const"
-							}
-							doc(s.Doc)
-							fmt.Fprintf(&body, "%s %s = rt.%s\n\n", kw, n.Name, n.Name)
 						}
 					}
+				}
+				if len(values) > 0 {
+					// One block per declaration, with its doc comment.
+					doc(d.Doc)
+					fmt.Fprintf(&body, "%s (\n", d.Tok)
+					for _, n := range values {
+						fmt.Fprintf(&body, "\t%s = rt.%s\n", n, n)
+					}
+					body.WriteString(")\n\n")
 				}
 			}
 		}
