@@ -130,7 +130,7 @@ func TestValidateGarden(t *testing.T) {
 	if err := json.Unmarshal([]byte(gardenJSON), &g); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.Validate(graphmodel.ReadMode); err != nil {
+	if err := graphmodel.Validate(&g, graphmodel.ReadMode); err != nil {
 		t.Errorf("valid garden: %v", err)
 	}
 	if err := graphmodel.ValidateJSON("microsoft.graph.garden", graphmodel.ReadMode, []byte(gardenJSON)); err != nil {

@@ -150,14 +150,16 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	// package (so that it does not import the runtime and both compile at
 	// once) and the rest to internal/rt.
 	isEnums := func(name string) bool { return name == "gengo_enums.tmpl" }
+	// Validate(v, mode) needs both the codec and the validator runtime.
+	wanted := func(name string) bool { return name != "gengo_validatestruct.tmpl" || opts.Validators }
 	if p.rt == nil {
-		rt, err := runtimeFiles(p.root.Name, nil)
+		rt, err := runtimeFiles(p.root.Name, wanted)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, rt...)
 	} else {
-		rt, err := runtimeFiles(p.rt.Name, func(name string) bool { return !isEnums(name) })
+		rt, err := runtimeFiles(p.rt.Name, func(name string) bool { return !isEnums(name) && wanted(name) })
 		if err != nil {
 			return nil, err
 		}

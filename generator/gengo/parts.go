@@ -57,7 +57,6 @@ type goPkg struct {
 var rtExports = map[string]string{
 	"marshalObject":   "MarshalObject",
 	"unmarshalObject": "UnmarshalObject",
-	"validateEncoded": "ValidateEncoded",
 }
 
 // typeRef refers to the Go type name of g (its name, or its interface).
@@ -333,14 +332,6 @@ func Register(objs []any, names []string) {
 	objectNames = append(objectNames, names...)
 }
 `)
-	if p.opts.Validators {
-		b.WriteString(`
-// ValidateEncoded encodes v and validates the result as typeName in mode.
-func ValidateEncoded(typeName string, mode ValidationMode, v any) error {
-	return validateEncoded(typeName, mode, v)
-}
-`)
-	}
 	return formatFile(path.Join(p.rt.Dir, "apidocgen_parts.go"), b.Bytes())
 }
 
@@ -508,43 +499,4 @@ func (p *plan) runtimeAPI(runtime output.Files) (output.File, error) {
 	b.WriteString("// The runtime's API, declared in internal/rt and re-exported here.\n\n")
 	b.Write(body.Bytes())
 	return formatFile("apidocgen_api.go", b.Bytes())
-}
-
-// partValidateMethods writes Validate(mode) for the struct types
-// of a split output, next to the types in their parts, as methodsOf does
-// for a single package.
-func (p *plan) partValidateMethods(structs map[string]*goType) (output.Files, error) {
-	byFile := map[string][]*goType{}
-	var paths []string
-	for _, g := range p.types {
-		if g.IsEnum() || structs[g.T.QualifiedName()] != g {
-			continue
-		}
-		f := path.Join(path.Dir(g.File), "validate_"+path.Base(g.File))
-		if _, ok := byFile[f]; !ok {
-			paths = append(paths, f)
-		}
-		byFile[f] = append(byFile[f], g)
-	}
-	sort.Strings(paths)
-	var out output.Files
-	for _, name := range paths {
-		f := p.newFile(byFile[name][0].Pkg)
-		for _, g := range byFile[name] {
-			q := g.T.QualifiedName()
-			f.Comment(fmt.Sprintf("Validate checks x as a %s in mode (ReadMode for a response,", q))
-			f.Comment("CreateMode or UpdateMode for a request body): it encodes x as json.Marshal")
-			f.Comment("would and validates the result, collecting every violation with its JSON")
-			f.Comment("pointer; nil or a *ValidationError.")
-			f.Func().Params(jen.Id("x").Op("*").Id(g.Name)).Id("Validate").Params(jen.Id("mode").Qual(p.rt.Path, "ValidationMode")).Error().Block(
-				jen.Return(p.rtRef("validateEncoded").Call(jen.Lit(q), jen.Id("mode"), jen.Id("x"))),
-			)
-		}
-		file, err := renderFile(name, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, file)
-	}
-	return out, nil
 }

@@ -16,7 +16,7 @@ import (
 // generated type or constant may take them.
 var reservedNames = []string{
 	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "NewObject", "Null",
-	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID",
+	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID", "Validate",
 }
 
 // validatorNames are the exported identifiers of the validator runtime
@@ -28,7 +28,7 @@ var validatorNames = []string{
 
 // reservedFields are the field names no property may take: the methods and
 // fields every generated struct has.
-var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate"}
+var reservedFields = []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON"}
 
 // fieldKind says how a field is declared and coded.
 type fieldKind int

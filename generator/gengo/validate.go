@@ -8,8 +8,8 @@ package gengo
 // the two are two spellings of one set of rules; the differential corpus
 // test (validate_corpus_test.go) checks that they give the same verdicts
 // and blame the same JSON pointers. With Options.Validators the struct and
-// struct types also get a Validate(mode) method, which encodes the value
-// and runs the JSON validator on what the encoder wrote.
+// package also gets Validate(v, mode) (templates/gengo_validatestruct.tmpl), which
+// encodes a struct and runs the JSON validator of its type on the bytes.
 //
 // The JSON validators are data, not code: the compiler's memory follows
 // the number of functions of the package, so one record per type in a
@@ -59,13 +59,12 @@ type ValidateSpec struct {
 // validators of decoded JSON, without methods on Go types (Generate adds
 // those when Options.Validators is set).
 func EmitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
-	return emitValidate(m, spec, nil)
+	return emitValidate(m, spec)
 }
 
-func emitValidate(m *model.Model, spec ValidateSpec, structs map[string]*goType) (output.Files, error) {
+func emitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
 	plan := genschema.NewPlan(m)
 	g := newValidateGen(plan, spec.Keep)
-	g.structs = structs
 	files, err := g.files(spec.Package)
 	if err != nil {
 		return nil, err
@@ -79,51 +78,30 @@ func emitValidate(m *model.Model, spec ValidateSpec, structs map[string]*goType)
 	return files, nil
 }
 
-// emitValidate appends the validators of the types of p, with Validate and
-// Validate methods on their Go types, to files. It is the hook the
-// struct emitter calls.
+// emitValidate appends the validators of the types of p to files: in the
+// package, or in the runtime package when the output is split. It is the
+// hook the struct emitter calls; Validate(v, mode) comes from
+// templates/gengo_validatestruct.tmpl.
 func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 	keep := map[string]bool{}
-	structs := map[string]*goType{}
 	for _, g := range p.types {
-		q := g.T.QualifiedName()
-		keep[q] = true
-		if _, dup := structs[q]; !dup {
-			structs[q] = g
-		}
+		keep[g.T.QualifiedName()] = true
 	}
+	pkg := p.root
 	if p.rt != nil {
-		// Split output: the validator runtime and tables go to the runtime
-		// package, the methods to the parts (parts.go).
-		vf, err := emitValidate(p.m, ValidateSpec{
-			Package: p.rt.Name,
-			Keep:    func(q string) bool { return keep[q] },
-		}, nil)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range vf {
-			if f.Data != nil {
-				f.Path = path.Join(p.rt.Dir, f.Path)
-				files = append(files, f)
-			}
-		}
-		methods, err := p.partValidateMethods(structs)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, methods...)
-		files.Sort()
-		return files, nil
+		pkg = p.rt
 	}
 	vf, err := emitValidate(p.m, ValidateSpec{
-		Package: p.opts.Package,
+		Package: pkg.Name,
 		Keep:    func(q string) bool { return keep[q] },
-	}, structs)
+	})
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, vf...)
+	for _, f := range vf {
+		f.Path = path.Join(pkg.Dir, f.Path)
+		files = append(files, f)
+	}
 	files.Sort()
 	return files, nil
 }
@@ -132,7 +110,6 @@ type validateGen struct {
 	plan    *genschema.Plan
 	types   []*genschema.TypePlan // kept, sorted by name
 	goName  map[string]string     // qualified -> unique Go stem
-	structs map[string]*goType    // qualified -> Go type getting methods (nil: none)
 	index   map[string]int        // qualified -> index in vTypes (= in types)
 	// primitive checks: the vPrims table, sorted by rendering (see
 	// numberPrims), and the index of each by its rendering
@@ -178,51 +155,17 @@ func splitQualified(q string) (string, string) {
 func (g *validateGen) has(q string) bool { _, ok := g.goName[q]; return ok }
 
 func (g *validateGen) files(pkg string) (output.Files, error) {
-	groups := map[string][]*genschema.TypePlan{}
-	for _, t := range g.types {
-		ns, _ := splitQualified(t.Name)
-		groups[nsSlug(ns)] = append(groups[nsSlug(ns)], t)
-	}
-	// The type table first: it numbers the primitive checks, which the
-	// struct methods of the other files name; their table last.
+	// The type table first: it numbers the primitive checks; their table
+	// second.
 	reg, err := g.registry(pkg)
 	if err != nil {
 		return nil, err
-	}
-	out := output.Files{reg}
-	for _, slug := range sortedKeys(groups) {
-		ts := groups[slug]
-		if len(ts) <= ValidateFileTypes {
-			f, err := g.file(pkg, "validate_"+slug+".go", ts)
-			if err != nil {
-				return nil, err
-			}
-			if f.Data != nil {
-				out = append(out, f)
-			}
-			continue
-		}
-		byLetter := map[string][]*genschema.TypePlan{}
-		for _, t := range ts {
-			_, name := splitQualified(t.Name)
-			byLetter[letterOf(name)] = append(byLetter[letterOf(name)], t)
-		}
-		for _, l := range sortedKeys(byLetter) {
-			lts := byLetter[l]
-			f, err := g.file(pkg, "validate_"+slug+"_"+l+".go", lts)
-			if err != nil {
-				return nil, err
-			}
-			if f.Data != nil {
-				out = append(out, f)
-			}
-		}
 	}
 	checks, err := g.checksFile(pkg)
 	if err != nil {
 		return nil, err
 	}
-	return append(out, checks), nil
+	return output.Files{reg, checks}, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -256,21 +199,6 @@ func fileHeader(b *bytes.Buffer, pkg string) {
 	fmt.Fprintf(b, "// %s\n\npackage %s\n\n", Header, pkg)
 }
 
-// file writes the methods of the Go types of ts; a file with nothing to
-// hold has nil Data.
-func (g *validateGen) file(pkg, path string, ts []*genschema.TypePlan) (output.File, error) {
-	var b bytes.Buffer
-	fileHeader(&b, pkg)
-	empty := b.Len()
-	for _, t := range ts {
-		g.methodsOf(&b, t)
-	}
-	if b.Len() == empty {
-		return output.File{Path: path}, nil
-	}
-	return formatFile(path, b.Bytes())
-}
-
 // registry writes vTypes, the table of every kept type, sorted by name.
 func (g *validateGen) registry(pkg string) (output.File, error) {
 	g.numberPrims()
@@ -292,28 +220,6 @@ func (g *validateGen) descendants(t *genschema.TypePlan) []string {
 		}
 	}
 	return out
-}
-
-// methodsOf writes Validate(mode) on the struct type of t, if it has one.
-// It encodes the value with its MarshalJSON
-// and runs the JSON validator on the bytes, so it checks exactly what the
-// encoder would send: a field the encoder leaves out (nil, absent Nullable,
-// "" enum) is absent, and AdditionalData is checked with the rest. One
-// small method per type and no field walker keeps the package cheap to
-// compile (docs/build-cost.md).
-func (g *validateGen) methodsOf(b *bytes.Buffer, t *genschema.TypePlan) {
-	gt := g.structs[t.Name]
-	if gt == nil || gt.T.Kind != t.Kind {
-		return
-	}
-	if t.Kind == model.KindEnum {
-		// Enums already have Valid; a second method per enum would only add
-		// compile cost (ValidateValue checks a member with a reason).
-		return
-	}
-	q := strconv.Quote(t.Name)
-	fmt.Fprintf(b, "// Validate checks x as a %s in mode (ReadMode for a response,\n// CreateMode or UpdateMode for a request body): it encodes x as json.Marshal\n// would and validates the result, collecting every violation with its JSON\n// pointer; nil or a *ValidationError.\n", t.Name)
-	fmt.Fprintf(b, "func (x *%s) Validate(mode ValidationMode) error {\n\treturn validateEncoded(%s, mode, x)\n}\n\n", gt.Name, q)
 }
 
 func quoteList(s []string) string {

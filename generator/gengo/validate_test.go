@@ -182,7 +182,7 @@ func main() {
 		os.Exit(1)
 	}
 	for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-		err := w.Validate(m)
+		err := gen.Validate(&w, m)
 		if err == nil {
 			fmt.Println(m, "ok")
 			continue
@@ -192,12 +192,16 @@ func main() {
 		}
 	}
 	fmt.Println("enum:", !gen.TestAPIColor("purple").Valid(), gen.TestAPIColor("red").Valid(), gen.ValidateValue("test.api.color", gen.ReadMode, "purple") != nil)
+	byValue, byPointer := gen.Validate(w, gen.ReadMode), gen.Validate(&w, gen.ReadMode)
+	fmt.Println("value:", fmt.Sprint(byValue) == fmt.Sprint(byPointer))
+	fmt.Println("other:", gen.Validate(42, gen.ReadMode))
+	fmt.Println("nil:", gen.Validate(nil, gen.ReadMode))
 }
 `
 
 // TestValidateStructMethods generates the whole package (structs and
-// validators) for the fixture, vets it, and checks the Validate and
-// Validate methods on decoded structs.
+// validators) for the fixture, vets it, and checks Validate(v, mode) on
+// decoded structs, on a struct value, and on values of other types.
 func TestValidateStructMethods(t *testing.T) {
 	r, err := Generate(schematest.Model(), Options{Package: "gen", Validators: true})
 	if err != nil {
@@ -228,6 +232,9 @@ func TestValidateStructMethods(t *testing.T) {
 		"create /home/street: longer than 10 characters",
 		"update /title: longer than 5 characters",
 		"enum: true true true",
+		"value: true",
+		"other: invalid int (read): 1 violation\n\t/: not a generated struct type",
+		"nil: invalid nil (read): 1 violation\n\t/: not a generated struct type",
 	} {
 		if !strings.Contains(got, line+"\n") {
 			t.Errorf("output lacks %q:\n%s", line, got)
@@ -375,7 +382,7 @@ func main() {
 			continue
 		}
 		for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(w.Validate(m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
+			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(gen.Validate(&w, m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
 		}
 	}
 }
