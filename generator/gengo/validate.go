@@ -107,10 +107,10 @@ func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 }
 
 type validateGen struct {
-	plan    *genschema.Plan
-	types   []*genschema.TypePlan // kept, sorted by name
-	goName  map[string]string     // qualified -> unique Go stem
-	index   map[string]int        // qualified -> index in vTypes (= in types)
+	plan   *genschema.Plan
+	types  []*genschema.TypePlan // kept, sorted by name
+	goName map[string]string     // qualified -> unique Go stem
+	index  map[string]int        // qualified -> index in vTypes (= in types)
 	// primitive checks: the vPrims table, sorted by rendering (see
 	// numberPrims), and the index of each by its rendering
 	prims   []string
