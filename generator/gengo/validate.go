@@ -7,9 +7,9 @@ package gengo
 // from genschema.Plan, the same plan the JSON Schema is rendered from, so
 // the two are two spellings of one set of rules; the differential corpus
 // test (validate_corpus_test.go) checks that they give the same verdicts
-// and blame the same JSON pointers. With Options.Validators the struct and
-// package also gets Validate(v, mode) (templates/gengo_validatestruct.tmpl), which
-// encodes a struct and runs the JSON validator of its type on the bytes.
+// and blame the same JSON pointers. With Options.Validators the package of
+// the structs also gets Validate(v, mode) (templates/gengo_validatestruct.tmpl),
+// which encodes a struct and runs the JSON validator of its type on the bytes.
 //
 // The JSON validators are data, not code: the compiler's memory follows
 // the number of functions of the package, so one record per type in a
@@ -41,10 +41,6 @@ import (
 	"github.com/apidocgen/apidocgen/output"
 	"github.com/apidocgen/apidocgen/templates"
 )
-
-// ValidateFileTypes is how many types one validate_*.go file may hold
-// before a namespace is split by the first letter of the type names.
-const ValidateFileTypes = 120
 
 // A ValidateSpec says what EmitValidate generates.
 type ValidateSpec struct {
@@ -107,10 +103,9 @@ func (p *plan) emitValidate(files output.Files) (output.Files, error) {
 }
 
 type validateGen struct {
-	plan   *genschema.Plan
-	types  []*genschema.TypePlan // kept, sorted by name
-	goName map[string]string     // qualified -> unique Go stem
-	index  map[string]int        // qualified -> index in vTypes (= in types)
+	plan  *genschema.Plan
+	types []*genschema.TypePlan // kept, sorted by name
+	index map[string]int        // qualified -> index in vTypes (= in types)
 	// primitive checks: the vPrims table, sorted by rendering (see
 	// numberPrims), and the index of each by its rendering
 	prims   []string
@@ -118,41 +113,19 @@ type validateGen struct {
 }
 
 func newValidateGen(plan *genschema.Plan, keep func(string) bool) *validateGen {
-	g := &validateGen{plan: plan, goName: map[string]string{}, index: map[string]int{}, primIdx: map[string]int{}}
-	used := map[string]bool{}
+	g := &validateGen{plan: plan, index: map[string]int{}, primIdx: map[string]int{}}
 	for _, t := range plan.Types {
 		if keep != nil && !keep(t.Name) {
 			continue
 		}
 		g.index[t.Name] = len(g.types)
 		g.types = append(g.types, t)
-		ns, name := splitQualified(t.Name)
-		stem := nsPrefix(ns) + exportedName(name)
-		if used[stem] {
-			for i := 2; ; i++ {
-				if s := stem + strconv.Itoa(i); !used[s] {
-					stem = s
-					break
-				}
-			}
-		}
-		used[stem] = true
-		g.goName[t.Name] = stem
 	}
 	return g
 }
 
-// splitQualified splits "microsoft.graph.user" into namespace and name.
-func splitQualified(q string) (string, string) {
-	i := strings.LastIndexByte(q, '.')
-	if i < 0 {
-		return "", q
-	}
-	return q[:i], q[i+1:]
-}
-
 // has reports whether q has a validator in this package.
-func (g *validateGen) has(q string) bool { _, ok := g.goName[q]; return ok }
+func (g *validateGen) has(q string) bool { _, ok := g.index[q]; return ok }
 
 func (g *validateGen) files(pkg string) (output.Files, error) {
 	// The type table first: it numbers the primitive checks; their table
@@ -166,25 +139,6 @@ func (g *validateGen) files(pkg string) (output.Files, error) {
 		return nil, err
 	}
 	return output.Files{reg, checks}, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func letterOf(name string) string {
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' {
-			return string(r)
-		}
-		break
-	}
-	return "0"
 }
 
 func formatFile(path string, src []byte) (output.File, error) {
@@ -389,19 +343,6 @@ var stringFormats = map[genschema.Check]string{
 	genschema.CheckTimeOfDay: "vsTimeOfDay",
 	genschema.CheckDuration:  "vsDuration",
 	genschema.CheckBase64:    "vsBase64",
-}
-
-func indent(s string, n int) string {
-	tabs := strings.Repeat("\t", n)
-	var b strings.Builder
-	for _, line := range strings.SplitAfter(s, "\n") {
-		if line == "" {
-			continue
-		}
-		b.WriteString(tabs)
-		b.WriteString(line)
-	}
-	return b.String()
 }
 
 // checksFile writes vPrims, the primitive checks the types use.
