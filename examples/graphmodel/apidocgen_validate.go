@@ -258,17 +258,23 @@ const (
 // vLookup returns the index in vTypes of the type with the qualified name
 // name, or -1.
 func vLookup(name string) int32 {
-	i, j := 0, len(vTypes)
+	return int32(vSearch(len(vTypes), func(k int) string { return vTypes[k].name }, name))
+}
+
+// vSearch returns the k in [0, n) with nameOf(k) == name, the names being
+// sorted, or -1.
+func vSearch(n int, nameOf func(int) string, name string) int {
+	i, j := 0, n
 	for i < j {
 		h := int(uint(i+j) >> 1)
-		if vTypes[h].name < name {
+		if nameOf(h) < name {
 			i = h + 1
 		} else {
 			j = h
 		}
 	}
-	if i < len(vTypes) && vTypes[i].name == name {
-		return int32(i)
+	if i < n && nameOf(i) == name {
+		return i
 	}
 	return -1
 }
@@ -304,17 +310,8 @@ func (s *vstate) vobject(i int32, poly bool, v any) {
 	}
 	if ds := vTypes[i].derived; poly && len(ds) > 0 {
 		if name, ok := vODataType(o); ok {
-			lo, hi := 0, len(ds)
-			for lo < hi {
-				h := int(uint(lo+hi) >> 1)
-				if vTypes[ds[h]].name < name {
-					lo = h + 1
-				} else {
-					hi = h
-				}
-			}
-			if lo < len(ds) && vTypes[ds[lo]].name == name {
-				i = ds[lo]
+			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
+				i = ds[k]
 			}
 		}
 	}
