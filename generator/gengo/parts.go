@@ -146,12 +146,13 @@ func (p *plan) uses(g *goType, byName map[string]*goType) []*goType {
 			out = append(out, t)
 		}
 		if o := p.fieldTypes[strings.ToLower(g.T.QualifiedName()+"."+pr.Name)]; o != nil {
-			id := strings.TrimLeft(o.value, "[]*")
-			id = strings.TrimPrefix(id, "map[string]")
-			id = strings.TrimLeft(id, "[]*")
-			if t := byName[id]; t != nil && !t.IsEnum() {
-				out = append(out, t)
-			}
+			// Read the override as fieldType will, noting the type it names.
+			parseGoTypeWith(o.value, func(name string) *jen.Statement {
+				if t := byName[name]; t != nil && !t.IsEnum() {
+					out = append(out, t)
+				}
+				return jen.Id(name)
+			})
 		}
 	}
 	return out
