@@ -181,11 +181,13 @@ func goldenCases() []genCase {
 		// earlier parts, the facade aliases everything, and an override
 		// naming a generated type is qualified.
 		{name: "parts", opts: Options{ImportPath: "example.com/parts", PartTypes: 2, Overrides: Overrides{
-			FieldTypes: map[string]string{ns + "leaf.other": "*Alpha"},
+			// entity.extra makes entity use beta, which embeds entity: only
+			// if the split reads the override do both land in one part.
+			FieldTypes: map[string]string{ns + "leaf.other": "*Alpha", ns + "entity.extra": "*Beta"},
 		}}, model: func() *model.Model {
 			b := newBuilder()
 			b.enum(ns+"color", false, "red", "green")
-			b.entity(ns+"entity", "", prop("id", model.EdmString))
+			b.entity(ns+"entity", "", prop("id", model.EdmString), prop("extra", model.EdmString))
 			b.entity(ns+"alpha", ns+"entity", prop("beta", ns+"beta"), prop("color", ns+"color"))
 			b.entity(ns+"beta", ns+"entity", prop("alpha", ns+"alpha"), prop("when", model.EdmDate))
 			b.entity(ns+"leaf", ns+"alpha", prop("items", "Collection("+ns+"entity)"), prop("other", model.EdmString))
