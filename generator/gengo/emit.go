@@ -96,7 +96,18 @@ func source(pos model.Pos) string {
 	return " (" + pos.File + ")"
 }
 
-func typeDoc(g *goType, what string) []string {
+// typeDoc is the doc comment of g: its name, kind and page, then the
+// description from the docs.
+func typeDoc(g *goType) []string {
+	what := "complex"
+	switch {
+	case g.IsEnum() && g.T.Flags:
+		what = "flags enum"
+	case g.IsEnum():
+		what = "enum"
+	case g.T.IsEntity():
+		what = "entity"
+	}
 	lines := wrap(fmt.Sprintf("%s is the %s %s type%s.", g.Name, g.T.QualifiedName(), what, source(g.T.Pos)), 76)
 	if d := docLines(g.T.Doc); len(d) > 0 {
 		lines = append(append(lines, ""), d...)
@@ -108,11 +119,7 @@ func typeDoc(g *goType, what string) []string {
 }
 
 func (p *plan) emitEnum(f *jen.File, g *goType) {
-	kind := "enum"
-	if g.T.Flags {
-		kind = "flags enum"
-	}
-	lines := typeDoc(g, kind)
+	lines := typeDoc(g)
 	if g.T.Flags {
 		lines = append(lines, "", "A value lists members separated by commas (\"a,b\"); see JoinFlags and Has.")
 	}
@@ -181,11 +188,7 @@ func enumTable(g *goType) string { return "membersOf" + g.Name }
 func odataName(g *goType) string { return "#" + g.T.QualifiedName() }
 
 func (p *plan) emitStruct(f *jen.File, g *goType) {
-	kind := "complex"
-	if g.T.IsEntity() {
-		kind = "entity"
-	}
-	lines := typeDoc(g, kind)
+	lines := typeDoc(g)
 	if g.T.Open {
 		lines = append(lines, "", "It is an open type: members the docs do not list are kept in AdditionalData.")
 	}

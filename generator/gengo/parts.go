@@ -271,16 +271,7 @@ func (p *plan) facadeFiles(runtime output.Files) (output.Files, error) {
 // emitAlias declares g's name (and interface, and enum constants) in the
 // facade as aliases of the part's declarations.
 func (p *plan) emitAlias(f *jen.File, g *goType) {
-	kind := "enum"
-	switch {
-	case g.T.Flags:
-		kind = "flags enum"
-	case g.T.IsEntity():
-		kind = "entity"
-	case !g.IsEnum():
-		kind = "complex"
-	}
-	for _, c := range comments(typeDoc(g, kind)) {
+	for _, c := range comments(typeDoc(g)) {
 		f.Add(c)
 	}
 	f.Type().Id(g.Name).Op("=").Add(p.typeRef(g, g.Name))
