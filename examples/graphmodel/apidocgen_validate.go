@@ -125,8 +125,8 @@ func ValidateValue(typeName string, mode ValidationMode, v any) error {
 }
 
 // validateEncoded encodes v (a pointer to a generated struct) with
-// encoding/json and validates the bytes as typeName in mode: the checks of
-// the Validate methods of the structs. A value that cannot be encoded is one violation.
+// encoding/json and validates the bytes as typeName in mode: what
+// Validate(v, mode) checks. A value that cannot be encoded is one violation.
 func validateEncoded(typeName string, mode ValidationMode, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {
@@ -254,6 +254,20 @@ const (
 	vsDuration
 	vsBase64
 )
+
+// vFormats holds, by vprim.format, the check of a string syntax and its
+// name in messages (none for vsAny).
+var vFormats = [...]struct {
+	ok   func(string) bool
+	name string
+}{
+	vsDateTime:  {vIsDateTime, "date-time"},
+	vsDate:      {vIsDate, "date"},
+	vsUUID:      {vIsUUID, "uuid"},
+	vsTimeOfDay: {vIsTimeOfDay, "time of day"},
+	vsDuration:  {vIsDuration, "duration"},
+	vsBase64:    {vIsBase64, "base64 value"},
+}
 
 // vLookup returns the index in vTypes of the type with the qualified name
 // name, or -1.
@@ -388,31 +402,8 @@ func (s *vstate) vprim(c *vprim, v any) {
 		if !ok {
 			return
 		}
-		switch c.format {
-		case vsDateTime:
-			if !vIsDateTime(str) {
-				s.badFormat(str, "date-time")
-			}
-		case vsDate:
-			if !vIsDate(str) {
-				s.badFormat(str, "date")
-			}
-		case vsUUID:
-			if !vIsUUID(str) {
-				s.badFormat(str, "uuid")
-			}
-		case vsTimeOfDay:
-			if !vIsTimeOfDay(str) {
-				s.badFormat(str, "time of day")
-			}
-		case vsDuration:
-			if !vIsDuration(str) {
-				s.badFormat(str, "duration")
-			}
-		case vsBase64:
-			if !vIsBase64(str) {
-				s.badFormat(str, "base64 value")
-			}
+		if f := vFormats[c.format]; f.ok != nil && !f.ok(str) {
+			s.badFormat(str, f.name)
 		}
 		if c.maxLen > 0 {
 			s.maxLength(str, c.maxLen)
