@@ -294,9 +294,7 @@ func (p *plan) emitAlias(f *jen.File, g *goType) {
 func (p *plan) partsExports() (output.File, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\npackage %s\n\n", Header, p.rt.Name)
-	b.WriteString(`import "sync"
-
-// The functions below export, for the generated types in the sibling
+	b.WriteString(`// The functions below export, for the generated types in the sibling
 // internal packages, the helpers they call; users call the methods of
 // those types instead.
 
@@ -311,15 +309,13 @@ func UnmarshalObject(b []byte, v any) error { return unmarshalObject(b, v) }
 var (
 	objects     []any
 	objectNames []string
-	registered  sync.Mutex
 )
 
 // Register adds generated struct types and their qualified names to the
-// registry that decodes "@odata.type"; the package that users import calls
-// it from its init function, before any value is decoded.
+// registry that decodes "@odata.type". The package that users import calls
+// it once, from its init function: before any value is decoded, and before
+// any other goroutine can, so it needs no lock.
 func Register(objs []any, names []string) {
-	registered.Lock()
-	defer registered.Unlock()
 	objects = append(objects, objs...)
 	objectNames = append(objectNames, names...)
 }
