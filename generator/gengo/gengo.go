@@ -146,40 +146,34 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	// The runtime files; when split, the enum helpers go to the enums
-	// package (so that it does not import the runtime and both compile at
-	// once) and the rest to internal/rt.
-	isEnums := func(name string) bool { return name == "gengo_enums.tmpl" }
-	// Validate(v, mode) needs both the codec and the validator runtime.
-	wanted := func(name string) bool { return name != "gengo_validatestruct.tmpl" || opts.Validators }
+	wanted := func(name string) bool {
+		// Validate(v, mode) needs both the codec and the validator runtime.
+		return name != "gengo_validatestruct.tmpl" || opts.Validators
+	}
 	if p.rt == nil {
-		rt, err := runtimeFiles(p.root.Name, wanted)
+		rt, err := runtimeIn(p.root, wanted)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, rt...)
 	} else {
-		rt, err := runtimeFiles(p.rt.Name, func(name string) bool { return !isEnums(name) && wanted(name) })
+		// Split: the enum helpers go to the enums package (so that it does
+		// not import the runtime and both compile at once), the rest to
+		// internal/rt, and the facade re-exports what internal/rt exports.
+		isEnums := func(name string) bool { return name == "gengo_enums.tmpl" }
+		rt, err := runtimeIn(p.rt, func(name string) bool { return !isEnums(name) && wanted(name) })
 		if err != nil {
 			return nil, err
 		}
+		files = append(files, rt...)
 		if p.enums != nil {
-			en, err := runtimeFiles(p.enums.Name, isEnums)
+			en, err := runtimeIn(p.enums, isEnums)
 			if err != nil {
 				return nil, err
 			}
-			for i := range en {
-				en[i].Path = path.Join(p.enums.Dir, en[i].Path)
-			}
 			files = append(files, en...)
 		}
-		for i := range rt {
-			rt[i].Path = path.Join(p.rt.Dir, rt[i].Path)
-		}
-		files = append(files, rt...)
-	}
-	if p.rt != nil {
-		var runtime output.Files
+		var runtime output.Files // with the validator runtime emitted above
 		for _, f := range files {
 			if path.Dir(f.Path) == p.rt.Dir {
 				runtime = append(runtime, f)
@@ -197,6 +191,15 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	}
 	files.Sort()
 	return &Result{Files: files, Diagnostics: model.SortDiagnostics(p.diags.List)}, nil
+}
+
+// runtimeIn renders the runtime templates include accepts into pkg.
+func runtimeIn(pkg *goPkg, include func(template string) bool) (output.Files, error) {
+	files, err := runtimeFiles(pkg.Name, include)
+	for i := range files {
+		files[i].Path = path.Join(pkg.Dir, files[i].Path)
+	}
+	return files, err
 }
 
 // runtimeFiles renders templates/gengo_*.tmpl (those include accepts, or
