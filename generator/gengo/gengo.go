@@ -2,16 +2,21 @@
 // per entity and complex type (inheritance by embedding), one string type
 // per enum, three-state Nullable fields, polymorphic decoding on
 // "@odata.type", and a small runtime copied from templates/. The generated
-// code imports the standard library only and works with encoding/json.
+// code imports the standard library only (and, when split, its own internal
+// packages) and works with encoding/json.
 //
 // Design notes (see MAPPING.md for the type mapping):
-//   - Every struct type has its own MarshalJSON/UnmarshalJSON that chain
-//     through decodeMember/encodeMembers methods to the embedded base, so a
-//     method promoted from a base never drops a derived type's fields.
+//   - Every struct type has its own MarshalJSON/UnmarshalJSON, thin calls
+//     into the reflection-based codec of the runtime, so a method promoted
+//     from a base never drops a derived type's fields.
 //   - A type with derived types gets an interface XLike (method AsX) that
 //     the base and, through embedding, all its descendants satisfy; fields
-//     declared with that type hold an XLike. A single switch (newObject)
-//     maps "@odata.type" names to types; no init-time maps.
+//     declared with that type hold an XLike. A static table of every struct
+//     type (the registry) maps "@odata.type" names to types; the runtime
+//     builds its maps from it on first use.
+//   - A package of more than Options.PartTypes struct types is split into
+//     internal packages behind a facade of aliases (parts.go), so that no
+//     one compile holds the whole API.
 //   - The root of each hierarchy holds ODataType and AdditionalData, so
 //     unknown members survive a round trip.
 package gengo
