@@ -61,8 +61,13 @@ const (
 	// adds that the text ends with a unit, so "P", "PT" and "P1DT" fail.
 	PatternDuration    = `^-?P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$`
 	PatternDurationEnd = `[YMWDHS]$`
-	// PatternBase64 is standard padded base64 with no white space.
-	PatternBase64 = `^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`
+	// PatternBase64 is the one base64 rule of Edm.Binary and Edm.Stream,
+	// shared by the generated decoder (Binary), the Go validators and this
+	// schema: the standard alphabet, "=" padding, no white space, and the
+	// canonical form, in which the bits the last character does not use are
+	// zero ("YQ==", not "YR=="). That is exactly what an encoder writes, so
+	// a value that is accepted decodes to bytes that encode back to it.
+	PatternBase64 = `^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$`
 )
 
 // Primitive says how one Edm primitive is checked.
@@ -92,7 +97,7 @@ var primitives = map[string]Primitive{
 	model.EdmDuration:       {JSON: "string", Check: CheckDuration},
 	model.EdmGuid:           {JSON: "string", Check: CheckUUID},
 	model.EdmBinary:         {JSON: "string", Check: CheckBase64},
-	model.EdmStream:         {JSON: ""},
+	model.EdmStream:         {JSON: "string", Check: CheckBase64},
 	model.EdmUntyped:        {JSON: ""},
 }
 

@@ -76,6 +76,7 @@ func Model() *model.Model {
 		{Name: "price", Type: prim(model.EdmDecimal)},
 		{Name: "enabled", Type: prim(model.EdmBoolean), Default: "false"},
 		{Name: "extra", Type: prim(model.EdmUntyped)},
+		{Name: "media", Type: prim(model.EdmStream)},
 		{Name: "state", Type: prim(model.EdmString), Values: []string{"on", "off"}, Nullable: model.False},
 		{Name: "color", Type: ref(color), Required: true},
 		{Name: "days", Type: ref(day)},
