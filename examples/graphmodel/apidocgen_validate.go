@@ -825,7 +825,9 @@ func vIsBase64Char(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
 }
 
-// vIsBase64 reports whether s is standard padded base64 without spaces.
+// vIsBase64 reports whether s is base64 as Binary decodes it: the standard
+// alphabet, "=" padding, no white space, and the bits the last character
+// does not use zero (the canonical form, what an encoder writes).
 func vIsBase64(s string) bool {
 	n := len(s)
 	if n%4 != 0 {
@@ -843,7 +845,28 @@ func vIsBase64(s string) bool {
 			return false
 		}
 	}
+	switch {
+	case n >= 2 && s[n-2] == '=':
+		return vBase64Index(s[n-3])&15 == 0
+	case n >= 1 && s[n-1] == '=':
+		return vBase64Index(s[n-2])&3 == 0
+	}
 	return true
+}
+
+// vBase64Index returns the value of a character of the standard alphabet.
+func vBase64Index(c byte) int {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 26
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 52
+	case c == '+':
+		return 62
+	}
+	return 63
 }
 
 // vODataType returns the "@odata.type" of o without a leading "#", or "".
