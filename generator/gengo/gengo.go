@@ -146,6 +146,11 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	table, err := p.operationTable(p.root)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, table)
 	if opts.Validators {
 		if files, err = p.emitValidate(files); err != nil {
 			return nil, err

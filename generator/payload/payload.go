@@ -114,6 +114,9 @@ type Synthesized struct {
 	Response bool
 	// Ops are the operations whose payload it is, in model order.
 	Ops []*Op
+	// Renamed is the diagnostic saying why the type did not get the name
+	// derived from its operation; nil when it did.
+	Renamed *model.Diagnostic
 }
 
 // Of returns what the Set knows of op; nil for an operation of another
@@ -460,24 +463,22 @@ func (d *deriver) name() {
 			name = fmt.Sprintf("%s%s%d", prefix, upperFirst(wanted), i)
 		}
 		taken[strings.ToLower(df.ns+"."+name)] = true
-		d.finish(df, name)
+		t := d.finish(df, name)
 		what := "request body"
 		if df.response {
 			what = "response"
 		}
-		d.diag(df.ops[0].Op.Pos, "%s of operation %q: payload type name %q is taken by another type; using %q", what, df.ops[0].ID, df.ns+"."+wanted, df.ns+"."+name)
+		diag := model.Diagnostic{Pos: df.ops[0].Op.Pos, Rule: RuleNameCollision.ID, Severity: RuleNameCollision.Severity,
+			Message: fmt.Sprintf("%s of operation %q: payload type name %q is taken by another type; using %q", what, df.ops[0].ID, df.ns+"."+wanted, df.ns+"."+name)}
+		d.set.synth[t].Renamed = &diag
+		d.set.Diagnostics = append(d.set.Diagnostics, diag)
 	}
 	sort.Slice(d.set.Types, func(i, j int) bool { return d.set.Types[i].QualifiedName() < d.set.Types[j].QualifiedName() })
 	d.set.Diagnostics = model.SortDiagnostics(d.set.Diagnostics)
 }
 
-func (d *deriver) diag(pos model.Pos, format string, args ...any) {
-	d.set.Diagnostics = append(d.set.Diagnostics, model.Diagnostic{Pos: pos, Rule: RuleNameCollision.ID,
-		Severity: RuleNameCollision.Severity, Message: fmt.Sprintf(format, args...)})
-}
-
 // finish makes the model type of df, named name.
-func (d *deriver) finish(df *def, name string) {
+func (d *deriver) finish(df *def, name string) *model.Type {
 	t := &model.Type{Name: name, Namespace: df.ns, Kind: model.KindComplex, Pos: df.props[0].Pos}
 	pages := make([]string, len(df.ops))
 	for i, o := range df.ops {
@@ -501,6 +502,7 @@ func (d *deriver) finish(df *def, name string) {
 	}
 	d.set.Types = append(d.set.Types, t)
 	d.set.synth[t] = &Synthesized{Response: df.response, Ops: df.ops}
+	return t
 }
 
 // describe names an operation in prose: "the assignLicense action", or
