@@ -88,7 +88,8 @@ type Op struct {
 	// Response is the JSON response body; nil when the operation documents
 	// none that is JSON.
 	Response *Ref
-	// Namespace is where the operation's synthesized types go.
+	// Namespace is where the operation's synthesized types go: the
+	// namespace of its page, else of its target type, else the default.
 	Namespace string
 }
 
@@ -136,6 +137,9 @@ func Derive(m *model.Model) *Set {
 	}
 	for _, op := range m.Operations {
 		o := &Op{Op: op, Name: actionName(op), Namespace: pageNS[op.Page]}
+		if o.Namespace == "" && op.Target != nil {
+			o.Namespace = op.Target.Namespace
+		}
 		if o.Namespace == "" {
 			o.Namespace = model.DefaultNamespace
 		}
