@@ -21,9 +21,10 @@ import (
 const operationTableFile = "apidocgen_operation_table.go"
 
 // goTypeOf returns the Go type, as users of the package write it, of a
-// value of ref (an element, for a page); ok is false when the package has
-// no type for it.
-func (p *plan) goTypeOf(ref model.TypeRef) (string, bool) {
+// value of ref (an element, for a page): the XLike interface of a type with
+// descendants when poly is set (a response, which may hold any of them),
+// else the type itself; ok is false when the package has no type for it.
+func (p *plan) goTypeOf(ref model.TypeRef, poly bool) (string, bool) {
 	if ref.IsPrimitive() {
 		switch ref.Name {
 		case model.EdmDateTimeOffset:
@@ -44,18 +45,20 @@ func (p *plan) goTypeOf(ref model.TypeRef) (string, bool) {
 	if g == nil {
 		return "", false
 	}
-	if g.Poly {
+	if g.Poly && poly {
 		return g.Iface, true
 	}
 	return g.Name, true
 }
 
-// payloadGoType returns the Go type of the payload r; ok is false when the
-// package has no type for it.
-func (p *plan) payloadGoType(r *payload.Ref) (string, bool) {
+// payloadGoType returns the Go type of the payload r: for a request, the
+// struct a client fills in; for a response, what it decodes into (an XLike
+// interface for a type with descendants, a Page of them for a page). ok
+// is false when the package has no type for it.
+func (p *plan) payloadGoType(r *payload.Ref, response bool) (string, bool) {
 	elem := r.Type
 	elem.Collection = false
-	t, ok := p.goTypeOf(elem)
+	t, ok := p.goTypeOf(elem, response || r.Page())
 	if r.Page() {
 		t = "Page[" + t + "]"
 	}
@@ -116,11 +119,11 @@ func (p *plan) operationTable(pkg *goPkg) (output.File, error) {
 		ok := true
 		if o.Request != nil {
 			req = o.Request.Name()
-			reqType, ok = p.payloadGoType(o.Request)
+			reqType, ok = p.payloadGoType(o.Request, false)
 		}
 		if o.Response != nil && ok {
 			resp = o.Response.Name()
-			respType, ok = p.payloadGoType(o.Response)
+			respType, ok = p.payloadGoType(o.Response, true)
 		}
 		if !ok {
 			continue // a type this package does not have (roots)
