@@ -1,12 +1,13 @@
 package gengo
 
 // The operation table: one OperationSpec (templates/gengo_operations.tmpl)
-// per documented operation whose payload types the package has, as static
-// data in the package users import. When the package is split, the facade
+// per documented operation whose payload types the package has, as JSON
+// text in the package users import. When the package is split, the facade
 // holds the table and hands it to internal/rt at init, like the registry.
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -92,76 +93,70 @@ func pathParams(paths []model.PathTemplate) []string {
 }
 
 // operationTable renders the table of the operations whose payloads all
-// have a type in the package, sorted by ID.
+// have a type in the package, sorted by ID, as JSON text in a string
+// constant that the runtime decodes on first use: a composite literal of
+// two thousand elements costs the compiler far more than one string.
 func (p *plan) operationTable(pkg *goPkg) (output.File, error) {
 	ops := append([]*payload.Op(nil), p.payloads.Ops...)
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].ID < ops[j].ID })
-	var b bytes.Buffer
-	fileHeader(&b, pkg.Name)
-	b.WriteString("// operations lists the documented operations, sorted by ID.\nvar operations = []OperationSpec{\n")
-	list := func(field string, vals []string) {
-		if len(vals) == 0 {
-			return
-		}
-		q := make([]string, len(vals))
-		for i, v := range vals {
-			q[i] = strconv.Quote(v)
-		}
-		fmt.Fprintf(&b, "\t\t%s: []string{%s},\n", field, strings.Join(q, ", "))
+	// The fields of OperationSpec (templates/gengo_operations.tmpl), in
+	// order; encoding/json matches the keys to them.
+	type spec struct {
+		ID           string
+		Name         string   `json:",omitempty"`
+		Title        string   `json:",omitempty"`
+		Kind         string   `json:",omitempty"`
+		Method       string   `json:",omitempty"`
+		Paths        []string `json:",omitempty"`
+		PathParams   []string `json:",omitempty"`
+		QueryOptions []string `json:",omitempty"`
+		Parameters   []string `json:",omitempty"`
+		Request      string   `json:",omitempty"`
+		RequestType  string   `json:",omitempty"`
+		Response     string   `json:",omitempty"`
+		ResponseType string   `json:",omitempty"`
+		Collection   bool     `json:",omitempty"`
+		Status       int      `json:",omitempty"`
+		Page         string   `json:",omitempty"`
 	}
-	str := func(field, val string) {
-		if val != "" {
-			fmt.Fprintf(&b, "\t\t%s: %s,\n", field, strconv.Quote(val))
-		}
-	}
+	var table []spec
 	for _, o := range ops {
-		var req, reqType, resp, respType string
+		op := o.Op
+		sp := spec{ID: o.ID, Name: o.Name, Title: op.Title, Kind: string(op.Kind), Method: op.Method,
+			PathParams: pathParams(op.Paths), QueryOptions: op.QueryOptions, Status: op.Status, Page: op.Page}
 		ok := true
 		if o.Request != nil {
-			req = o.Request.Name()
-			reqType, ok = p.payloadGoType(o.Request, false)
+			sp.Request = o.Request.Name()
+			sp.RequestType, ok = p.payloadGoType(o.Request, false)
 		}
 		if o.Response != nil && ok {
-			resp = o.Response.Name()
-			respType, ok = p.payloadGoType(o.Response, true)
+			sp.Response = o.Response.Name()
+			sp.ResponseType, ok = p.payloadGoType(o.Response, true)
+			sp.Collection = o.Response.Page()
 		}
 		if !ok {
 			continue // a type this package does not have (roots)
 		}
-		op := o.Op
-		b.WriteString("\t{\n")
-		str("ID", o.ID)
-		str("Name", o.Name)
-		str("Title", op.Title)
-		str("Kind", string(op.Kind))
-		str("Method", op.Method)
-		var paths []string
 		for _, pt := range op.Paths {
-			paths = append(paths, pt.Path)
+			sp.Paths = append(sp.Paths, pt.Path)
 		}
-		list("Paths", paths)
-		list("PathParams", pathParams(op.Paths))
-		list("QueryOptions", op.QueryOptions)
-		var params []string
 		for _, pr := range op.Params {
 			if pr.In == model.InQuery {
-				params = append(params, pr.Name)
+				sp.Parameters = append(sp.Parameters, pr.Name)
 			}
 		}
-		list("Parameters", params)
-		str("Request", req)
-		str("RequestType", reqType)
-		str("Response", resp)
-		str("ResponseType", respType)
-		if o.Response != nil && o.Response.Page() {
-			b.WriteString("\t\tCollection: true,\n")
-		}
-		if op.Status != 0 {
-			fmt.Fprintf(&b, "\t\tStatus: %d,\n", op.Status)
-		}
-		str("Page", op.Page)
-		b.WriteString("\t},\n")
+		table = append(table, sp)
 	}
-	b.WriteString("}\n")
+	var js bytes.Buffer
+	enc := json.NewEncoder(&js)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(table); err != nil {
+		return output.File{}, err
+	}
+	var b bytes.Buffer
+	fileHeader(&b, pkg.Name)
+	fmt.Fprintf(&b, "// operationTable lists the documented operations (%d), sorted by ID, as the\n", len(table))
+	b.WriteString("// JSON of a []OperationSpec; Operations decodes it on first use.\n")
+	fmt.Fprintf(&b, "const operationTable = %s\n", strconv.Quote(strings.TrimSpace(js.String())))
 	return formatFile(operationTableFile, b.Bytes())
 }

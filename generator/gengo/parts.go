@@ -321,13 +321,13 @@ func Register(objs []any, names []string) {
 }
 `)
 	fmt.Fprintf(&b, `
-// operations is the table of the documented operations, filled by
-// RegisterOperations before first use.
-var operations []OperationSpec
+// operationTable is the table of the documented operations, as JSON, set
+// by RegisterOperations before first use.
+var operationTable string
 
 // RegisterOperations sets the table of operations. The package users import
 // calls it from its init function.
-func RegisterOperations(ops []OperationSpec) { operations = ops }
+func RegisterOperations(table string) { operationTable = table }
 
 // init names the package users import, for error messages.
 func init() { publicName = %q }
@@ -342,7 +342,7 @@ func (p *plan) facadeRegistry() *jen.File {
 	f.Comment("init hands the tables to the runtime, which builds its maps on first use.")
 	f.Func().Id("init").Params().Block(
 		jen.Qual(p.rt.Path, "Register").Call(jen.Id("objects").Index(jen.Op(":")), jen.Id("objectNames").Index(jen.Op(":"))),
-		jen.Qual(p.rt.Path, "RegisterOperations").Call(jen.Id("operations")),
+		jen.Qual(p.rt.Path, "RegisterOperations").Call(jen.Id("operationTable")),
 	)
 	return f
 }
