@@ -217,7 +217,13 @@ func newObject(name string) any {
 // NewObject returns a pointer to a new, empty value of the generated struct
 // type with the qualified name typeName ("microsoft.graph.user", in any
 // case, with or without the '#' of "@odata.type"); nil when there is none.
+// For a page name, "Collection(microsoft.graph.user)" or
+// "Collection(Edm.String)", it returns a *Page[any] whose elements decode
+// into that type.
 func NewObject(typeName string) any {
+	if strings.HasPrefix(typeName, "Collection(") && strings.HasSuffix(typeName, ")") {
+		return newPage(typeName[len("Collection(") : len(typeName)-1])
+	}
 	return newObject(strings.ToLower(strings.TrimPrefix(typeName, "#")))
 }
 
@@ -382,7 +388,7 @@ func unmarshalObject(b []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return fill(reflect.ValueOf(v).Elem(), ms)
+	return publicError(fill(reflect.ValueOf(v).Elem(), ms))
 }
 
 // fill decodes members into the struct rv. Members it does not declare, and

@@ -92,8 +92,12 @@ func (e *ValidationError) Error() string {
 }
 
 // ValidateJSON decodes data and validates it as a value of the type with
-// the qualified name typeName ("microsoft.graph.user") in mode. It returns
-// nil or a *ValidationError. A type the package does not know is an error.
+// the qualified name typeName ("microsoft.graph.user") in mode. typeName
+// may also name a payload of an operation: the request body or response
+// type of an operation ("microsoft.graph.assignLicenseBody"), or a page of
+// a collection ("Collection(microsoft.graph.user)"; a page is a response,
+// validated in ReadMode whatever mode says). It returns nil or a
+// *ValidationError. A type the package does not know is an error.
 func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
@@ -114,6 +118,15 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 func ValidateValue(typeName string, mode ValidationMode, v any) error {
 	i := vLookup(typeName)
 	if i < 0 {
+		if k := vSearch(len(vPages), func(k int) string { return vPages[k].name }, typeName); k >= 0 {
+			// A page is a response: read mode, whatever mode says.
+			s := vstate{mode: ReadMode}
+			s.vpage(&vPages[k], v)
+			if len(s.errs) == 0 {
+				return nil
+			}
+			return &ValidationError{Type: typeName, Mode: ReadMode, Violations: s.errs}
+		}
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("unknown type " + strconv.Quote(typeName))}
 	}
 	s := vstate{mode: mode}
@@ -201,6 +214,49 @@ const (
 	vtEnum          // an enum: a member
 	vtFlags         // a flags enum: one or more members joined by commas
 )
+
+// A vpage is one page of a collection: an object whose "value" is an
+// array of elements, each checked as a vprop's value is.
+type vpage struct {
+	name string // "Collection(microsoft.graph.user)"
+	kind uint8  // the check of each element: vkAny, ...
+	idx  int32  // index in vPrims (vkPrim) or vTypes (the others)
+}
+
+// vpage checks v as a page of pg: an object with a "value" array of
+// elements and string (or, for "@odata.count", integer) control members;
+// like every object, it may have other members.
+func (s *vstate) vpage(pg *vpage, v any) {
+	o, ok := s.vObject(v)
+	if !ok {
+		return
+	}
+	if x, ok := o["value"]; !ok {
+		s.fail("missing required property \"value\"")
+	} else {
+		s.key("value")
+		if a, ok := s.vArray(x); ok && pg.kind != vkAny {
+			for i, e := range a {
+				s.index(i)
+				s.value(pg.kind, pg.idx, e)
+				s.pop()
+			}
+		}
+		s.pop()
+	}
+	for _, k := range [...]string{"@odata.context", "@odata.deltaLink", "@odata.nextLink"} {
+		if x, ok := o[k]; ok {
+			s.key(k)
+			s.vString(x)
+			s.pop()
+		}
+	}
+	if x, ok := o["@odata.count"]; ok {
+		s.key("@odata.count")
+		s.vInt(x, math.MinInt64, math.MaxInt64)
+		s.pop()
+	}
+}
 
 // A vprop is the check of one property of an object.
 type vprop struct {
