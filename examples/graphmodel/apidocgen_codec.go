@@ -572,28 +572,34 @@ func marshalObject(v any, declared string) ([]byte, error) {
 		e.encodeField(rv.FieldByIndex(fi.index), fi)
 	}
 	if info.extra != nil {
-		extra := rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
-		keys := make([]string, 0, len(extra))
-		for k := range extra {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if e.has(k) {
-				continue
-			}
-			raw := extra[k]
-			if !json.Valid(raw) {
-				return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
-			}
-			e.key(k)
-			e.buf = append(e.buf, raw...)
-		}
+		e.extras(rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage))
 	}
 	if e.err != nil {
 		return nil, e.err
 	}
 	return append(e.buf, '}'), nil
+}
+
+// extras writes the members of extra (AdditionalData) that are not written
+// yet, sorted by name.
+func (e *encoder) extras(extra map[string]json.RawMessage) {
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if e.has(k) {
+			continue
+		}
+		raw := extra[k]
+		if !json.Valid(raw) {
+			e.fail(fmt.Errorf("AdditionalData[%q] is not valid JSON", k))
+			return
+		}
+		e.key(k)
+		e.buf = append(e.buf, raw...)
+	}
 }
 
 func (e *encoder) encodeField(fv reflect.Value, fi *fieldInfo) {

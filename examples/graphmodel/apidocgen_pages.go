@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -351,21 +350,7 @@ func marshalPage(pv reflect.Value, elem string) ([]byte, error) {
 		e.key("value")
 		e.buf = append(e.buf, vals...)
 	}
-	keys := make([]string, 0, len(extra))
-	for k := range extra {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if e.has(k) {
-			continue
-		}
-		if !json.Valid(extra[k]) {
-			return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
-		}
-		e.key(k)
-		e.buf = append(e.buf, extra[k]...)
-	}
+	e.extras(extra)
 	if e.err != nil {
 		return nil, e.err
 	}
