@@ -22,8 +22,9 @@
 //   - The payloads of the operations (package payload) are types too: a
 //     struct per request body of parameters and per wrapped response, in
 //     <namespace>_payloads.go, and Page[T] (runtime) for every page of a
-//     collection. The operation table (operations.go) is JSON text in a
-//     string constant, decoded by the runtime on first use.
+//     collection. The operation table (operations.go writes
+//     apidocgen_operation_table.go) is JSON text in a string constant,
+//     decoded by the runtime on first use.
 package gengo
 
 import (

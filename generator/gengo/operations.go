@@ -93,7 +93,8 @@ func pathParams(paths []model.PathTemplate) []string {
 }
 
 // operationTable renders the table of the operations whose payloads all
-// have a type in the package, sorted by ID, as JSON text in a string
+// have a type in the package (and, with roots, of a root's namespace),
+// sorted by ID, as JSON text in a string
 // constant that the runtime decodes on first use: a composite literal of
 // two thousand elements costs the compiler far more than one string.
 func (p *plan) operationTable(pkg *goPkg) (output.File, error) {
@@ -121,6 +122,9 @@ func (p *plan) operationTable(pkg *goPkg) (output.File, error) {
 	}
 	var table []spec
 	for _, o := range ops {
+		if !p.ownsNamespace(o.Namespace) {
+			continue
+		}
 		op := o.Op
 		sp := spec{ID: o.ID, Name: o.Name, Title: op.Title, Kind: string(op.Kind), Method: op.Method,
 			PathParams: pathParams(op.Paths), QueryOptions: op.QueryOptions, Status: op.Status, Page: op.Page}

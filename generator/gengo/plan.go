@@ -149,10 +149,10 @@ func newPlan(m *model.Model, opts Options) *plan {
 		}
 	}
 	// The payload types of the operations, when every type they use is
-	// emitted too.
+	// emitted too and, with roots, their namespace is a root's.
 	p.payloads = payload.Derive(m)
 	for _, t := range p.payloads.Types {
-		if p.usesOnlyEmitted(t) {
+		if p.usesOnlyEmitted(t) && p.ownsNamespace(t.Namespace) {
 			g := &goType{T: t, Syn: p.payloads.Synthesized(t)}
 			p.types = append(p.types, g)
 			p.byT[t] = g
@@ -226,6 +226,21 @@ func (p *plan) selectTypes() map[*model.Type]bool {
 		}
 	}
 	return inc
+}
+
+// ownsNamespace reports whether the operations of namespace ns belong to
+// this package: always without roots, else when a root is in ns (so that
+// with go.namespaces each operation goes to the package of its namespace).
+func (p *plan) ownsNamespace(ns string) bool {
+	if len(p.opts.Roots) == 0 {
+		return true
+	}
+	for _, r := range p.opts.Roots {
+		if t := p.m.Lookup(r); t != nil && t.Namespace == ns {
+			return true
+		}
+	}
+	return false
 }
 
 // usesOnlyEmitted reports whether every model type the properties of t

@@ -20,7 +20,8 @@ package gengo
 //
 // Generated files: apidocgen_validate.go (the runtime and the interpreter,
 // from templates/validate.tmpl), validate_registry.go (vTypes: per type its
-// base, property checks, descendants or enum members), validate_checks.go
+// base, property checks, descendants or enum members; vPages: per page of a
+// collection the check of its elements), validate_checks.go
 // (vPrims: the primitive checks, shared) and, with methods,
 // validate_<namespace>[_<letter>].go (the methods of the types, and the
 // enum checks they call).
