@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -94,7 +92,7 @@ func (s *Slice[T]) UnmarshalJSON(b []byte) error {
 // AdditionalData and returns the first error.
 func Decode[T any](data []byte) (T, error) {
 	var v T
-	t := reflect.TypeFor[T]()
+	t := reflect.TypeOf((*T)(nil)).Elem()
 	if t.Kind() != reflect.Interface {
 		err := json.Unmarshal(data, &v)
 		return v, publicError(err)
@@ -273,7 +271,7 @@ func likeDeclared(t reflect.Type) string {
 // a generated struct (or, by "@odata.type", one derived from it), or an
 // Edm primitive.
 func anyDecoder(elem string) (func([]byte) (reflect.Value, error), error) {
-	anyType := reflect.TypeFor[any]()
+	anyType := reflect.TypeOf((*any)(nil)).Elem()
 	if gt := edmGoType(elem); gt != nil {
 		return func(raw []byte) (reflect.Value, error) {
 			p := reflect.New(gt)
@@ -398,26 +396,27 @@ func marshalElems(sv reflect.Value, declared string) ([]byte, error) {
 }
 
 // edmTypes maps the Edm primitives to the Go types that hold them (in the
-// elements of a page).
+// elements of a page). (reflect.TypeOf rather than the generic
+// reflect.TypeFor: each instantiation is code to compile.)
 var edmTypes = map[string]reflect.Type{
-	"Edm.String":         reflect.TypeFor[string](),
-	"Edm.Boolean":        reflect.TypeFor[bool](),
-	"Edm.Byte":           reflect.TypeFor[uint8](),
-	"Edm.SByte":          reflect.TypeFor[int8](),
-	"Edm.Int16":          reflect.TypeFor[int16](),
-	"Edm.Int32":          reflect.TypeFor[int32](),
-	"Edm.Int64":          reflect.TypeFor[int64](),
-	"Edm.Single":         reflect.TypeFor[float32](),
-	"Edm.Double":         reflect.TypeFor[float64](),
-	"Edm.Decimal":        reflect.TypeFor[Decimal](),
-	"Edm.DateTimeOffset": reflect.TypeFor[time.Time](),
-	"Edm.Date":           reflect.TypeFor[Date](),
-	"Edm.TimeOfDay":      reflect.TypeFor[TimeOfDay](),
-	"Edm.Duration":       reflect.TypeFor[Duration](),
-	"Edm.Guid":           reflect.TypeFor[UUID](),
-	"Edm.Binary":         reflect.TypeFor[Binary](),
-	"Edm.Stream":         reflect.TypeFor[Binary](),
-	"Edm.Untyped":        reflect.TypeFor[json.RawMessage](),
+	"Edm.String":         reflect.TypeOf((*string)(nil)).Elem(),
+	"Edm.Boolean":        reflect.TypeOf((*bool)(nil)).Elem(),
+	"Edm.Byte":           reflect.TypeOf((*uint8)(nil)).Elem(),
+	"Edm.SByte":          reflect.TypeOf((*int8)(nil)).Elem(),
+	"Edm.Int16":          reflect.TypeOf((*int16)(nil)).Elem(),
+	"Edm.Int32":          reflect.TypeOf((*int32)(nil)).Elem(),
+	"Edm.Int64":          reflect.TypeOf((*int64)(nil)).Elem(),
+	"Edm.Single":         reflect.TypeOf((*float32)(nil)).Elem(),
+	"Edm.Double":         reflect.TypeOf((*float64)(nil)).Elem(),
+	"Edm.Decimal":        reflect.TypeOf((*Decimal)(nil)).Elem(),
+	"Edm.DateTimeOffset": reflect.TypeOf((*time.Time)(nil)).Elem(),
+	"Edm.Date":           reflect.TypeOf((*Date)(nil)).Elem(),
+	"Edm.TimeOfDay":      reflect.TypeOf((*TimeOfDay)(nil)).Elem(),
+	"Edm.Duration":       reflect.TypeOf((*Duration)(nil)).Elem(),
+	"Edm.Guid":           reflect.TypeOf((*UUID)(nil)).Elem(),
+	"Edm.Binary":         reflect.TypeOf((*Binary)(nil)).Elem(),
+	"Edm.Stream":         reflect.TypeOf((*Binary)(nil)).Elem(),
+	"Edm.Untyped":        reflect.TypeOf((*json.RawMessage)(nil)).Elem(),
 }
 
 // edmGoType returns the Go type of the Edm primitive name (any case); nil
@@ -500,10 +499,11 @@ func pageName(v any) string {
 	return "Collection(" + elem + ")"
 }
 
-var (
-	pagePkg    = reflect.TypeFor[Page[int]]().PkgPath()
-	pagePrefix = reflect.TypeFor[Page[int]]().Name()[:len("Page[")]
-)
+// pagePkg is the import path of this package; the names of the Page types
+// start with pagePrefix.
+var pagePkg = reflect.TypeOf((*decodeError)(nil)).Elem().PkgPath()
+
+const pagePrefix = "Page["
 
 // publicName is the name of the package users import, set by Register
 // when the generated types are split into internal packages ("" when they
@@ -520,11 +520,6 @@ type decodeError struct {
 func (e *decodeError) Error() string { return e.msg }
 func (e *decodeError) Unwrap() error { return e.err }
 
-var (
-	internalOnce sync.Once
-	internalRe   *regexp.Regexp
-)
-
 // publicError rewrites the type names in err, an error of decoding, so
 // that they name the package users import instead of the internal
 // packages it is split into ("graph.User", not "part1.User"). The error
@@ -534,15 +529,63 @@ func publicError(err error) error {
 	if err == nil || publicName == "" || !errors.As(err, &ute) || ute.Type == nil {
 		return err
 	}
-	internalOnce.Do(func() {
-		// This file is in <import path>/internal/rt; the others are its
-		// siblings.
-		dir := pagePkg[:strings.LastIndex(pagePkg, "/")+1]
-		internalRe = regexp.MustCompile(`(?:` + regexp.QuoteMeta(dir) + `)?\b(?:rt|enums|part[0-9]+)\.`)
-	})
-	msg := internalRe.ReplaceAllString(err.Error(), publicName+".")
+	ts := ute.Type.String()
+	msg := strings.Replace(err.Error(), "of type "+ts, "of type "+publicTypeNames(ts), 1)
 	if msg == err.Error() {
 		return err
 	}
 	return &decodeError{msg: msg, err: err}
+}
+
+// publicTypeNames replaces, in the Go type s, the qualifiers of the
+// internal packages ("part1.", "rt.", "enums.", or their import paths, as
+// generic type arguments spell them) with publicName.
+func publicTypeNames(s string) string {
+	// This file is in <import path>/internal/rt; the others are its
+	// siblings.
+	dir := pagePkg[:strings.LastIndex(pagePkg, "/")+1]
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		if strings.HasPrefix(s[i:], dir) && (i == 0 || !isIdentByte(s[i-1])) {
+			j += len(dir)
+		} else if i > 0 && isIdentByte(s[i-1]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		if n := internalQualifier(s[j:]); n > 0 {
+			b.WriteString(publicName + ".")
+			i = j + n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// internalQualifier returns the length of "rt.", "enums." or "partN." at the
+// start of s, or 0.
+func internalQualifier(s string) int {
+	for _, p := range [...]string{"rt.", "enums."} {
+		if strings.HasPrefix(s, p) {
+			return len(p)
+		}
+	}
+	if !strings.HasPrefix(s, "part") {
+		return 0
+	}
+	n := len("part")
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == len("part") || n == len(s) || s[n] != '.' {
+		return 0
+	}
+	return n + 1
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
