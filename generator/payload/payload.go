@@ -65,14 +65,6 @@ func (r Ref) Name() string {
 // PageName returns the payload name of a page of elem ("Collection(elem)").
 func PageName(elem string) string { return "Collection(" + elem + ")" }
 
-// PageElem returns the element of a page name, and whether name is one.
-func PageElem(name string) (string, bool) {
-	if strings.HasPrefix(name, "Collection(") && strings.HasSuffix(name, ")") {
-		return name[len("Collection(") : len(name)-1], true
-	}
-	return "", false
-}
-
 // An Op is what the Set knows of one operation.
 type Op struct {
 	Op *model.Operation
@@ -119,10 +111,6 @@ type Synthesized struct {
 	// derived from its operation; nil when it did.
 	Renamed *model.Diagnostic
 }
-
-// Of returns what the Set knows of op; nil for an operation of another
-// model.
-func (s *Set) Of(op *model.Operation) *Op { return s.byOp[op] }
 
 // Synthesized returns what t is for, or nil when t is not one of Types.
 func (s *Set) Synthesized(t *model.Type) *Synthesized { return s.synth[t] }

@@ -164,10 +164,4 @@ func TestPageName(t *testing.T) {
 	if n := payload.PageName("microsoft.graph.user"); n != "Collection(microsoft.graph.user)" {
 		t.Errorf("PageName: %s", n)
 	}
-	if e, ok := payload.PageElem("Collection(Edm.String)"); !ok || e != "Edm.String" {
-		t.Errorf("PageElem: %q %v", e, ok)
-	}
-	if _, ok := payload.PageElem("microsoft.graph.user"); ok {
-		t.Error("PageElem of a type name")
-	}
 }
