@@ -25,12 +25,14 @@ golden:
 	$(GO) test ./input/... ./generator/... ./cmd/... -run Golden -update
 	git diff --stat
 
-# Fuzz the page reader, the annotation/example JSON reader and the whole
-# reader+compiler for $(FUZZTIME) each; crashers land in testdata/fuzz/.
+# Fuzz the page reader, the annotation/example JSON reader, the whole
+# reader+compiler and the payload derivation for $(FUZZTIME) each; crashers
+# land in testdata/fuzz/.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/payload -run '^$$' -fuzz '^FuzzDerive$$' -fuzztime $(FUZZTIME)
 
 bench:
 	bash scripts/bench.sh
