@@ -98,9 +98,9 @@ func (l *lineReader) pos(off int64) (line, col int) {
 type reader struct {
 	d     *xml.Decoder
 	lines *lineReader
-	doc  *Document
-	pos  Pos  // start of the token last read
-	dead bool // the stream ended or broke; no more tokens
+	doc   *Document
+	pos   Pos  // start of the token last read
+	dead  bool // the stream ended or broke; no more tokens
 }
 
 // token returns the next token, or nil at the end of the stream or after
