@@ -89,18 +89,11 @@ func modelOfMetadata(file string, stdout, stderr io.Writer) int {
 // the file cannot be read or is not CSDL at all; else the model, and exit
 // code 1 when the metadata has errors.
 func loadMetadata(file string, stderr io.Writer) (*model.Model, int) {
-	f, err := os.Open(file)
+	m, err := readMetadata(file, filepath.ToSlash(file))
 	if err != nil {
 		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
 		return nil, exitError
 	}
-	defer f.Close()
-	doc, err := csdl.Read(filepath.ToSlash(file), f)
-	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: read %s: %v\n", file, err)
-		return nil, exitError
-	}
-	m := metadata.Compile(doc)
 	errs := 0
 	for _, d := range m.Diagnostics {
 		if d.Severity != model.SevError {
@@ -121,6 +114,21 @@ func loadMetadata(file string, stderr io.Writer) (*model.Model, int) {
 		return m, exitFound
 	}
 	return m, exitOK
+}
+
+// readMetadata reads and compiles the metadata file, with name as the
+// file of its positions. The error is for I/O failures.
+func readMetadata(file, name string) (*model.Model, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	doc, err := csdl.Read(name, f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return metadata.Compile(doc), nil
 }
 
 // writeModel writes m as indented JSON to stdout.

@@ -419,8 +419,10 @@ func (c *checker) properties(dt, mt *model.Type) {
 			c.add(dp.Pos, RuleNameCase, "the docs spell property %q of %q as %q", mp.Name, mt.QualifiedName(), dp.Name)
 		}
 		typeOK := sameType(dp.Type, mp.Type)
-		c.count(FigPropertyTypes, typeOK)
-		if !typeOK && report {
+		if mp.Type.Resolved() { // else a csdl-unknown-type diagnostic says why
+			c.count(FigPropertyTypes, typeOK)
+		}
+		if !typeOK && report && mp.Type.Resolved() {
 			c.add(dp.Pos, RulePropertyType, "property %q of %q has the type %s in the docs and %s in the metadata", dp.Name, dt.Name, docsTypeString(dp.Type), typeName(mp.Type))
 		}
 		collOK := dp.Type.Collection == mp.Type.Collection

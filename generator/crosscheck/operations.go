@@ -591,7 +591,7 @@ func (c *checker) signature(op, o *model.Operation) {
 				ok = false
 				c.add(op.Pos, RuleOperationParameters, "parameter %q of %s %q (%s in the metadata) is not in the docs' parameter table", mp.Name, opWord(o), shortName(o.Name), mp.Type)
 			}
-		case !sameType(dp.Type, mp.Type) || dp.Type.Collection != mp.Type.Collection:
+		case mp.Type.Resolved() && (!sameType(dp.Type, mp.Type) || dp.Type.Collection != mp.Type.Collection):
 			ok = false
 			c.add(dp.Pos, RuleOperationParameters, "parameter %q of %s %q has the type %s in the docs and %s in the metadata", dp.Name, opWord(o), shortName(o.Name), docsRefString(dp.Type), mp.Type)
 		}
@@ -613,7 +613,7 @@ func (c *checker) signature(op, o *model.Operation) {
 		case r == nil:
 			ok = false
 			c.add(op.Pos, RuleOperationReturn, "the docs say %s %q returns %s; in the metadata it returns nothing", opWord(o), shortName(o.Name), op.Response)
-		case !sameType(*op.Response, *r) || op.Response.Collection != r.Collection:
+		case r.Resolved() && (!sameType(*op.Response, *r) || op.Response.Collection != r.Collection):
 			ok = false
 			c.add(op.Pos, RuleOperationReturn, "the docs say %s %q returns %s; the metadata says %s", opWord(o), shortName(o.Name), op.Response, r)
 		}

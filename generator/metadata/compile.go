@@ -52,9 +52,9 @@ func Unusable(m *model.Model) bool {
 // Compile builds the model of doc. It never fails: problems are
 // diagnostics of the model.
 func Compile(doc *csdl.Document) *model.Model {
-	c := &compiler{doc: doc, m: &model.Model{}, alias: map[string]string{}, types: map[string]*model.Type{},
+	c := &compiler{isBound: map[*model.Operation]bool{}, doc: doc, m: &model.Model{}, alias: map[string]string{}, types: map[string]*model.Type{},
 		lowerTypes: map[string]string{}, typedefs: map[string]*csdl.TypeDefinition{}, structured: map[*model.Type]*csdl.StructuredType{},
-		ops: map[string][]*model.Operation{}, opSrc: map[*model.Operation]*csdl.Operation{}, targets: map[string][]annotated{}}
+		ops: map[string][]*model.Operation{}, opSig: map[*model.Operation][]string{}, terms: map[string]*model.Term{}}
 	c.run()
 	return c.m
 }
@@ -69,9 +69,9 @@ type compiler struct {
 	typedefs   map[string]*csdl.TypeDefinition
 	structured map[*model.Type]*csdl.StructuredType
 	ops        map[string][]*model.Operation // qualified name -> overloads, in file order
-	opSrc      map[*model.Operation]*csdl.Operation
-	// targets maps a canonical annotation target to what it annotates.
-	targets map[string][]annotated
+	opSig      map[*model.Operation][]string // the canonical types of an overload's parameters, binding first
+	isBound    map[*model.Operation]bool
+	terms      map[string]*model.Term
 }
 
 // annotated is what an annotation can set on a model element.
@@ -186,7 +186,6 @@ func (c *compiler) declare(s *csdl.Schema) {
 		c.types[q] = t
 		c.lowerTypes[strings.ToLower(q)] = q
 		c.m.Types = append(c.m.Types, t)
-		c.target(q, annotated{doc: &t.Doc, deprecated: &t.Deprecated, keep: &t.Annotations})
 		return true
 	}
 	for _, st := range append(append([]*csdl.StructuredType(nil), s.EntityTypes...), s.ComplexTypes...) {
@@ -231,9 +230,7 @@ func (c *compiler) declare(s *csdl.Schema) {
 				}
 			}
 			t.Members = append(t.Members, em)
-			target := annotated{doc: &em.Doc, keep: &em.Annotations}
-			c.annotate(mb.List, target)
-			c.target(t.QualifiedName()+"/"+mb.Name, target)
+			c.annotate(mb.List, annotated{doc: &em.Doc, keep: &em.Annotations})
 		}
 	}
 	for _, td := range s.TypeDefinitions {
@@ -301,8 +298,8 @@ func (c *compiler) suggest(q string) string {
 
 // typeRef resolves a type as written ("Edm.String", "graph.user",
 // "Collection(graph.user)") at pos; what describes the reference in a
-// message.
-func (c *compiler) typeRef(written string, pos model.Pos, what string) (model.TypeRef, *csdl.TypeDefinition) {
+// message (called only for one).
+func (c *compiler) typeRef(written string, pos model.Pos, what func() string) (model.TypeRef, *csdl.TypeDefinition) {
 	ref := model.TypeRef{Written: written}
 	name := strings.TrimSpace(written)
 	if strings.HasPrefix(name, "Collection(") && strings.HasSuffix(name, ")") {
@@ -317,7 +314,7 @@ func (c *compiler) typeRef(written string, pos model.Pos, what string) (model.Ty
 			ref.Name = p
 			return ref, nil
 		}
-		c.diags.Add(pos, RuleUnknownType, "%s has the type %q, which is not an Edm type apidocgen knows", what, written)
+		c.diags.Add(pos, RuleUnknownType, "%s has the type %q, which is not an Edm type apidocgen knows", what(), written)
 		return ref, nil
 	}
 	q := c.qualify(name)
@@ -333,7 +330,7 @@ func (c *compiler) typeRef(written string, pos model.Pos, what string) (model.Ty
 		c.diags.Add(td.Pos, RuleUnknownType, "type definition %q has the underlying type %q, which is not an Edm primitive", q, td.UnderlyingType)
 		return ref, td
 	}
-	c.diags.Add(pos, RuleUnknownType, "%s has the type %q, which is not defined%s", what, written, c.suggest(q))
+	c.diags.Add(pos, RuleUnknownType, "%s has the type %q, which is not defined%s", what(), written, c.suggest(q))
 	return ref, nil
 }
 
@@ -375,14 +372,12 @@ func (c *compiler) properties(t *model.Type, st *csdl.StructuredType) {
 			continue
 		}
 		var td *csdl.TypeDefinition
-		p.Type, td = c.typeRef(sp.Type, sp.Pos, "property "+strconv.Quote(t.QualifiedName()+"/"+sp.Name))
+		p.Type, td = c.typeRef(sp.Type, sp.Pos, func() string { return "property " + strconv.Quote(t.QualifiedName()+"/"+sp.Name) })
 		if td != nil {
 			c.facets(p, td.Facets, td.Pos)
 		}
 		c.facets(p, sp.Facets, sp.Pos)
-		target := annotated{doc: &p.Doc, readOnly: &p.ReadOnly, deprecated: &p.Deprecated, keep: &p.Annotations}
-		c.annotate(sp.List, target)
-		c.target(t.QualifiedName()+"/"+sp.Name, target)
+		c.annotate(sp.List, propertyTarget(p))
 	}
 	for _, np := range st.Navigation {
 		p := newProp(np.Name, np.Pos)
@@ -390,14 +385,12 @@ func (c *compiler) properties(t *model.Type, st *csdl.StructuredType) {
 			continue
 		}
 		p.Relationship, p.ContainsTarget, p.Partner = true, np.ContainsTarget, np.Partner
-		p.Type, _ = c.typeRef(np.Type, np.Pos, "navigation property "+strconv.Quote(t.QualifiedName()+"/"+np.Name))
+		p.Type, _ = c.typeRef(np.Type, np.Pos, func() string { return "navigation property " + strconv.Quote(t.QualifiedName()+"/"+np.Name) })
 		if p.Type.Type != nil && p.Type.Type.Kind != model.KindEntity {
 			c.diags.Add(np.Pos, RuleUnknownType, "navigation property %q has the type %q, which is not an entity type", t.QualifiedName()+"/"+np.Name, np.Type)
 		}
 		p.Nullable = tri(np.Nullable)
-		target := annotated{doc: &p.Doc, readOnly: &p.ReadOnly, deprecated: &p.Deprecated, keep: &p.Annotations}
-		c.annotate(np.List, target)
-		c.target(t.QualifiedName()+"/"+np.Name, target)
+		c.annotate(np.List, propertyTarget(p))
 	}
 }
 
@@ -480,7 +473,7 @@ func (c *compiler) operation(s *csdl.Schema, src *csdl.Operation) {
 	}
 	var sig []string
 	for i, sp := range src.Parameters {
-		ref, _ := c.typeRef(sp.Type, sp.Pos, "parameter "+strconv.Quote(sp.Name)+" of "+what+" "+strconv.Quote(q))
+		ref, _ := c.typeRef(sp.Type, sp.Pos, func() string { return "parameter " + strconv.Quote(sp.Name) + " of " + what + " " + strconv.Quote(q) })
 		sig = append(sig, canonicalType(c, sp.Type))
 		if i == 0 && src.IsBound {
 			op.Binding = &ref
@@ -494,25 +487,14 @@ func (c *compiler) operation(s *csdl.Schema, src *csdl.Operation) {
 		op.Params = append(op.Params, prm)
 	}
 	if rt := src.ReturnType; rt != nil {
-		ref, _ := c.typeRef(rt.Type, rt.Pos, "the return type of "+what+" "+strconv.Quote(q))
+		ref, _ := c.typeRef(rt.Type, rt.Pos, func() string { return "the return type of " + what + " " + strconv.Quote(q) })
 		op.Response = &ref
 	}
 	c.annotate(src.List, annotated{doc: &op.Doc, keep: &op.Annotations})
 	c.m.Operations = append(c.m.Operations, op)
 	c.ops[q] = append(c.ops[q], op)
-	c.opSrc[op] = src
-	// Annotation targets: the name (every overload), the name with all
-	// parameter types, and for a bound action the name with the binding
-	// type only.
-	t := annotated{doc: &op.Doc, keep: &op.Annotations}
-	c.target(q, t)
-	c.target(q+"("+strings.Join(sig, ",")+")", t)
-	if src.IsBound && !src.Function && len(sig) > 1 {
-		c.target(q+"("+sig[0]+")", t)
-	}
-	for _, prm := range op.Params {
-		c.target(q+"/"+prm.Name, annotated{doc: &prm.Doc, keep: &prm.Annotations})
-	}
+	c.opSig[op] = sig
+	c.isBound[op] = src.IsBound
 }
 
 // canonicalType writes a type reference qualified and without spaces, as
@@ -530,10 +512,10 @@ func (c *compiler) term(s *csdl.Schema, src *csdl.Term) {
 		return
 	}
 	q := s.Namespace + "." + src.Name
-	ref, _ := c.typeRef(src.Type, src.Pos, "term "+strconv.Quote(q))
+	ref, _ := c.typeRef(src.Type, src.Pos, func() string { return "term " + strconv.Quote(q) })
 	t := &model.Term{Name: q, Type: ref, AppliesTo: src.AppliesTo, Pos: src.Pos}
 	c.annotate(src.List, annotated{doc: &t.Doc, keep: &t.Annotations})
-	c.target(q, annotated{doc: &t.Doc, keep: &t.Annotations})
+	c.terms[q] = t
 	c.m.Terms = append(c.m.Terms, t)
 }
 
@@ -546,14 +528,13 @@ func (c *compiler) container(s *csdl.Schema, src *csdl.EntityContainer) {
 	ct := &model.Container{Name: q, Pos: src.Pos}
 	c.m.Container = ct
 	c.annotate(src.List, annotated{keep: &ct.Annotations})
-	c.target(q, annotated{keep: &ct.Annotations})
 	sets := map[string]bool{}
 	for _, es := range append(append([]*csdl.EntitySet(nil), src.EntitySets...), src.Singletons...) {
 		sets[es.Name] = true
 	}
 	set := func(es *csdl.EntitySet, what string) *model.EntitySet {
 		out := &model.EntitySet{Name: es.Name, Pos: es.Pos}
-		ref, _ := c.typeRef(es.Type, es.Pos, what+" "+strconv.Quote(es.Name))
+		ref, _ := c.typeRef(es.Type, es.Pos, func() string { return what + " " + strconv.Quote(es.Name) })
 		if ref.Type != nil && ref.Type.Kind != model.KindEntity {
 			c.diags.Add(es.Pos, RuleUnknownType, "%s %q has the type %q, which is not an entity type", what, es.Name, es.Type)
 		}
@@ -568,7 +549,6 @@ func (c *compiler) container(s *csdl.Schema, src *csdl.EntityContainer) {
 			}
 		}
 		c.annotate(es.List, annotated{keep: &out.Annotations})
-		c.target(q+"/"+es.Name, annotated{keep: &out.Annotations})
 		return out
 	}
 	for _, es := range src.EntitySets {
@@ -583,7 +563,6 @@ func (c *compiler) container(s *csdl.Schema, src *csdl.EntityContainer) {
 			c.diags.Add(oi.Pos, RuleReferenceUnresolved, "%s %q names %q, which is not defined", what, oi.Name, oi.Operation)
 		}
 		c.annotate(oi.List, annotated{keep: &out.Annotations})
-		c.target(q+"/"+oi.Name, annotated{keep: &out.Annotations})
 		return out
 	}
 	for _, oi := range src.ActionImports {
@@ -607,11 +586,6 @@ func derivedHas(t *model.Type, prop string) bool {
 	return false
 }
 
-// target records what the canonical annotation target name annotates.
-func (c *compiler) target(name string, a annotated) {
-	c.targets[name] = append(c.targets[name], a)
-}
-
 // externalAnnotations applies the schemas' Annotations elements.
 func (c *compiler) externalAnnotations() {
 	for _, s := range c.doc.Schemas {
@@ -619,7 +593,7 @@ func (c *compiler) externalAnnotations() {
 			if at.Target == "" {
 				continue
 			}
-			list := c.targets[c.canonicalTarget(at.Target)]
+			list := c.resolveTarget(c.canonicalTarget(at.Target))
 			if len(list) == 0 {
 				c.diags.Add(at.Pos, RuleReferenceUnresolved, "annotation target %q names nothing in the metadata", at.Target)
 				continue
@@ -629,6 +603,77 @@ func (c *compiler) externalAnnotations() {
 			}
 		}
 	}
+}
+
+func propertyTarget(p *model.Property) annotated {
+	return annotated{doc: &p.Doc, readOnly: &p.ReadOnly, deprecated: &p.Deprecated, keep: &p.Annotations}
+}
+
+// resolveTarget returns what a canonical annotation target annotates: a
+// type, a property or enum member ("ns.type/name"), the overloads of an
+// operation ("ns.op", or "ns.op(types)" for those of that signature: all
+// parameter types, or the binding type only for a bound action) or one of
+// their parameters ("ns.op/param"), a term, the container or one of its
+// entity sets, singletons and imports ("ns.container/name").
+func (c *compiler) resolveTarget(target string) []annotated {
+	head, rest, _ := strings.Cut(target, "/")
+	name, args, hasArgs := strings.Cut(head, "(")
+	args = strings.TrimSuffix(args, ")")
+	if t := c.types[name]; t != nil && !hasArgs {
+		switch {
+		case rest == "":
+			return []annotated{{doc: &t.Doc, deprecated: &t.Deprecated, keep: &t.Annotations}}
+		case t.Kind == model.KindEnum:
+			for _, em := range t.Members {
+				if em.Name == rest {
+					return []annotated{{doc: &em.Doc, keep: &em.Annotations}}
+				}
+			}
+		default:
+			if p := t.Property(rest); p != nil {
+				return []annotated{propertyTarget(p)}
+			}
+		}
+		return nil
+	}
+	if ops := c.ops[name]; len(ops) > 0 {
+		var out []annotated
+		for _, op := range ops {
+			sig := c.opSig[op]
+			if hasArgs && args != strings.Join(sig, ",") && !(c.isBound[op] && op.Kind == model.OpAction && len(sig) > 0 && args == sig[0]) {
+				continue
+			}
+			if rest == "" {
+				out = append(out, annotated{doc: &op.Doc, keep: &op.Annotations})
+				continue
+			}
+			for _, prm := range op.Params {
+				if prm.Name == rest {
+					out = append(out, annotated{doc: &prm.Doc, keep: &prm.Annotations})
+				}
+			}
+		}
+		return out
+	}
+	if t := c.terms[name]; t != nil && rest == "" && !hasArgs {
+		return []annotated{{doc: &t.Doc, keep: &t.Annotations}}
+	}
+	if ct := c.m.Container; ct != nil && ct.Name == name && !hasArgs {
+		if rest == "" {
+			return []annotated{{keep: &ct.Annotations}}
+		}
+		for _, es := range append(append([]*model.EntitySet(nil), ct.EntitySets...), ct.Singletons...) {
+			if es.Name == rest {
+				return []annotated{{keep: &es.Annotations}}
+			}
+		}
+		for _, oi := range append(append([]*model.OperationImport(nil), ct.ActionImports...), ct.FunctionImports...) {
+			if oi.Name == rest {
+				return []annotated{{keep: &oi.Annotations}}
+			}
+		}
+	}
+	return nil
 }
 
 // canonicalTarget qualifies the names of an annotation target path:

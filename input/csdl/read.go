@@ -246,11 +246,39 @@ func (r *reader) unknown(se xml.StartElement, pos Pos, parent string) {
 	r.skip()
 }
 
-// attrs returns the attributes of se by local name. Attributes in another
-// namespace (xmlns declarations, xml:lang, vendor extensions) are left
-// out; an unqualified attribute not in known is reported.
-func (r *reader) attrs(se xml.StartElement, pos Pos, known ...string) map[string]string {
-	out := make(map[string]string, len(se.Attr))
+// attrList holds the attributes of an element that the reader knows.
+type attrList []xml.Attr
+
+// get returns the value of attribute name, "" when absent.
+func (l attrList) get(name string) string {
+	v, _ := l.lookup(name)
+	return v
+}
+
+func (l attrList) lookup(name string) (string, bool) {
+	for _, a := range l {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// attrs returns the attributes of se that are in known. Attributes in
+// another namespace (xmlns declarations, xml:lang, vendor extensions) are
+// left out; an unqualified attribute not in known is reported.
+func (r *reader) attrs(se xml.StartElement, pos Pos, known ...string) attrList {
+	clean := true
+	for _, a := range se.Attr {
+		if a.Name.Space != "" || !contains(known, a.Name.Local) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return se.Attr // the common case: no copy
+	}
+	out := se.Attr[:0:0]
 	for _, a := range se.Attr {
 		if a.Name.Space != "" || a.Name.Local == "xmlns" {
 			continue
@@ -259,7 +287,7 @@ func (r *reader) attrs(se xml.StartElement, pos Pos, known ...string) map[string
 			r.problem(pos, ProblemAttribute, "unknown attribute %s=%q on <%s>", a.Name.Local, a.Value, se.Name.Local)
 			continue
 		}
-		out[a.Name.Local] = a.Value
+		out = append(out, a)
 	}
 	return out
 }
@@ -274,8 +302,8 @@ func contains(list []string, s string) bool {
 }
 
 // required returns attribute name of m, reporting it when missing or empty.
-func (r *reader) required(m map[string]string, name, el string, pos Pos) string {
-	v := m[name]
+func (r *reader) required(m attrList, name, el string, pos Pos) string {
+	v := m.get(name)
 	if v == "" {
 		r.problem(pos, ProblemAttribute, "<%s> has no %s attribute", el, name)
 	}
@@ -283,8 +311,8 @@ func (r *reader) required(m map[string]string, name, el string, pos Pos) string 
 }
 
 // boolean reads a Boolean attribute ("true" or "false"; absent is false).
-func (r *reader) boolean(m map[string]string, name, el string, pos Pos) bool {
-	switch v := m[name]; v {
+func (r *reader) boolean(m attrList, name, el string, pos Pos) bool {
+	switch v := m.get(name); v {
 	case "", "false":
 		return false
 	case "true":
@@ -296,8 +324,8 @@ func (r *reader) boolean(m map[string]string, name, el string, pos Pos) bool {
 }
 
 // booleanText checks a Boolean attribute kept as text ("" when absent).
-func (r *reader) booleanText(m map[string]string, name, el string, pos Pos) string {
-	v := m[name]
+func (r *reader) booleanText(m attrList, name, el string, pos Pos) string {
+	v := m.get(name)
 	if v != "" && v != "true" && v != "false" {
 		r.problem(pos, ProblemAttribute, "%s=%q on <%s> is not true or false", name, v, el)
 		return ""
@@ -308,21 +336,21 @@ func (r *reader) booleanText(m map[string]string, name, el string, pos Pos) stri
 var facetAttrs = []string{"Nullable", "MaxLength", "Precision", "Scale", "SRID", "Unicode", "DefaultValue"}
 
 // facets reads the facets of m.
-func (r *reader) facets(m map[string]string, el string, pos Pos) Facets {
+func (r *reader) facets(m attrList, el string, pos Pos) Facets {
 	return Facets{
 		Nullable:     r.booleanText(m, "Nullable", el, pos),
-		MaxLength:    m["MaxLength"],
-		Precision:    m["Precision"],
-		Scale:        m["Scale"],
-		SRID:         m["SRID"],
+		MaxLength:    m.get("MaxLength"),
+		Precision:    m.get("Precision"),
+		Scale:        m.get("Scale"),
+		SRID:         m.get("SRID"),
 		Unicode:      r.booleanText(m, "Unicode", el, pos),
-		DefaultValue: m["DefaultValue"],
+		DefaultValue: m.get("DefaultValue"),
 	}
 }
 
 func (r *reader) edmx(se xml.StartElement, pos Pos) {
 	a := r.attrs(se, pos, "Version")
-	r.doc.Version = a["Version"]
+	r.doc.Version = a.get("Version")
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
 		case "Reference":
@@ -350,12 +378,12 @@ func (r *reader) reference(se xml.StartElement, pos Pos) {
 		switch c.Name.Local {
 		case "Include":
 			a := r.attrs(c, cpos, "Namespace", "Alias")
-			ref.Includes = append(ref.Includes, &Include{Namespace: r.required(a, "Namespace", "edmx:Include", cpos), Alias: a["Alias"], Pos: cpos})
+			ref.Includes = append(ref.Includes, &Include{Namespace: r.required(a, "Namespace", "edmx:Include", cpos), Alias: a.get("Alias"), Pos: cpos})
 			r.skip()
 		case "IncludeAnnotations":
 			a := r.attrs(c, cpos, "TermNamespace", "Qualifier", "TargetNamespace")
 			ref.IncludeAnnotations = append(ref.IncludeAnnotations, &IncludeAnnotations{
-				TermNamespace: r.required(a, "TermNamespace", "edmx:IncludeAnnotations", cpos), Qualifier: a["Qualifier"], TargetNamespace: a["TargetNamespace"], Pos: cpos})
+				TermNamespace: r.required(a, "TermNamespace", "edmx:IncludeAnnotations", cpos), Qualifier: a.get("Qualifier"), TargetNamespace: a.get("TargetNamespace"), Pos: cpos})
 			r.skip()
 		case "Annotation":
 			ref.List = append(ref.List, r.annotation(c, cpos))
@@ -367,7 +395,7 @@ func (r *reader) reference(se xml.StartElement, pos Pos) {
 
 func (r *reader) schema(se xml.StartElement, pos Pos) {
 	a := r.attrs(se, pos, "Namespace", "Alias")
-	s := &Schema{Namespace: r.required(a, "Namespace", "Schema", pos), Alias: a["Alias"], Pos: pos}
+	s := &Schema{Namespace: r.required(a, "Namespace", "Schema", pos), Alias: a.get("Alias"), Pos: pos}
 	r.doc.Schemas = append(r.doc.Schemas, s)
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
@@ -415,7 +443,7 @@ func (r *reader) structured(se xml.StartElement, pos Pos, entity bool) *Structur
 		el = "EntityType"
 	}
 	a := r.attrs(se, pos, "Name", "BaseType", "Abstract", "OpenType", "HasStream")
-	t := &StructuredType{Entity: entity, Name: r.required(a, "Name", el, pos), BaseType: a["BaseType"],
+	t := &StructuredType{Entity: entity, Name: r.required(a, "Name", el, pos), BaseType: a.get("BaseType"),
 		Abstract: r.boolean(a, "Abstract", el, pos), OpenType: r.boolean(a, "OpenType", el, pos), HasStream: r.boolean(a, "HasStream", el, pos), Pos: pos}
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
@@ -430,7 +458,7 @@ func (r *reader) structured(se xml.StartElement, pos Pos, entity bool) *Structur
 					return
 				}
 				ka := r.attrs(k, kpos, "Name", "Alias")
-				t.Key = append(t.Key, &PropertyRef{Name: r.required(ka, "Name", "PropertyRef", kpos), Alias: ka["Alias"], Pos: kpos})
+				t.Key = append(t.Key, &PropertyRef{Name: r.required(ka, "Name", "PropertyRef", kpos), Alias: ka.get("Alias"), Pos: kpos})
 				r.skip()
 			}, nil)
 		case "Property":
@@ -453,17 +481,17 @@ func (r *reader) structured(se xml.StartElement, pos Pos, entity bool) *Structur
 func (r *reader) navigation(se xml.StartElement, pos Pos) *NavigationProperty {
 	a := r.attrs(se, pos, "Name", "Type", "Nullable", "Partner", "ContainsTarget")
 	n := &NavigationProperty{Name: r.required(a, "Name", "NavigationProperty", pos), Type: r.required(a, "Type", "NavigationProperty", pos),
-		Nullable: r.booleanText(a, "Nullable", "NavigationProperty", pos), Partner: a["Partner"],
+		Nullable: r.booleanText(a, "Nullable", "NavigationProperty", pos), Partner: a.get("Partner"),
 		ContainsTarget: r.boolean(a, "ContainsTarget", "NavigationProperty", pos), Pos: pos}
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
 		case "ReferentialConstraint":
 			ca := r.attrs(c, cpos, "Property", "ReferencedProperty")
-			n.ReferentialConstraints = append(n.ReferentialConstraints, ca["Property"]+"="+ca["ReferencedProperty"])
+			n.ReferentialConstraints = append(n.ReferentialConstraints, ca.get("Property")+"="+ca.get("ReferencedProperty"))
 			r.annotated(&n.Annotations, "ReferentialConstraint")
 		case "OnDelete":
 			ca := r.attrs(c, cpos, "Action")
-			n.OnDelete = ca["Action"]
+			n.OnDelete = ca.get("Action")
 			r.annotated(&n.Annotations, "OnDelete")
 		case "Annotation":
 			n.List = append(n.List, r.annotation(c, cpos))
@@ -476,12 +504,12 @@ func (r *reader) navigation(se xml.StartElement, pos Pos) *NavigationProperty {
 
 func (r *reader) enum(se xml.StartElement, pos Pos) *EnumType {
 	a := r.attrs(se, pos, "Name", "UnderlyingType", "IsFlags")
-	e := &EnumType{Name: r.required(a, "Name", "EnumType", pos), UnderlyingType: a["UnderlyingType"], IsFlags: r.boolean(a, "IsFlags", "EnumType", pos), Pos: pos}
+	e := &EnumType{Name: r.required(a, "Name", "EnumType", pos), UnderlyingType: a.get("UnderlyingType"), IsFlags: r.boolean(a, "IsFlags", "EnumType", pos), Pos: pos}
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
 		case "Member":
 			ma := r.attrs(c, cpos, "Name", "Value")
-			m := &Member{Name: r.required(ma, "Name", "Member", cpos), Value: ma["Value"], Pos: cpos}
+			m := &Member{Name: r.required(ma, "Name", "Member", cpos), Value: ma.get("Value"), Pos: cpos}
 			e.Members = append(e.Members, m)
 			r.annotated(&m.Annotations, "Member")
 		case "Annotation":
@@ -510,7 +538,7 @@ func (r *reader) operation(se xml.StartElement, pos Pos, function bool) *Operati
 	}
 	a := r.attrs(se, pos, known...)
 	op := &Operation{Function: function, Name: r.required(a, "Name", el, pos), IsBound: r.boolean(a, "IsBound", el, pos),
-		IsComposable: r.boolean(a, "IsComposable", el, pos), EntitySetPath: a["EntitySetPath"], Pos: pos}
+		IsComposable: r.boolean(a, "IsComposable", el, pos), EntitySetPath: a.get("EntitySetPath"), Pos: pos}
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
 		case "Parameter":
@@ -542,7 +570,7 @@ func (r *reader) operation(se xml.StartElement, pos Pos, function bool) *Operati
 
 func (r *reader) container(se xml.StartElement, pos Pos) *EntityContainer {
 	a := r.attrs(se, pos, "Name", "Extends")
-	ec := &EntityContainer{Name: r.required(a, "Name", "EntityContainer", pos), Extends: a["Extends"], Pos: pos}
+	ec := &EntityContainer{Name: r.required(a, "Name", "EntityContainer", pos), Extends: a.get("Extends"), Pos: pos}
 	r.children(func(c xml.StartElement, cpos Pos) {
 		switch c.Name.Local {
 		case "EntitySet":
@@ -560,13 +588,13 @@ func (r *reader) container(se xml.StartElement, pos Pos) *EntityContainer {
 		case "ActionImport":
 			ca := r.attrs(c, cpos, "Name", "Action", "EntitySet")
 			oi := &OperationImport{Name: r.required(ca, "Name", "ActionImport", cpos), Operation: r.required(ca, "Action", "ActionImport", cpos),
-				EntitySet: ca["EntitySet"], Pos: cpos}
+				EntitySet: ca.get("EntitySet"), Pos: cpos}
 			ec.ActionImports = append(ec.ActionImports, oi)
 			r.annotated(&oi.Annotations, "ActionImport")
 		case "FunctionImport":
 			ca := r.attrs(c, cpos, "Name", "Function", "EntitySet", "IncludeInServiceDocument")
 			oi := &OperationImport{Name: r.required(ca, "Name", "FunctionImport", cpos), Operation: r.required(ca, "Function", "FunctionImport", cpos),
-				EntitySet: ca["EntitySet"], IncludeInServiceDocument: r.booleanText(ca, "IncludeInServiceDocument", "FunctionImport", cpos), Pos: cpos}
+				EntitySet: ca.get("EntitySet"), IncludeInServiceDocument: r.booleanText(ca, "IncludeInServiceDocument", "FunctionImport", cpos), Pos: cpos}
 			ec.FunctionImports = append(ec.FunctionImports, oi)
 			r.annotated(&oi.Annotations, "FunctionImport")
 		case "Annotation":
@@ -595,15 +623,15 @@ func (r *reader) bindings(es *EntitySet, el string) {
 
 func (r *reader) term(se xml.StartElement, pos Pos) *Term {
 	a := r.attrs(se, pos, append([]string{"Name", "Type", "BaseTerm", "AppliesTo"}, facetAttrs...)...)
-	t := &Term{Name: r.required(a, "Name", "Term", pos), Type: r.required(a, "Type", "Term", pos), BaseTerm: a["BaseTerm"],
-		AppliesTo: a["AppliesTo"], DefaultValue: a["DefaultValue"], Nullable: r.booleanText(a, "Nullable", "Term", pos), Pos: pos}
+	t := &Term{Name: r.required(a, "Name", "Term", pos), Type: r.required(a, "Type", "Term", pos), BaseTerm: a.get("BaseTerm"),
+		AppliesTo: a.get("AppliesTo"), DefaultValue: a.get("DefaultValue"), Nullable: r.booleanText(a, "Nullable", "Term", pos), Pos: pos}
 	r.annotated(&t.Annotations, "Term")
 	return t
 }
 
 func (r *reader) annotationsTarget(se xml.StartElement, pos Pos) *AnnotationsTarget {
 	a := r.attrs(se, pos, "Target", "Qualifier")
-	at := &AnnotationsTarget{Target: r.required(a, "Target", "Annotations", pos), Qualifier: a["Qualifier"], Pos: pos}
+	at := &AnnotationsTarget{Target: r.required(a, "Target", "Annotations", pos), Qualifier: a.get("Qualifier"), Pos: pos}
 	r.annotated(&at.Annotations, "Annotations")
 	return at
 }
@@ -615,10 +643,10 @@ var constantAttrs = []string{"Binary", "Bool", "Date", "DateTimeOffset", "Decima
 
 // valueAttr returns the expression given by a constant attribute of m, if
 // any (reporting a second one).
-func (r *reader) valueAttr(m map[string]string, el string, pos Pos) *Expr {
+func (r *reader) valueAttr(m attrList, el string, pos Pos) *Expr {
 	var e *Expr
 	for _, k := range constantAttrs {
-		v, ok := m[k]
+		v, ok := m.lookup(k)
 		if !ok {
 			continue
 		}
@@ -633,7 +661,7 @@ func (r *reader) valueAttr(m map[string]string, el string, pos Pos) *Expr {
 
 func (r *reader) annotation(se xml.StartElement, pos Pos) *Annotation {
 	a := r.attrs(se, pos, append([]string{"Term", "Qualifier"}, constantAttrs...)...)
-	an := &Annotation{Term: r.required(a, "Term", "Annotation", pos), Qualifier: a["Qualifier"], Pos: pos}
+	an := &Annotation{Term: r.required(a, "Term", "Annotation", pos), Qualifier: a.get("Qualifier"), Pos: pos}
 	an.Value = r.valueAttr(a, "Annotation", pos)
 	r.children(func(c xml.StartElement, cpos Pos) {
 		if c.Name.Local == "Annotation" {
