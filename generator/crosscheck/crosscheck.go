@@ -367,27 +367,19 @@ func (c *checker) structured(dt, mt *model.Type) {
 		c.add(dt.Pos, RuleBaseType, "the docs derive %q from %q; the metadata from %q", dt.Name, dt.BaseName, mt.BaseName)
 	}
 	c.count(FigAbstractOpen, dt.Abstract == mt.Abstract && dt.Open == mt.Open)
-	if dt.Abstract != mt.Abstract {
-		c.add(dt.Pos, RuleAbstract, "%q is %s in the metadata and %s in the docs", dt.Name, abstractWord(mt.Abstract), abstractWord(dt.Abstract))
+	switch {
+	case mt.Abstract && !dt.Abstract:
+		c.add(dt.Pos, RuleAbstract, "%q is abstract in the metadata; the docs do not mark it abstract", dt.Name)
+	case dt.Abstract && !mt.Abstract:
+		c.add(dt.Pos, RuleAbstract, "the docs mark %q abstract; in the metadata it is not", dt.Name)
 	}
-	if dt.Open != mt.Open {
-		c.add(dt.Pos, RuleOpenType, "%q is %s in the metadata and %s in the docs", dt.Name, openWord(mt.Open), openWord(dt.Open))
+	switch {
+	case mt.Open && !dt.Open:
+		c.add(dt.Pos, RuleOpenType, "%q is an open type in the metadata; the docs do not mark it open", dt.Name)
+	case dt.Open && !mt.Open:
+		c.add(dt.Pos, RuleOpenType, "the docs mark %q open; in the metadata it is not an open type", dt.Name)
 	}
 	c.properties(dt, mt)
-}
-
-func abstractWord(b bool) string {
-	if b {
-		return "abstract"
-	}
-	return "not abstract"
-}
-
-func openWord(b bool) string {
-	if b {
-		return "an open type"
-	}
-	return "not open"
 }
 
 // byLowerName indexes properties by lower-cased name; the first wins.

@@ -351,6 +351,10 @@ func (c *checker) operations() {
 		}
 	}
 	named := namedOperations(c.docs)
+	// Operations bound to a type the docs do not define at all are
+	// reported together, once per binding type.
+	orphans := map[*model.Type][]*model.Operation{}
+	var orphanTypes []*model.Type
 	for _, o := range c.meta.Operations {
 		if !documented[o] && o.Target != nil && named[strings.ToLower(o.Target.Name+":"+shortName(o.Name))] {
 			documented[o] = true
@@ -359,13 +363,37 @@ func (c *checker) operations() {
 		if documented[o] {
 			continue
 		}
-		pos, where := o.Pos, ""
 		if o.Target != nil {
 			if dt := c.match[o.Target]; dt != nil {
-				pos, where = dt.Pos, " ("+o.Target.QualifiedName()+")"
+				c.add(dt.Pos, RuleOperationMissing, "%s %q%s has no API page in the docs", opWord(o), shortName(o.Name), bindingWords(o))
+				continue
+			}
+			if orphans[o.Target] == nil {
+				orphanTypes = append(orphanTypes, o.Target)
+			}
+			orphans[o.Target] = append(orphans[o.Target], o)
+			continue
+		}
+		c.add(o.Pos, RuleOperationMissing, "%s %q%s has no API page in the docs", opWord(o), shortName(o.Name), bindingWords(o))
+	}
+	for _, t := range orphanTypes {
+		ops := orphans[t]
+		if len(ops) == 1 {
+			o := ops[0]
+			c.add(o.Pos, RuleOperationMissing, "%s %q%s has no API page in the docs", opWord(o), shortName(o.Name), bindingWords(o))
+			continue
+		}
+		var names []string
+		for _, o := range ops {
+			if n := shortName(o.Name); len(names) == 0 || names[len(names)-1] != n {
+				names = append(names, n)
 			}
 		}
-		c.add(pos, RuleOperationMissing, "%s %q%s has no API page in the docs%s", opWord(o), shortName(o.Name), bindingWords(o), where)
+		list := strings.Join(names, ", ")
+		if len(names) > 5 {
+			list = strings.Join(names[:5], ", ") + fmt.Sprintf(" and %d more", len(names)-5)
+		}
+		c.add(t.Pos, RuleOperationMissing, "%d actions and functions bound to %q, a type the docs do not define, have no API page: %s", len(ops), t.QualifiedName(), list)
 	}
 }
 
