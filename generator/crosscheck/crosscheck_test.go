@@ -184,3 +184,19 @@ func TestMutations(t *testing.T) {
 		}
 	}
 }
+
+// TestListedSafetyNet: a property the docs reader dropped but the page
+// lists (Options.Listed) is not reported missing; the figure still counts
+// it as not found.
+func TestListedSafetyNet(t *testing.T) {
+	p := readPair(t, "pair.txtar").edit(t, farmerPage, "| tags | String collection | Labels. |\n", "")
+	docs, meta := p.models(t)
+	listed := func(path, name string) bool { return path == "resources/farmer.md" && name == "tags" }
+	res := crosscheck.Compare(docs, meta, crosscheck.Options{Listed: listed})
+	for _, f := range res.Findings {
+		t.Errorf("finding: %s", f)
+	}
+	if f, _ := res.Summary.Get(crosscheck.FigPropertiesFound); f.Agree != f.Total-1 {
+		t.Errorf("%s: want one property not found", f)
+	}
+}

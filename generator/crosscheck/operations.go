@@ -634,19 +634,43 @@ func (c *checker) signature(op, o *model.Operation) {
 		ok = false
 		c.add(p.Pos, RuleOperationParameters, "%q is not a parameter of %s %q in the metadata", p.Name, opWord(o), shortName(o.Name))
 	}
-	// A 202 or 204 page names the type of a Location header or of
-	// nothing; "a JSON object" names no type.
-	if op.Response != nil && op.Response.Resolved() && op.Response.Name != model.EdmUntyped && op.Status != 202 && op.Status != 204 {
-		switch r := o.Response; {
-		case r == nil:
-			ok = false
+	if !c.returnAgrees(op, o) {
+		ok = false
+		if o.Response == nil {
 			c.add(op.Pos, RuleOperationReturn, "the docs say %s %q returns %s; in the metadata it returns nothing", opWord(o), shortName(o.Name), op.Response)
-		case r.Resolved() && (!sameType(*op.Response, *r) || op.Response.Collection != r.Collection):
-			ok = false
-			c.add(op.Pos, RuleOperationReturn, "the docs say %s %q returns %s; the metadata says %s", opWord(o), shortName(o.Name), op.Response, r)
+		} else {
+			c.add(op.Pos, RuleOperationReturn, "the docs say %s %q returns %s; the metadata says %s", opWord(o), shortName(o.Name), op.Response, o.Response)
 		}
 	}
 	c.count(FigOperationSignature, ok)
+}
+
+// returnAgrees reports whether what a docs page says its operation
+// returns agrees with the metadata overload o, or the page says nothing
+// usable. The page's Response prose is compared unless the page answers
+// 202 or 204 (it then names the type of a Location header, or nothing) or
+// says "a JSON object"; a typed response example (its annotation's
+// @odata.type) that agrees settles it too, since the prose may name the
+// type of a header rather than the body.
+func (c *checker) returnAgrees(op, o *model.Operation) bool {
+	d := op.Response
+	if d == nil || !d.Resolved() || d.Name == model.EdmUntyped || op.Status == 202 || op.Status == 204 {
+		return true
+	}
+	r := o.Response
+	if r != nil && !r.Resolved() {
+		return true // a csdl-unknown-type diagnostic says why
+	}
+	same := func(x model.TypeRef) bool { return r != nil && sameType(x, *r) && x.Collection == r.Collection }
+	if same(*d) {
+		return true
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind == model.ExampleResponse && ex.Status >= 200 && ex.Status < 300 && ex.Type.Resolved() && same(ex.Type) {
+			return true
+		}
+	}
+	return false
 }
 
 // docsRefString shows a docs type reference with its collection-ness.

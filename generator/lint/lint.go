@@ -111,7 +111,11 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			extra = append(extra, f(m)...)
 		}
 		if opts.Metadata != nil {
-			res := crosscheck.Compare(m, opts.Metadata, opts.CrossCheck)
+			cc := opts.CrossCheck
+			if cc.Listed == nil {
+				cc.Listed = tableRows(pages)
+			}
+			res := crosscheck.Compare(m, opts.Metadata, cc)
 			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
 			agreement = &res.Summary
 		}
@@ -201,20 +205,28 @@ func (l *linter) rowNames(path string) map[string]bool {
 	if r, ok := l.rows[path]; ok {
 		return r
 	}
+	r := firstCells(l.byPath[path])
+	l.rows[path] = r
+	return r
+}
+
+// firstCells returns the first cells (plain text, decoration trimmed) of
+// every table row of p (none when p is nil).
+func firstCells(p *input.Page) map[string]bool {
 	r := map[string]bool{}
-	if p := l.byPath[path]; p != nil {
-		for _, b := range p.Blocks {
-			if b.Kind != input.KindTable {
-				continue
-			}
-			for _, row := range b.Table.Rows {
-				if len(row.Cells) > 0 {
-					r[strings.Trim(row.Cells[0].Text, "*` ")] = true
-				}
+	if p == nil {
+		return r
+	}
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindTable {
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			if len(row.Cells) > 0 {
+				r[strings.Trim(row.Cells[0].Text, "*` ")] = true
 			}
 		}
 	}
-	l.rows[path] = r
 	return r
 }
 
@@ -354,4 +366,23 @@ func (l *linter) runModel() {
 	l.checkOutlines()
 	l.checkHTTPRequests()
 	l.checkRelationshipKinds()
+}
+
+// tableRows returns a function reporting whether a table row of page path
+// starts with name (see firstCells): the cross-check's safety net for properties a page lists but the compiler did not attach
+// to its type. Each page's rows are collected once, on first use.
+func tableRows(pages []*input.Page) func(path, name string) bool {
+	byPath := map[string]*input.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	rows := map[string]map[string]bool{}
+	return func(path, name string) bool {
+		r, ok := rows[path]
+		if !ok {
+			r = firstCells(byPath[path])
+			rows[path] = r
+		}
+		return r[name]
+	}
 }
