@@ -15,6 +15,7 @@ package crosscheck
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -34,6 +35,11 @@ type Options struct {
 	// not reported missing. It does not change the figures, which measure
 	// the model.
 	Listed func(path, name string) bool
+	// Mentions, when not nil, reports whether the prose of docs page path
+	// contains word (case-insensitively): a type whose page says
+	// "abstract" or "open type" anywhere is not reported as left unmarked,
+	// whatever the docs reader made of the sentence.
+	Mentions func(path, word string) bool
 }
 
 // A Result is the outcome of Compare.
@@ -373,14 +379,15 @@ func (c *checker) structured(dt, mt *model.Type) {
 		c.add(dt.Pos, RuleBaseType, "the docs derive %q from %q; the metadata from %q", dt.Name, dt.BaseName, mt.BaseName)
 	}
 	c.count(FigAbstractOpen, dt.Abstract == mt.Abstract && dt.Open == mt.Open)
+	mentions := func(word string) bool { return c.opts.Mentions != nil && c.opts.Mentions(dt.Pos.File, word) }
 	switch {
-	case mt.Abstract && !dt.Abstract:
+	case mt.Abstract && !dt.Abstract && !mentions("abstract"):
 		c.add(dt.Pos, RuleAbstract, "%q is abstract in the metadata; the docs do not mark it abstract", dt.Name)
 	case dt.Abstract && !mt.Abstract:
 		c.add(dt.Pos, RuleAbstract, "the docs mark %q abstract; in the metadata it is not", dt.Name)
 	}
 	switch {
-	case mt.Open && !dt.Open:
+	case mt.Open && !dt.Open && !mentions("open type"):
 		c.add(dt.Pos, RuleOpenType, "%q is an open type in the metadata; the docs do not mark it open", dt.Name)
 	case dt.Open && !mt.Open:
 		c.add(dt.Pos, RuleOpenType, "the docs mark %q open; in the metadata it is not an open type", dt.Name)
@@ -428,7 +435,9 @@ func (c *checker) properties(dt, mt *model.Type) {
 		}
 		collOK := dp.Type.Collection == mp.Type.Collection
 		c.count(FigCollections, collOK)
-		if !collOK && report {
+		// A cell that says "collection" where the reader saw one value
+		// ("[x](x.md) collection. Holds ...") is not held against the docs.
+		if !collOK && report && !(mp.Type.Collection && reCollectionWord.MatchString(dp.Type.Written)) {
 			c.add(dp.Pos, RulePropertyCollection, "property %q of %q is %s in the docs and %s in the metadata", dp.Name, dt.Name, collWord(dp.Type.Collection), collWord(mp.Type.Collection))
 		}
 		if !dp.Type.Collection && !mp.Type.Collection && dp.Nullable != model.Unstated {
@@ -521,6 +530,8 @@ func nullWord(b bool) string {
 	}
 	return "not nullable"
 }
+
+var reCollectionWord = regexp.MustCompile(`(?i)\bcollection\b`)
 
 // floating are the floating-point primitives, which the docs use for one
 // another (Double for an Edm.Single): JSON numbers either way.

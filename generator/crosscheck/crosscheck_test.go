@@ -200,3 +200,17 @@ func TestListedSafetyNet(t *testing.T) {
 		t.Errorf("%s: want one property not found", f)
 	}
 }
+
+// TestMentionsSafetyNet: a page whose prose says "abstract" is not
+// reported as leaving its type unmarked; without Mentions it is.
+func TestMentionsSafetyNet(t *testing.T) {
+	p := readPair(t, "pair.txtar").edit(t, "docs/resources/entity.md", `, "abstract": true`, "")
+	docs, meta := p.models(t)
+	if res := crosscheck.Compare(docs, meta, crosscheck.Options{}); len(res.Findings) != 1 {
+		t.Fatalf("want the abstract finding without Mentions, got %v", res.Findings)
+	}
+	says := func(path, word string) bool { return path == "resources/entity.md" && word == "abstract" }
+	for _, f := range crosscheck.Compare(docs, meta, crosscheck.Options{Mentions: says}).Findings {
+		t.Errorf("finding: %s", f)
+	}
+}

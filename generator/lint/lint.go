@@ -115,6 +115,9 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			if cc.Listed == nil {
 				cc.Listed = tableRows(pages)
 			}
+			if cc.Mentions == nil {
+				cc.Mentions = proseMentions(pages)
+			}
 			res := crosscheck.Compare(m, opts.Metadata, cc)
 			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
 			agreement = &res.Summary
@@ -384,5 +387,35 @@ func tableRows(pages []*input.Page) func(path, name string) bool {
 			rows[path] = r
 		}
 		return r[name]
+	}
+}
+
+// proseMentions returns a function reporting whether the prose (headings,
+// paragraphs, quotes and lists; not code or tables) of page path contains
+// word, ignoring case: the cross-check's safety net for what a page says
+// in words the compiler does not read. Each page's text is lower-cased
+// once, on first use.
+func proseMentions(pages []*input.Page) func(path, word string) bool {
+	byPath := map[string]*input.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	text := map[string]string{}
+	return func(path, word string) bool {
+		t, ok := text[path]
+		if !ok {
+			var b strings.Builder
+			if p := byPath[path]; p != nil {
+				for _, bl := range p.Blocks {
+					if bl.Kind != input.KindCode && bl.Kind != input.KindTable && bl.Kind != input.KindComment {
+						b.WriteString(strings.ToLower(bl.Text))
+						b.WriteByte('\n')
+					}
+				}
+			}
+			t = b.String()
+			text[path] = t
+		}
+		return strings.Contains(t, strings.ToLower(word))
 	}
 }
