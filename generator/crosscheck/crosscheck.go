@@ -38,7 +38,9 @@ type Options struct {
 	// Mentions, when not nil, reports whether the prose of docs page path
 	// contains word (case-insensitively): a type whose page says
 	// "abstract" or "open type" anywhere is not reported as left unmarked,
-	// whatever the docs reader made of the sentence.
+	// nor one whose page names the metadata's base type next to "inherit",
+	// "derive", "subclass" or "subtype" as having no base, whatever the
+	// docs reader made of the sentence.
 	Mentions func(path, word string) bool
 }
 
@@ -367,10 +369,13 @@ func (c *checker) suggestType(dt *model.Type) string {
 
 // structured compares an entity or complex type.
 func (c *checker) structured(dt, mt *model.Type) {
+	mentions := func(word string) bool { return c.opts.Mentions != nil && c.opts.Mentions(dt.Pos.File, word) }
 	baseOK := strings.EqualFold(dt.BaseName, mt.BaseName)
 	c.count(FigBaseTypes, baseOK)
 	switch {
 	case baseOK:
+	case dt.BaseName == "" && mt.Base != nil && mentions(mt.Base.Name) && (mentions("inherit") || mentions("derive") || mentions("subclass") || mentions("subtype")):
+		// The page names the base in a sentence the reader did not take.
 	case dt.BaseName == "":
 		c.add(dt.Pos, RuleBaseType, "the docs name no base type for %q; the metadata derives it from %q", dt.Name, mt.BaseName)
 	case mt.BaseName == "":
@@ -379,7 +384,6 @@ func (c *checker) structured(dt, mt *model.Type) {
 		c.add(dt.Pos, RuleBaseType, "the docs derive %q from %q; the metadata from %q", dt.Name, dt.BaseName, mt.BaseName)
 	}
 	c.count(FigAbstractOpen, dt.Abstract == mt.Abstract && dt.Open == mt.Open)
-	mentions := func(word string) bool { return c.opts.Mentions != nil && c.opts.Mentions(dt.Pos.File, word) }
 	switch {
 	case mt.Abstract && !dt.Abstract && !mentions("abstract"):
 		c.add(dt.Pos, RuleAbstract, "%q is abstract in the metadata; the docs do not mark it abstract", dt.Name)
