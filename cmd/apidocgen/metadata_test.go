@@ -185,3 +185,62 @@ func TestLintBadMetadata(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerateMetadata generates Go and JSON Schema from metadata alone,
+// with the flag and with the configuration key.
+func TestGenerateMetadata(t *testing.T) {
+	dir := t.TempDir()
+	meta := writeFile(t, dir, "api/meta.xml", goodMetadata)
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"generate", "-metadata", meta, "-go", out, "-schema", filepath.Join(out, "schema.json")}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	src, err := os.ReadFile(filepath.Join(out, "graph.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "type Basket struct") || !strings.Contains(stderr.String(), "metadata ") {
+		t.Errorf("no Basket struct, or no metadata in the summary:\n%s", stderr.String())
+	}
+	schema, err := os.ReadFile(filepath.Join(out, "schema.json"))
+	if err != nil || !strings.Contains(string(schema), `"microsoft.graph.basket"`) {
+		t.Errorf("schema: %v\n%s", err, schema)
+	}
+	// The configuration key, relative to the file; docs and metadata
+	// together are refused.
+	cfg := writeFile(t, dir, "apidocgen.yaml", "metadata: api/meta.xml\ngo:\n  dir: out2\n")
+	if code := run([]string{"generate", "-config", cfg}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("config: exit %d:\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out2", "graph.go")); err != nil {
+		t.Error(err)
+	}
+	both := writeFile(t, dir, "both.yaml", "metadata: api/meta.xml\ndocs: api\ngo:\n  dir: out3\n")
+	if code := run([]string{"generate", "-config", both}, nil, &stdout, &stderr); code != exitError {
+		t.Errorf("docs and metadata: exit %d, want %d", code, exitError)
+	}
+}
+
+// TestGenerateBadMetadata: nothing is written from bad metadata; exit 2
+// when it is not CSDL, 1 when it has errors.
+func TestGenerateBadMetadata(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range badMetadata {
+		t.Run(tc.name, func(t *testing.T) {
+			file := writeFile(t, dir, tc.name+".xml", tc.src)
+			out := filepath.Join(dir, "out-"+tc.name)
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"generate", "-metadata", file, "-go", out}, nil, &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d:\n%s", code, tc.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), tc.name+".xml:") {
+				t.Errorf("no positioned %q:\n%s", tc.want, stderr.String())
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("output written from bad metadata: %v", err)
+			}
+		})
+	}
+}
