@@ -8,26 +8,6 @@ import (
 	"github.com/apidocgen/apidocgen/generator/model"
 )
 
-// The rules about actions and functions.
-var (
-	RuleOperationMissing = model.Rule{ID: "metadata-operation-missing", Severity: model.SevWarning,
-		Summary: "an action or function of the metadata has no API page (reported on the page of its binding type, else at the metadata)",
-		Example: "<Action Name=\"archive\" IsBound=\"true\"> bound to message, no page POSTs to .../archive"}
-	RuleOperationUnknown = model.Rule{ID: "metadata-operation-unknown", Severity: model.SevError,
-		Summary: "an API page documents an action or function that the metadata does not define",
-		Example: "POST /me/messages/{id}/achive (the metadata has archive)"}
-	RuleOperationParameters = model.Rule{ID: "metadata-operation-parameters-mismatch", Severity: model.SevWarning,
-		Summary: "an action's or function's parameter table lists a parameter the metadata does not have, lacks one it has, or gives another type",
-		Example: "| comment | String | ... | in the request body of an action whose metadata has no comment parameter"}
-	RuleOperationReturn = model.Rule{ID: "metadata-operation-return-mismatch", Severity: model.SevWarning,
-		Summary: "the type an API page says an action or function returns differs from the metadata's return type",
-		Example: "\"returns a [message](message.md) object\" for an action whose metadata returns nothing"}
-)
-
-func init() {
-	Rules = sortRules(append(Rules, RuleOperationMissing, RuleOperationUnknown, RuleOperationParameters, RuleOperationReturn))
-}
-
 // urlWalker follows URL templates through the metadata: entity sets and
 // singletons, keys, navigation and structural properties, type casts.
 type urlWalker struct {

@@ -55,6 +55,19 @@ var (
 	RuleFlags = model.Rule{ID: "metadata-enum-flags-mismatch", Severity: model.SevWarning,
 		Summary: "the metadata's enum is a flags enum (values combine) and the docs' is not",
 		Example: "<EnumType Name=\"days\" IsFlags=\"true\"> documented as a plain enum"}
+
+	RuleOperationMissing = model.Rule{ID: "metadata-operation-missing", Severity: model.SevWarning,
+		Summary: "an action or function of the metadata has no API page (reported on the page of its binding type; those bound to a type the docs lack, together at that type in the metadata)",
+		Example: "<Action Name=\"archive\" IsBound=\"true\"> bound to message, no page POSTs to .../archive"}
+	RuleOperationUnknown = model.Rule{ID: "metadata-operation-unknown", Severity: model.SevError,
+		Summary: "an API page documents an action or function that the metadata does not define",
+		Example: "POST /me/messages/{id}/achive (the metadata has archive)"}
+	RuleOperationParameters = model.Rule{ID: "metadata-operation-parameters-mismatch", Severity: model.SevWarning,
+		Summary: "an action's or function's parameter table lists a parameter the metadata does not have, lacks one it has, or gives another type",
+		Example: "| comment | String | ... | in the request body of an action whose metadata has no comment parameter"}
+	RuleOperationReturn = model.Rule{ID: "metadata-operation-return-mismatch", Severity: model.SevWarning,
+		Summary: "the type an API page says an action or function returns differs from the metadata's return type",
+		Example: "\"returns a [message](message.md) object\" for an action whose metadata returns nothing"}
 )
 
 // Rules lists the cross-check's rules, sorted by ID.
@@ -62,4 +75,5 @@ var Rules = sortRules([]model.Rule{
 	RuleTypeMissing, RuleTypeUnknown, RuleTypeKind, RuleNameCase, RuleBaseType, RuleAbstract, RuleOpenType,
 	RulePropertyMissing, RulePropertyUnknown, RulePropertyType, RulePropertyCollection, RulePropertyNullable,
 	RulePropertyKind, RuleMemberMissing, RuleMemberUnknown, RuleFlags,
+	RuleOperationMissing, RuleOperationUnknown, RuleOperationParameters, RuleOperationReturn,
 })
