@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input/csdl"
-	"github.com/google/go-cmp/cmp"
+	"github.com/apidocgen/apidocgen/input/inputtest"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -44,33 +43,13 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			src, idx := []byte(nil), -1
-			for i, f := range ar.Files {
-				switch f.Name {
-				case "metadata.xml":
+			var src []byte
+			for _, f := range ar.Files {
+				if f.Name == "metadata.xml" {
 					src = f.Data
-				case "model.json":
-					idx = i
 				}
 			}
-			got := dumpModel(t, Compile(csdl.Parse("metadata.xml", src)))
-			if *update {
-				if idx < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "model.json"})
-					idx = len(ar.Files) - 1
-				}
-				ar.Files[idx].Data = got
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if idx < 0 {
-				t.Fatalf("%s: no model.json (run with -update)", file)
-			}
-			if want := ar.Files[idx].Data; !bytes.Equal(got, want) {
-				t.Errorf("%s: model differs (-want +got):\n%s", file, cmp.Diff(string(want), string(got)))
-			}
+			inputtest.Golden(t, file, "model.json", dumpModel(t, Compile(csdl.Parse("metadata.xml", src))), *update)
 		})
 	}
 }

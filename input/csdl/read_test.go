@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/apidocgen/apidocgen/input/inputtest"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -55,34 +54,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			idx := -1
-			for i, f := range ar.Files {
-				if f.Name == "document.json" {
-					idx = i
-				}
-			}
-			if *update {
-				if idx < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "document.json"})
-					idx = len(ar.Files) - 1
-				}
-				ar.Files[idx].Data = got
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if idx < 0 {
-				t.Fatalf("%s: no document.json (run with -update)", file)
-			}
-			if want := ar.Files[idx].Data; !bytes.Equal(got, want) {
-				t.Errorf("%s: document differs (-want +got):\n%s", file, cmp.Diff(string(want), string(got)))
-			}
+			inputtest.Golden(t, file, "document.json", append(got, '\n'), *update)
 		})
 	}
 }
