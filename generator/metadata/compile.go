@@ -52,7 +52,7 @@ func Unusable(m *model.Model) bool {
 // Compile builds the model of doc. It never fails: problems are
 // diagnostics of the model.
 func Compile(doc *csdl.Document) *model.Model {
-	c := &compiler{isBound: map[*model.Operation]bool{}, doc: doc, m: &model.Model{}, alias: map[string]string{}, types: map[string]*model.Type{},
+	c := &compiler{doc: doc, m: &model.Model{}, alias: map[string]string{}, types: map[string]*model.Type{},
 		lowerTypes: map[string]string{}, typedefs: map[string]*csdl.TypeDefinition{}, structured: map[*model.Type]*csdl.StructuredType{},
 		ops: map[string][]*model.Operation{}, opSig: map[*model.Operation][]string{}, terms: map[string]*model.Term{}}
 	c.run()
@@ -70,7 +70,6 @@ type compiler struct {
 	structured map[*model.Type]*csdl.StructuredType
 	ops        map[string][]*model.Operation // qualified name -> overloads, in file order
 	opSig      map[*model.Operation][]string // the canonical types of an overload's parameters, binding first
-	isBound    map[*model.Operation]bool
 	terms      map[string]*model.Term
 }
 
@@ -494,7 +493,6 @@ func (c *compiler) operation(s *csdl.Schema, src *csdl.Operation) {
 	c.m.Operations = append(c.m.Operations, op)
 	c.ops[q] = append(c.ops[q], op)
 	c.opSig[op] = sig
-	c.isBound[op] = src.IsBound
 }
 
 // canonicalType writes a type reference qualified and without spaces, as
@@ -640,7 +638,7 @@ func (c *compiler) resolveTarget(target string) []annotated {
 		var out []annotated
 		for _, op := range ops {
 			sig := c.opSig[op]
-			if hasArgs && args != strings.Join(sig, ",") && !(c.isBound[op] && op.Kind == model.OpAction && len(sig) > 0 && args == sig[0]) {
+			if hasArgs && args != strings.Join(sig, ",") && !(op.Binding != nil && op.Kind == model.OpAction && len(sig) > 0 && args == sig[0]) {
 				continue
 			}
 			if rest == "" {
