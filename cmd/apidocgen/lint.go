@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
 	format := fl.String("format", "text", "output `format`: text, json, sarif, github or junit")
 	configPath := fl.String("config", "", "configuration `file` (default: "+lint.ConfigFileName+" in -dir, if present)")
+	preset := fl.String("preset", "", "rule `preset`: auto (detect), graph (with Graph's house conventions) or core (overrides preset in the config; default auto)")
 	baselinePath := fl.String("baseline", "", "baseline `file`: report only findings not in it")
 	writeBaseline := fl.Bool("write-baseline", false, "write all current findings to the -baseline file and exit 0")
 	changed := fl.Bool("changed", false, "report only pages changed since git merge-base HEAD <-base>")
@@ -65,6 +67,10 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apidocgen lint: unknown format %q (want %s)\n", *format, strings.Join(lint.Formats, ", "))
 		return 2
 	}
+	if *preset != "" && !slices.Contains(lint.Presets, *preset) {
+		fmt.Fprintf(stderr, "apidocgen lint: unknown preset %q (want %s)\n", *preset, strings.Join(lint.Presets, ", "))
+		return 2
+	}
 
 	var cfg *lint.Config
 	cfgFile := *configPath
@@ -86,9 +92,20 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if *preset != "" {
+		if cfg == nil {
+			cfg = &lint.Config{}
+		}
+		cfg.Preset = *preset
+	}
+
 	if *listRules {
 		for _, r := range lint.AllRules() {
-			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), r.Summary)
+			summary := r.Summary
+			if lint.IsGraphConvention(r.ID) {
+				summary += " [graph preset]"
+			}
+			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), summary)
 		}
 		return 0
 	}
@@ -192,7 +209,12 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		counts[d.Severity]++
 	}
 	if *format == "text" && *outPath == "" && len(ds) > 0 {
-		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo])
+		name, detected := lint.ResolvePreset(cfg, pages)
+		how := "set"
+		if detected {
+			how = "detected"
+		}
+		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos (preset %s, %s)\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo], name, how)
 	}
 	if counts[model.SevError] > 0 {
 		return 1
