@@ -105,18 +105,70 @@ func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "apidocgen version: takes no arguments")
 		return exitError
 	}
-	fmt.Fprintf(stdout, "apidocgen %s\n", version())
+	bi, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(stdout, "apidocgen %s\n", version(bi))
 	return exitOK
 }
 
-// version returns the module version from the build information, or
-// "(devel)" for a build from a work tree.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" {
+// version describes the build of the running command from its build
+// information: the version of the module that holds the command, "=> DIR"
+// when a replace directive points it at a folder, and, for a build inside
+// the module's own checkout, the VCS revision, its time and whether the
+// checkout was modified:
+//
+//	v1.2.3                                   (go install ...@v1.2.3)
+//	v0.0.0-20261129...-0123456789ab (git 0123456789abcdef..., 2026-11-29T10:00:00Z)
+//	v0.0.0-00010101000000-000000000000 => ../apidocgen   (go tool, with a replace)
+//	(devel)                                   (no build information)
+func version(bi *debug.BuildInfo) string {
+	if bi == nil {
 		return "(devel)"
 	}
-	return bi.Main.Version
+	mod, main := &bi.Main, true
+	if !inModule(mod.Path, bi.Path) {
+		// go run or go tool from another module: the command's module is
+		// the dependency with the longest path that holds it.
+		main = false
+		for _, d := range bi.Deps {
+			if inModule(d.Path, bi.Path) && (!inModule(mod.Path, bi.Path) || len(d.Path) > len(mod.Path)) {
+				mod = d
+			}
+		}
+	}
+	v := mod.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	if r := mod.Replace; r != nil {
+		v += " => " + r.Path
+		if r.Version != "" && r.Version != "(devel)" {
+			v += " " + r.Version
+		}
+	}
+	if !main {
+		return v
+	}
+	var vcs []string
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" {
+		vcs = append(vcs, settings["vcs"]+" "+rev)
+		if t := settings["vcs.time"]; t != "" {
+			vcs = append(vcs, t)
+		}
+		if settings["vcs.modified"] == "true" {
+			vcs = append(vcs, "modified")
+		}
+		v += " (" + strings.Join(vcs, ", ") + ")"
+	}
+	return v
+}
+
+// inModule reports whether package path pkg is in module mod.
+func inModule(mod, pkg string) bool {
+	return mod != "" && (pkg == mod || strings.HasPrefix(pkg, mod+"/"))
 }
 
 // newFlags returns a flag set whose -h output starts with synopsis and
