@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,7 +30,7 @@ Flags:
 
 // runLint runs the "lint" verb and returns the process exit code.
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fl := flag.NewFlagSet("apidocgen lint", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
 	format := fl.String("format", "text", "output `format`: text, json, sarif, github or junit")
@@ -45,14 +44,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
 	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github, sarif and junit output (default: found with git)")
 	fl.Usage = func() {
-		fmt.Fprint(stderr, lintUsage)
+		fmt.Fprint(fl.Output(), lintUsage)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
 	}
 	// The docs tree may be given as the first argument instead of -dir.
 	dirSet := false
@@ -82,13 +78,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if cfgFile != "" {
 		data, err := os.ReadFile(cfgFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		cfg, err = lint.ParseConfig(cfgFile, data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 	}
 
@@ -113,8 +107,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	if len(pages) == 0 {
 		fmt.Fprintf(stderr, "apidocgen lint: no Markdown pages under %s\n", *dir)
@@ -122,8 +115,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	files, err := allFiles(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	opts := lint.Options{Config: cfg, Files: files}
 
@@ -132,16 +124,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		for _, a := range fileArgs {
 			rel, err := relToDir(*dir, a)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", err)
 			}
 			only[rel] = true
 		}
 		if *changed {
 			list, err := lint.ChangedFiles(*dir, *base)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: -changed: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", fmt.Errorf("-changed: %w", err))
 			}
 			for _, f := range list {
 				only[f] = true
@@ -153,13 +143,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *baselinePath != "" && !*writeBaseline {
 		data, err := os.ReadFile(*baselinePath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		opts.Baseline, err = lint.ParseBaseline(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %s: %v\n", *baselinePath, err)
-			return 2
+			return fail(stderr, "apidocgen lint", fmt.Errorf("%s: %w", *baselinePath, err))
 		}
 	}
 
@@ -171,8 +159,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if err := os.WriteFile(*baselinePath, lint.NewBaseline(ds).Marshal(), 0o644); err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		fmt.Fprintf(stderr, "apidocgen lint: wrote %d findings to %s\n", len(ds), *baselinePath)
 		return 0
@@ -189,8 +176,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *outPath != "" {
 		f, err = os.Create(*outPath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		w = f
 	}
@@ -201,8 +187,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if werr != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", werr)
-		return 2
+		return fail(stderr, "apidocgen lint", werr)
 	}
 	counts := map[model.Severity]int{}
 	for _, d := range ds {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"strings"
 )
@@ -190,16 +191,41 @@ func newFlags(name, synopsis, desc string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args; ok is false when the command should stop with
-// code (0 for -h, 2 for a bad flag).
+// code: 0 after printing the usage for -h, 2 after printing one line for a
+// bad flag (the flag package would print the whole usage after it).
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitError, false
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return exitOK, false
 	}
-	return 0, true
+	return usageError(out, fs.Name(), err.Error()), false
 }
+
+// usageError prints a usage problem of command name ("apidocgen lint") as
+// one line, with a pointer to the command's help, and returns exitError.
+func usageError(w io.Writer, name, msg string) int {
+	fmt.Fprintf(w, "%s: %s (run \"%s -h\")\n", name, msg, name)
+	return exitError
+}
+
+// fail prints err as one line that starts with prefix ("apidocgen" or
+// "apidocgen lint") and returns exitError. An error of several lines (two
+// failures joined) is written on one, its lines separated by "; ".
+func fail(w io.Writer, prefix string, err error) int {
+	fmt.Fprintf(w, "%s: %s\n", prefix, lineBreaks.ReplaceAllString(strings.TrimSpace(err.Error()), "; "))
+	return exitError
+}
+
+var lineBreaks = regexp.MustCompile(`[ \t\r]*\n\s*`)
 
 // listFlag is a comma-separated list.
 type listFlag struct {
