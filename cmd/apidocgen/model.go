@@ -36,21 +36,16 @@ func runModel(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *metaFile != "" {
 		if fl.NArg() != 0 {
-			fmt.Fprintln(stderr, "apidocgen model: -metadata takes no docs folder")
-			fl.Usage()
-			return exitError
+			return usageError(stderr, fl.Name(), "-metadata takes no docs folder")
 		}
 		return modelOfMetadata(*metaFile, stdout, stderr)
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintln(stderr, "apidocgen model: want exactly one argument, the docs folder")
-		fl.Usage()
-		return exitError
+		return usageError(stderr, fl.Name(), "want exactly one argument, the docs folder")
 	}
 	dir := fl.Arg(0)
 	if st, err := os.Stat(dir); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	} else if !st.IsDir() {
 		fmt.Fprintf(stderr, "apidocgen: %s is not a folder\n", dir)
 		return exitError
@@ -58,8 +53,7 @@ func runModel(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	m, pages, err := generator.Load(context.Background(), os.DirFS(dir), nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	if code := writeModel(m, stdout, stderr); code != exitOK {
 		return code
@@ -91,8 +85,10 @@ func modelOfMetadata(file string, stdout, stderr io.Writer) int {
 func loadMetadata(file string, stderr io.Writer) (*model.Model, int) {
 	m, err := readMetadata(file, filepath.ToSlash(file))
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return nil, exitError
+		return nil, fail(stderr, "apidocgen", err)
+	}
+	if metadata.Unusable(m) {
+		return nil, fail(stderr, "apidocgen", notCSDL(file, m, nil))
 	}
 	errs := 0
 	for _, d := range m.Diagnostics {
@@ -106,14 +102,25 @@ func loadMetadata(file string, stderr io.Writer) (*model.Model, int) {
 	if errs > 10 {
 		fmt.Fprintf(stderr, "apidocgen: %d more errors in %s\n", errs-10, file)
 	}
-	switch {
-	case metadata.Unusable(m):
-		fmt.Fprintf(stderr, "apidocgen: %s is not CSDL metadata\n", file)
-		return nil, exitError
-	case errs > 0:
+	if errs > 0 {
 		return m, exitFound
 	}
 	return m, exitOK
+}
+
+// notCSDL says that a metadata file is not CSDL at all, with its first
+// error diagnostic (shown by show, when not nil), on one line.
+func notCSDL(file string, m *model.Model, show func(model.Diagnostic) string) error {
+	for _, d := range m.Diagnostics {
+		if d.Severity == model.SevError {
+			text := d.String()
+			if show != nil {
+				text = show(d)
+			}
+			return fmt.Errorf("%s is not CSDL metadata: %s", file, text)
+		}
+	}
+	return fmt.Errorf("%s is not CSDL metadata", file)
 }
 
 // readMetadata reads and compiles the metadata file, with name as the
@@ -138,12 +145,10 @@ func writeModel(m *model.Model, stdout, stderr io.Writer) int {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(m); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: encode model: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", fmt.Errorf("encode model: %w", err))
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	return exitOK
 }

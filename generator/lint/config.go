@@ -20,6 +20,7 @@ const ConfigFileName = ".apidocgen-lint.yaml"
 // .apidocgen-lint.yaml (or another file given to -config), or from the
 // "lint:" section of a shared YAML file:
 //
+//	preset: core                # auto (the default), graph or core; see Presets
 //	rules:                      # per-rule severity: error, warning, info or off
 //	  content-length-mismatch: off
 //	  todo-placeholder: warning
@@ -30,7 +31,11 @@ const ConfigFileName = ".apidocgen-lint.yaml"
 //	  file: ../metadata/v1.0.xml  # relative to the configuration file
 //	  types: [entity, complex]    # kinds of metadata types that need a page (default: all)
 type Config struct {
+	// Preset is PresetAuto, PresetGraph or PresetCore; "" means PresetAuto.
+	Preset string
 	// Severity maps a rule ID to its severity; "off" disables the rule.
+	// A rule of GraphConventions given a severity other than "off" is on
+	// whatever the preset.
 	Severity map[string]string
 	Ignore   []IgnoreEntry
 	// Metadata is the metadata file to cross-check the docs against, as
@@ -121,6 +126,11 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
+		case "preset":
+			if v.Kind != yaml.ScalarNode || !containsStr(Presets, v.Value) {
+				return nil, errAt(v, "preset %q is not one of %s", v.Value, strings.Join(Presets, ", "))
+			}
+			cfg.Preset = v.Value
 		case "rules":
 			if v.Tag == "!!null" {
 				continue
@@ -196,7 +206,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				return nil, err
 			}
 		default:
-			return nil, errAt(k, "unknown key %q (want rules, ignore, metadata)", k.Value)
+			return nil, errAt(k, "unknown key %q (want preset, rules, ignore, metadata)", k.Value)
 		}
 	}
 	return cfg, nil
@@ -339,11 +349,16 @@ func (c *Config) severity(rule, file string, def model.Severity) (model.Severity
 }
 
 // RuleSeverity returns the configured severity of rule ("off" when
-// disabled), given its default.
+// disabled), given its default. A rule of GraphConventions is "off" under
+// an explicit core preset; under auto the preset depends on the docs tree,
+// and the default is returned.
 func (c *Config) RuleSeverity(rule string, def model.Severity) string {
 	if c != nil {
 		if s, ok := c.Severity[rule]; ok {
 			return s
+		}
+		if c.Preset == PresetCore && IsGraphConvention(rule) {
+			return "off"
 		}
 	}
 	return string(def)
