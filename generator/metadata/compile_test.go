@@ -53,3 +53,46 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryRule: each rule of the package is reported by a golden fixture
+// of testdata/compile or by one of these small files (bad XML, another
+// root, an unknown element and attribute), and none is reported on the
+// fixture that is all constructs.
+func TestEveryRule(t *testing.T) {
+	seen := map[string]bool{}
+	files, err := filepath.Glob(filepath.Join("testdata", "compile", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if f.Name != "metadata.xml" {
+				continue
+			}
+			for _, d := range Compile(csdl.Parse("metadata.xml", f.Data)).Diagnostics {
+				seen[d.Rule] = true
+				if strings.HasSuffix(file, "constructs.txtar") {
+					t.Errorf("constructs: %s", d)
+				}
+			}
+		}
+	}
+	for _, src := range []string{
+		`<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>`,
+		`<feed/>`,
+		`<edmx:Edmx Version="4.0" Sealed="true" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:Extra/></edmx:Edmx>`,
+	} {
+		for _, d := range Compile(csdl.Parse("m.xml", []byte(src))).Diagnostics {
+			seen[d.Rule] = true
+		}
+	}
+	for _, r := range Rules {
+		if !seen[r.ID] {
+			t.Errorf("no fixture reports %s", r.ID)
+		}
+	}
+}
