@@ -160,6 +160,9 @@ func (w *urlWalker) walkPath(path string) walk {
 				}
 				return walk{name: out.name, ns: out.ns}
 			}
+			if isLast {
+				return walk{} // the page is about an entity set or singleton
+			}
 			cur, coll = r.t, r.collection
 			if key && coll {
 				coll = false
