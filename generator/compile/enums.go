@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,21 +21,50 @@ func (c *compiler) readEnums(pi *pageInfo) {
 			hdg = b
 			continue
 		}
-		if b.Kind != input.KindTable || tableKind(b.Table) != "enum" {
+		if b.Kind != input.KindTable {
 			continue
 		}
+		lay := layoutOf(b.Table)
+		if lay.shape != shapeMembers {
+			c.pageTable(pi, b, lay)
+			continue
+		}
+		var m []string
+		if hdg != nil && hdg.Level >= 2 {
+			m = valuesHeading(headingText(hdg))
+		}
 		switch {
-		case hdg != nil && hdg.Level >= 2 && reValuesHdg.MatchString(hdg.Text):
-			m := reValuesHdg.FindStringSubmatch(hdg.Text)
+		case m != nil:
 			c.enumFromTable(pi, m[1], hdg, b)
 		case hdg != nil && h1Name != "" && !strings.ContainsAny(h1Name, " \t") &&
-			(hdg.Level == 1 || strings.EqualFold(strings.TrimSpace(hdg.Text), "members")):
+			(hdg.Level == 1 || strings.EqualFold(headingText(hdg), "members")):
 			c.enumFromTable(pi, h1Name, hdg, b)
+		case hdg == nil:
+			c.notRead(pi, b, "table of members has no heading naming its enum; not read")
+		default:
+			c.notRead(pi, b, "table of members under %q: the heading names no enum (\"X values\"); not read", headingText(hdg))
 		}
 	}
 }
 
-// enumFromTable defines enum name from an enum table under heading hdg.
+// pageTable records a table of a page that defines no type there (an enum
+// page, a conceptual page): one that looks like properties is reported as
+// not read, the others carry no model data.
+func (c *compiler) pageTable(pi *pageInfo, b *input.Block, lay tableLayout) {
+	switch lay.shape {
+	case shapeProperties, shapeMembers:
+		c.notRead(pi, b, "table of properties or members on a page that defines no resource type; not read")
+	case shapeMethods:
+		c.addTable(pi, b, model.TableMethods, "")
+	default:
+		c.addTable(pi, b, model.TableText, "")
+	}
+}
+
+var reFlagsWord = regexp.MustCompile(`(?i)\bflags\b`)
+
+// enumFromTable defines enum name from an enum table under heading hdg. A
+// second definition of the same enum adds its members to the first one.
 func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block) {
 	ns := pi.ns
 	if q, n := splitQualified(name); q != "" {
@@ -43,7 +74,9 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		ns = model.DefaultNamespace
 	}
 	t := &model.Type{Name: name, Namespace: ns, Kind: model.KindEnum, Pos: hdg.Pos}
-	if strings.Contains(strings.ToLower(hdg.Text), "flags") {
+	// Flags only when the docs say so: the word "flags" in the heading or
+	// the enum's table ("No flags set.", "combined with ... flags").
+	if reFlagsWord.MatchString(hdg.Text) {
 		t.Flags = true
 	}
 	tbl := tb.Table
@@ -80,6 +113,9 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		}
 		if descCol >= 0 && descCol < len(row.Cells) {
 			mem.Doc = cleanDoc(strings.TrimSpace(row.Cells[descCol].Text))
+			if !t.Flags && strings.Contains(mem.Doc, "lags") && reFlagsWord.MatchString(mem.Doc) {
+				t.Flags = true
+			}
 		}
 		if !isIdent(mname) {
 			c.diags.Add(mem.Pos, RuleEnumMemberInvalid, "enum %q: member %q is not an identifier", name, mname)
@@ -91,40 +127,29 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		seen[mname] = true
 		t.Members = append(t.Members, mem)
 	}
-	if !t.Flags {
-		t.Flags = looksLikeFlags(t.Members)
+	c.addTable(pi, tb, model.TableEnum, t.QualifiedName())
+	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil && prev.Kind == model.KindEnum {
+		// Another section or page defines the enum too: one enum with the
+		// members of both.
+		var added []string
+		for _, m := range t.Members {
+			if !slices.ContainsFunc(prev.Members, func(x *model.EnumMember) bool { return x.Name == m.Name }) {
+				prev.Members = append(prev.Members, m)
+				added = append(added, m.Name)
+			}
+		}
+		prev.Flags = prev.Flags || t.Flags
+		if len(added) > 0 {
+			c.diags.Add(t.Pos, RuleDuplicateType, "enum %q is also defined at %s; its members %s are added there", t.QualifiedName(), prev.Pos, strings.Join(added, ", "))
+		} else {
+			c.diags.Add(t.Pos, RuleDuplicateType, "enum %q is also defined at %s (same members)", t.QualifiedName(), prev.Pos)
+		}
+		c.anchors[strings.ToLower(pi.page.Path)+"#"+slug(hdg.Text)] = prev
+		return
 	}
 	if c.register(t, pi.page.Path) {
 		c.anchors[strings.ToLower(pi.page.Path)+"#"+slug(hdg.Text)] = t
 	}
-}
-
-// looksLikeFlags reports whether member values are distinct powers of two
-// (zero allowed) with at least three non-zero members reaching 4.
-func looksLikeFlags(ms []*model.EnumMember) bool {
-	nonzero, max := 0, int64(0)
-	seen := map[int64]bool{}
-	for _, m := range ms {
-		if m.Value == nil {
-			return false
-		}
-		v := *m.Value
-		if v < 0 || seen[v] {
-			return false
-		}
-		seen[v] = true
-		if v == 0 {
-			continue
-		}
-		if v&(v-1) != 0 {
-			return false
-		}
-		nonzero++
-		if v > max {
-			max = v
-		}
-	}
-	return nonzero >= 3 && max >= 4
 }
 
 func isIdent(s string) bool {

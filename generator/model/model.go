@@ -88,7 +88,42 @@ type Page struct {
 	Title     string   `json:"title"`               // first H1, plain text
 	Namespace string   `json:"namespace,omitempty"` // from the "Namespace:" line
 	DocType   string   `json:"docType,omitempty"`   // front matter doc_type as written
+	// Tables says what each table of the page was read as, in page order:
+	// every table is listed, so a table the model does not hold is either
+	// of a kind that carries no model data (methods, permissions, headers,
+	// text) or TableNotRead, with a diagnostic at its position saying why.
+	Tables []*PageTable `json:"tables,omitempty"`
 }
+
+// A PageTable records what one table of a page was read as.
+type PageTable struct {
+	Pos  Pos       `json:"pos"` // the table's first byte
+	Kind TableKind `json:"kind"`
+	// Of names what the table was read into: the qualified name of the
+	// type whose properties, relationships or members it lists, or of the
+	// type its values are allowed for (TableValues, with the property
+	// after a '.'); "" for an operation's tables and for the kinds that
+	// carry no model data.
+	Of string `json:"of,omitempty"`
+}
+
+// TableKind says what a table of a page was read as.
+type TableKind string
+
+// The kinds of PageTable.
+const (
+	TableProperties    TableKind = "properties"    // rows are properties of Of
+	TableRelationships TableKind = "relationships" // rows are navigation properties of Of
+	TableEnum          TableKind = "enum"          // rows are members of the enum Of
+	TableValues        TableKind = "values"        // rows are the allowed values of a property (Of is type.property)
+	TableDerivedTypes  TableKind = "derived-types" // rows name types derived from Of
+	TableParameters    TableKind = "parameters"    // path, query, function or request-body rows of the page's operation
+	TableMethods       TableKind = "methods"       // links to the API pages of a type: no model data
+	TablePermissions   TableKind = "permissions"   // an API page's permissions: no model data
+	TableHeaders       TableKind = "headers"       // request headers: no model data
+	TableText          TableKind = "text"          // a table of prose (no name and type or member columns): no model data
+	TableNotRead       TableKind = "not-read"      // looks like data but was not read: a diagnostic at Pos says why
+)
 
 // TypeKind is the kind of a Type.
 type TypeKind string
