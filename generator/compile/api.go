@@ -22,17 +22,78 @@ var (
 )
 
 // readOperation reads an API page into an Operation with its parameters
-// and examples.
+// and examples. A page that documents several operations, one per H2 with
+// its own HTTP request section and response examples, gives one Operation
+// for each of them besides the page's own (the H2s of variants that only
+// add request paths stay with the page's operation).
 func (c *compiler) readOperation(pi *pageInfo) {
 	p := pi.page
 	op := &model.Operation{Page: p.Path, Title: pi.title, Pos: pi.h1}
 	if !op.Pos.IsValid() {
 		op.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
 	}
+	others := operationSections(p)
+	var skip []int // block ranges of the other operations
+	for _, o := range others {
+		skip = append(skip, o[0], o[1])
+	}
+	c.readOperationBlocks(op, pi, 0, len(p.Blocks), skip)
+	c.finishOperation(op, p.Path)
+	for _, o := range others {
+		h := p.Blocks[o[0]]
+		sub := &model.Operation{Page: p.Path, Title: headingText(h), Pos: h.Pos}
+		c.readOperationBlocks(sub, pi, o[0]+1, o[1], nil)
+		c.finishOperation(sub, p.Path)
+	}
+	sortTables(pi)
+}
+
+// operationSections returns the block ranges [start, end) of the H2
+// sections of p that document an operation of their own: an HTTP request
+// section below the H2 and a response example.
+func operationSections(p *input.Page) [][2]int {
+	var out [][2]int
+	for i, b := range p.Blocks {
+		if b.Kind != input.KindHeading || b.Level != 2 || apiSection(headingText(b), 2) != "" {
+			continue
+		}
+		end := len(p.Blocks)
+		request, response := false, false
+		for j := i + 1; j < len(p.Blocks); j++ {
+			x := p.Blocks[j]
+			if x.Kind == input.KindHeading && x.Level <= 2 && !isTabHeading(x) {
+				end = j
+				break
+			}
+			if x.Kind == input.KindHeading && lowerHasPrefix(headingText(x), "http request") {
+				request = true
+			}
+			if x.Kind == input.KindComment && x.Comment.Annotation != nil && lowerEq(x.Comment.Annotation.String("blockType"), "response") {
+				response = true
+			}
+		}
+		if request && response {
+			out = append(out, [2]int{i, end})
+		}
+	}
+	return out
+}
+
+// readOperationBlocks reads p.Blocks[from:to] of an API page into op,
+// leaving out the ranges of skip (start, end pairs).
+func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, to int, skip []int) {
+	p := pi.page
 	sec, secLevel, secText := "", 0, "" // the API section the blocks are in, its heading's level and lower-cased text
 	var lastAnn *input.Annotation
 	var lastAnnBlock *input.Block
-	for i, b := range p.Blocks {
+	for i := from; i < to; i++ {
+		if len(skip) > 0 && i == skip[0] {
+			i = skip[1] - 1
+			skip = skip[2:]
+			sec, secLevel, secText = "", 0, ""
+			continue
+		}
+		b := p.Blocks[i]
 		switch b.Kind {
 		case input.KindHeading:
 			if isTabHeading(b) {
@@ -69,14 +130,18 @@ func (c *compiler) readOperation(pi *pageInfo) {
 			c.readExample(op, pi, lastAnnBlock, b)
 		}
 	}
-	sortTables(pi)
+}
+
+// finishOperation completes what the blocks did not say: paths and
+// response type from the examples, kind, target, the examples' types.
+func (c *compiler) finishOperation(op *model.Operation, pagePath string) {
 	if len(op.Paths) == 0 {
 		pathsFromExamples(op)
 	}
 	if op.Response == nil {
 		op.Response = responseFromExamples(op)
 	}
-	op.Kind = opKind(op, p.Path)
+	op.Kind = opKind(op, pagePath)
 	switch {
 	case op.Kind == model.OpCreate && op.RequestBody != nil && op.RequestBody.Type != nil:
 		op.Target = op.RequestBody.Type

@@ -111,6 +111,7 @@ func (c *compiler) run() {
 	}
 	c.inferRootBase()
 	c.finishTypes()
+	c.flagsFromExamples()
 	sortTypes(c.m.Types)
 	c.m.Index()
 	c.m.Diagnostics = model.SortDiagnostics(c.diags.List)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/jsonx"
 )
 
 // readEnums reads the enums of an enum page: "X enum type" pages with a
@@ -174,4 +175,93 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// flagsFromExamples marks as flags the enums whose values the examples
+// combine ("a,b"): a string value of an enum-typed property made of
+// members joined by commas.
+func (c *compiler) flagsFromExamples() {
+	for _, ex := range c.m.Examples() {
+		if ex.JSON != nil && ex.Type.Type != nil {
+			markCombined(ex.JSON, ex.Type.Type, 0)
+		}
+	}
+	// The body parameters of actions, in their request examples.
+	for _, op := range c.m.Operations {
+		for _, ex := range op.Examples {
+			if ex.Kind != model.ExampleRequest || ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+				continue
+			}
+			for _, mb := range ex.JSON.Members {
+				for _, prm := range op.Params {
+					if prm.In == model.InBody && strings.EqualFold(prm.Name, mb.Key) && prm.Type.Type != nil {
+						et := prm.Type.Type
+						switch {
+						case et.Kind != model.KindEnum:
+							markCombined(mb.Value, et, 0)
+						case mb.Value.Kind == jsonx.String && combinesMembers(mb.Value.Str, et):
+							et.Flags = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// markCombined walks a JSON value shown for type t (an object, an array of
+// them, or a collection response's "value").
+func markCombined(v *jsonx.Value, t *model.Type, depth int) {
+	if depth > 16 || t.Kind == model.KindEnum {
+		return
+	}
+	switch v.Kind {
+	case jsonx.Array:
+		for _, e := range v.Elems {
+			markCombined(e, t, depth+1)
+		}
+	case jsonx.Object:
+		for _, mb := range v.Members {
+			if mb.Key == "value" && mb.Value.Kind == jsonx.Array && t.Property("value") == nil {
+				markCombined(mb.Value, t, depth+1)
+				continue
+			}
+			p := t.Property(mb.Key)
+			if p == nil || p.Type.Type == nil {
+				continue
+			}
+			pt := p.Type.Type
+			if pt.Kind != model.KindEnum {
+				markCombined(mb.Value, pt, depth+1)
+				continue
+			}
+			if mb.Value.Kind == jsonx.String && !pt.Flags && combinesMembers(mb.Value.Str, pt) {
+				pt.Flags = true
+			}
+		}
+	}
+}
+
+// combinesMembers reports whether s is two or more members of enum t
+// joined by commas.
+func combinesMembers(s string, t *model.Type) bool {
+	parts := strings.Split(s, ",")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !hasMemberNamed(t, strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasMemberNamed(t *model.Type, name string) bool {
+	for _, m := range t.Members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -6,14 +6,14 @@ import (
 	"github.com/apidocgen/apidocgen/generator/model"
 )
 
-// rootEntity finds the docs' root entity type from the structure of the
+// RootEntity finds the docs' root entity type from the structure of a
 // model, not from its name: a type with no parent whose only property is
-// its key, from which more types derive than from any other such type
-// (at least two). An abstract one wins a tie; otherwise a tie has no root.
-func (c *compiler) rootEntity() *model.Type {
+// its key, from which more types derive than from any other such type (at
+// least two). An abstract one wins a tie; otherwise a tie has no root.
+func RootEntity(m *model.Model) *model.Type {
 	var best *model.Type
 	bestN, tie := 0, false
-	for _, t := range c.m.Types {
+	for _, t := range m.Types {
 		if t.Kind == model.KindEnum || t.Base != nil || t.Key == "" || len(t.Properties) != 1 || t.Properties[0].Name != t.Key {
 			continue
 		}
@@ -41,7 +41,7 @@ func (c *compiler) rootEntity() *model.Type {
 // counts as an entity when it has a key, is the type of a relationship or
 // is what a list, get, create, update or delete operation acts on.
 func (c *compiler) inferRootBase() {
-	root := c.rootEntity()
+	root := RootEntity(c.m)
 	if root == nil {
 		return
 	}

@@ -256,17 +256,44 @@ func possibleValues(desc string) []string {
 		}
 		return out
 	}
+	// "a, b, c", "a, b or c", "a, b, and c", "a or b"; an item may be
+	// followed by its meaning ("standard - the default", "x: y").
 	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ';' }) {
-		f = strings.TrimSpace(f)
-		f = strings.TrimPrefix(f, "and ")
-		f = strings.TrimPrefix(f, "or ")
-		f = strings.Trim(f, "*'\" ")
-		if isASCIIIdent(f) && !slices.Contains(out, f) {
-			out = append(out, f)
+		for _, g := range splitOrAnd(f) {
+			g = strings.TrimSpace(g)
+			if i := strings.IndexAny(g, ":("); i > 0 {
+				g = g[:i]
+			} else if i := strings.Index(g, " - "); i > 0 {
+				g = g[:i]
+			}
+			g = strings.Trim(g, "*'\" ")
+			if isASCIIIdent(g) && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
 		}
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// splitOrAnd splits a list item on the words "or" and "and": "Orange or
+// Red" gives "Orange" and "Red", "and c" gives "c".
+func splitOrAnd(s string) []string {
+	f := strings.Fields(s)
+	var out []string
+	start := 0
+	for i, w := range f {
+		if w == "or" || w == "and" {
+			if i > start {
+				out = append(out, strings.Join(f[start:i], " "))
+			}
+			start = i + 1
+		}
+	}
+	if start < len(f) {
+		out = append(out, strings.Join(f[start:], " "))
 	}
 	return out
 }
