@@ -128,6 +128,11 @@ func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, 
 		}
 		if b.Kind == input.KindCode && isExampleAnn(lastAnn, i) {
 			c.readExample(op, pi, lastAnnBlock, b)
+			if ex := op.Examples[len(op.Examples)-1]; sec == secHTTPRequest && ex.Kind == model.ExampleRequest {
+				// An annotated request standing in the HTTP request section
+				// is the syntax of its variant.
+				addExamplePath(op, ex)
+			}
 		}
 	}
 }
@@ -219,21 +224,32 @@ func (c *compiler) readOperationTable(op *model.Operation, pi *pageInfo, sec, se
 // pathsFromExamples gives an operation with no HTTP request section the
 // method and URL of its annotated request examples.
 func pathsFromExamples(op *model.Operation) {
-	seen := map[string]bool{}
 	for _, ex := range op.Examples {
-		if ex.Kind != model.ExampleRequest || ex.Method == "" || ex.URL == "" || badURL(ex.URL) {
-			continue
+		if ex.Kind == model.ExampleRequest {
+			addExamplePath(op, ex)
 		}
-		u := requestPath(ex.URL)
-		if u == "" || seen[ex.Method+" "+u] {
-			continue
-		}
-		seen[ex.Method+" "+u] = true
-		if op.Method == "" {
-			op.Method = ex.Method
-		}
-		op.Paths = append(op.Paths, model.PathTemplate{Method: ex.Method, Path: u, Pos: ex.Pos})
 	}
+}
+
+// addExamplePath adds the method and URL of request example ex to the
+// paths of op, unless it is there already or unusable.
+func addExamplePath(op *model.Operation, ex *model.Example) {
+	if ex.Method == "" || ex.URL == "" || badURL(ex.URL) {
+		return
+	}
+	u := requestPath(ex.URL)
+	if u == "" {
+		return
+	}
+	for _, pt := range op.Paths {
+		if pt.Method == ex.Method && pt.Path == u {
+			return
+		}
+	}
+	if op.Method == "" {
+		op.Method = ex.Method
+	}
+	op.Paths = append(op.Paths, model.PathTemplate{Method: ex.Method, Path: u, Pos: ex.Pos})
 }
 
 // requestPath strips the scheme, host and version from a request URL:

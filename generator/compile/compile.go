@@ -250,7 +250,7 @@ func (c *compiler) reportSyntax(p *input.Page) {
 var annotationKeys = map[string][]string{
 	"resource": {"optionalProperties", "keyProperty", "baseType", "openType", "@odata.annotations",
 		"@type.aka", "abstract", "isAbstract", "@property.aka", "isMediaEntity", "description", "nullableProperties"},
-	"request": {"sampleKeys", "target", "idempotent", "authScopes", "disabled"},
+	"request":  {"sampleKeys", "target", "idempotent", "authScopes", "disabled"},
 	"response": {"longRunningResponseType", "collectionProperty", "nullableProperties"},
 	"example":  {},
 	"ignored":  {},

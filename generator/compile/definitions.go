@@ -99,6 +99,17 @@ func definitions(p *input.Page) []*definition {
 		defs[k-1].to = start
 	}
 	defs[len(defs)-1].to = len(p.Blocks)
+	// A title that does not name the first type ("# Tea set types") leaves
+	// it the outermost heading above its annotation, as the later ones.
+	title, _ := p.Title()
+	if _, short := splitQualified(defs[0].name); !strings.EqualFold(strings.TrimSpace(reH1Suffix.ReplaceAllString(title, "")), short) {
+		best := 7
+		for i := 0; i < defs[0].annAt[0]; i++ {
+			if b := p.Blocks[i]; b.Kind == input.KindHeading && b.Level >= 2 && b.Level < best {
+				best, defs[0].heading = b.Level, b
+			}
+		}
+	}
 	return defs
 }
 
@@ -122,7 +133,8 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	p := pi.page
 	t := &model.Type{Kind: model.KindComplex, Pos: pi.h1}
 	title := pi.title
-	if !main {
+	if !main || d.heading != nil {
+		main = false
 		title = ""
 		t.Pos = d.anns[0].Pos
 		if d.heading != nil {
@@ -170,6 +182,12 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	}
 	t.Name, t.Namespace = name, ns
 	blocks := p.Blocks[d.from:d.to]
+	for i, b := range blocks {
+		if b == d.heading {
+			blocks = blocks[i:]
+			break
+		}
+	}
 	if main {
 		t.Doc = leadText(p)
 	} else {

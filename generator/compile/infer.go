@@ -37,9 +37,11 @@ func RootEntity(m *model.Model) *model.Type {
 
 // inferRootBase gives the root entity type as parent to each entity type
 // whose pages name no parent and that declares the root's properties
-// itself (most often the key "id"), and reports each inference. A type
-// counts as an entity when it has a key, is the type of a relationship or
-// is what a list, get, create, update or delete operation acts on.
+// itself (most often the key "id"), or is addressed as an entity and
+// names the root's key as its own key without listing it, and reports
+// each inference. A type counts as an
+// entity when it has a key, is the type of a relationship or is what a
+// list, get, create, update or delete operation acts on.
 func (c *compiler) inferRootBase() {
 	root := RootEntity(c.m)
 	if root == nil {
@@ -70,7 +72,10 @@ func (c *compiler) inferRootBase() {
 		if !entity[t] && t.Key == "" && !hasKeyFact(t) {
 			continue
 		}
-		if !redeclares(t, root) {
+		// It declares the root's properties itself, or names the root's key
+		// as its own (keyProperty) without listing it, and is addressed as
+		// an entity: the key is inherited.
+		if !redeclares(t, root) && !(entity[t] && pt.keyProp == root.Key && propertyOf(t, root.Key) == nil) {
 			continue
 		}
 		t.Base, t.BaseFrom, t.BaseName = root, "inferred", root.QualifiedName()
@@ -86,7 +91,7 @@ func (c *compiler) inferRootBase() {
 			t.Key = "" // inherited now
 		}
 		inferred = true
-		c.diags.Add(t.Pos, RuleBaseTypeInferred, "type %q names no base type; %q is inferred because it is an entity type that declares the key %q of the root entity type",
+		c.diags.Add(t.Pos, RuleBaseTypeInferred, "type %q names no base type; %q is inferred because it is an entity type with the key %q of the root entity type",
 			t.Name, root.QualifiedName(), root.Key)
 	}
 	if inferred {
