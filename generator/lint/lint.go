@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -39,11 +40,31 @@ type Options struct {
 	// Extra are more checks to run over the model (genschema's example
 	// checks by default; see Run).
 	Extra []func(*model.Model) []model.Diagnostic
+	// Metadata, when not nil, is the model of the API's metadata (built by
+	// generator/metadata): its reading diagnostics are findings too, and
+	// the docs are cross-checked against it (generator/crosscheck) with
+	// CrossCheck's options. RunReport also returns the agreement summary.
+	Metadata   *model.Model
+	CrossCheck crosscheck.Options
+}
+
+// A Report is what RunReport and CheckReport return.
+type Report struct {
+	// Findings are sorted by file, line, column and rule, each once.
+	Findings []model.Diagnostic
+	// Agreement is the docs' agreement with the metadata; nil without
+	// Options.Metadata.
+	Agreement *crosscheck.Summary
 }
 
 // Run lints pages and the model compiled from them and returns the
 // findings to report, sorted by file, line, column and rule, each once.
 func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
+	return run(pages, func() *model.Model { return m }, opts).Findings
+}
+
+// RunReport is Run with the agreement summary of the metadata check.
+func RunReport(pages []*input.Page, m *model.Model, opts Options) Report {
 	return run(pages, func() *model.Model { return m }, opts)
 }
 
@@ -51,6 +72,11 @@ func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
 // Run(pages, compile.Compile(pages), opts), with the checks that read only
 // the pages running while the compiler works.
 func Check(pages []*input.Page, opts Options) []model.Diagnostic {
+	return CheckReport(pages, opts).Findings
+}
+
+// CheckReport is Check with the agreement summary of the metadata check.
+func CheckReport(pages []*input.Page, opts Options) Report {
 	return run(pages, func() *model.Model { return compile.Compile(pages) }, opts)
 }
 
@@ -61,7 +87,7 @@ func Check(pages []*input.Page, opts Options) []model.Diagnostic {
 // extra checks. Each group
 // only reads pages and model and keeps its own findings, and the findings
 // are sorted at the end, so the result does not depend on scheduling.
-func run(pages []*input.Page, compile func() *model.Model, opts Options) []model.Diagnostic {
+func run(pages []*input.Page, compile func() *model.Model, opts Options) Report {
 	l := newLinter(pages, nil, opts.Files)
 	pl := *l // the page group's linter
 	pagesDone := make(chan struct{})
@@ -78,10 +104,16 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) []model
 	l.index(m)
 	var extra []model.Diagnostic
 	extraDone := make(chan struct{})
+	var agreement *crosscheck.Summary
 	go func() {
 		defer close(extraDone)
 		for _, f := range defaultExtra(opts.Extra) {
 			extra = append(extra, f(m)...)
+		}
+		if opts.Metadata != nil {
+			res := crosscheck.Compare(m, opts.Metadata, opts.CrossCheck)
+			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
+			agreement = &res.Summary
 		}
 	}()
 	el := *l // the example group's linter
@@ -103,7 +135,7 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) []model
 	all = append(all, pl.diags...)
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
-	return filter(all, sup, opts)
+	return Report{Findings: filter(all, sup, opts), Agreement: agreement}
 }
 
 // Filter applies the configuration, inline suppressions, the Only set and

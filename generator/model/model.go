@@ -35,6 +35,10 @@ type Model struct {
 	// Diagnostics holds every problem met while reading, sorted (see
 	// SortDiagnostics).
 	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Container and Terms come from API metadata only (see metadata.go);
+	// nil for a docs model.
+	Container *Container `json:"container,omitempty"`
+	Terms     []*Term    `json:"terms,omitempty"`
 
 	byName map[string]*Type // lower-cased qualified name -> type
 }
@@ -163,6 +167,9 @@ type Type struct {
 	Flags   bool          `json:"flags,omitempty"` // member values are distinct powers of two
 	// Examples are the type's JSON representation blocks.
 	Examples []*Example `json:"examples,omitempty"`
+	// Annotations are the metadata's vocabulary annotations of the type
+	// that no other field stands for (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // QualifiedName returns Namespace + "." + Name.
@@ -267,6 +274,8 @@ type EnumMember struct {
 	Value *int64 `json:"value,omitempty"` // numeric value when the table gives one
 	Doc   string `json:"doc,omitempty"`
 	Pos   Pos    `json:"pos"`
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // A Property is one row of a Properties or Relationships table.
@@ -290,6 +299,15 @@ type Property struct {
 	Values []string `json:"values,omitempty"`
 	Pos    Pos      `json:"pos"` // start of the row
 	Owner  *Type    `json:"-"`   // declaring type
+	// Facts only metadata states: a navigation property that contains its
+	// targets (they are addressed through it) and its partner on the other
+	// side; the precision and scale of a decimal or temporal value.
+	ContainsTarget bool   `json:"containsTarget,omitempty"`
+	Partner        string `json:"partner,omitempty"`
+	Precision      int    `json:"precision,omitempty"`
+	Scale          string `json:"scale,omitempty"` // a number, "variable" or "floating"
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // Tri is a three-valued fact: unstated, true or false.
@@ -407,6 +425,18 @@ type Operation struct {
 	TargetName string     `json:"target,omitempty"` // its qualified name
 	Examples   []*Example `json:"examples,omitempty"`
 	Pos        Pos        `json:"pos"` // the H1
+	// Name is the qualified name of the action or function, Doc its
+	// description (metadata only; for the docs, the name is the last
+	// segment of the paths).
+	Name string `json:"name,omitempty"`
+	Doc  string `json:"doc,omitempty"`
+	// Binding is the type of the binding parameter of a bound action or
+	// function (metadata only); Target is then that type.
+	Binding *TypeRef `json:"binding,omitempty"`
+	// Composable: the function's result can be addressed further.
+	Composable bool `json:"composable,omitempty"`
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // A PathTemplate is one URL template line of an HTTP request section.
@@ -437,6 +467,10 @@ type Parameter struct {
 	// "Inherited from" (qualified), if any.
 	InheritedFrom string `json:"inheritedFrom,omitempty"`
 	Pos           Pos    `json:"pos"`
+	// Nullable is what the metadata says of the parameter (unstated for
+	// the docs); Annotations as for Type (metadata only).
+	Nullable    Tri           `json:"nullable,omitempty"`
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // ExampleKind says where an example comes from.
