@@ -79,9 +79,9 @@ type PageKind string
 
 // The kinds of Page.
 const (
-	PageResource   PageKind = "resource"   // defines one entity or complex type (and maybe enums)
+	PageResource   PageKind = "resource"   // defines entity or complex types, one per distinct resource annotation (and maybe enums)
 	PageEnum       PageKind = "enum"       // defines enums only (an "X enum type" page or enums*.md)
-	PageAPI        PageKind = "api"        // defines one operation
+	PageAPI        PageKind = "api"        // defines an operation (and one per H2 that documents its own)
 	PageConceptual PageKind = "conceptual" // anything else; read for links only
 )
 
@@ -147,10 +147,11 @@ type Type struct {
 	Doc       string   `json:"doc,omitempty"` // the page's lead prose, plain text, TODO placeholders removed
 	Pos       Pos      `json:"pos"`           // where the type is defined: the H1, the enum heading
 	// BaseName is the qualified name of the direct parent ("" if none), as
-	// decided from the three sources (prose, annotation baseType,
-	// "Inherited from" cells); BaseFrom says which one won.
+	// decided from the sources (prose, annotation baseType, "Inherited
+	// from" cells, the parent's list of derived types, inference of the
+	// root entity type); BaseFrom says which one won.
 	BaseName    string  `json:"base,omitempty"`
-	BaseFrom    string  `json:"baseFrom,omitempty"` // "prose", "annotation", "inherited-cells"
+	BaseFrom    string  `json:"baseFrom,omitempty"` // "prose", "annotation", "inherited-cells", "derived-types", "inferred"
 	Base        *Type   `json:"-"`                  // resolved parent; nil if none or unresolved
 	Derived     []*Type `json:"-"`                  // direct children, sorted by qualified name
 	Abstract    bool    `json:"abstract,omitempty"`
@@ -164,7 +165,7 @@ type Type struct {
 	Properties []*Property `json:"properties,omitempty"`
 	// Members and Flags are only for KindEnum.
 	Members []*EnumMember `json:"members,omitempty"`
-	Flags   bool          `json:"flags,omitempty"` // member values are distinct powers of two
+	Flags   bool          `json:"flags,omitempty"` // the docs say values combine ("flags", "a,b" in an example)
 	// Examples are the type's JSON representation blocks.
 	Examples []*Example `json:"examples,omitempty"`
 	// Annotations are the metadata's vocabulary annotations of the type
