@@ -196,7 +196,7 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	t.Deprecated = lowerContains(title, "(deprecated)")
 
 	// The prose: "Inherits from [x](x.md)" and its other wordings, "an
-	// abstract type". What the lead says (before the first subsection)
+	// abstract type", "this is an open type". What the lead says (before the first subsection)
 	// comes first; a page may say it anywhere, under Properties say.
 	lead, rest := splitLead(blocks, main)
 	for _, part := range [][]*input.Block{lead, rest} {
@@ -213,6 +213,9 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 			}
 			if strings.Contains(b.Text, "bstract") && reAbstract.MatchString(b.Text) {
 				t.Abstract = true
+			}
+			if strings.Contains(b.Text, "pen type") && reOpenProse.MatchString(b.Text) {
+				t.Open = true
 			}
 		}
 	}

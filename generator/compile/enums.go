@@ -49,12 +49,13 @@ func (c *compiler) readEnums(pi *pageInfo) {
 }
 
 // pageTable records a table of a page that defines no type there (an enum
-// page, a conceptual page): one that looks like properties is reported as
-// not read, the others carry no model data.
+// page, a conceptual page): one that lists properties (a Type column) is
+// reported as not read, the others carry no model data (a list of values
+// on an overview page is prose).
 func (c *compiler) pageTable(pi *pageInfo, b *input.Block, lay tableLayout) {
 	switch lay.shape {
-	case shapeProperties, shapeMembers:
-		c.notRead(pi, b, "table of properties or members on a page that defines no resource type; not read")
+	case shapeProperties:
+		c.notRead(pi, b, "table of properties on a page that defines no resource type; not read")
 	case shapeMethods:
 		c.addTable(pi, b, model.TableMethods, "")
 	default:

@@ -12,7 +12,10 @@ import (
 	"github.com/apidocgen/apidocgen/input"
 )
 
-var reAbstract = regexp.MustCompile(`(?i)\babstract (base )?(type|class|entity)\b`)
+var (
+	reAbstract  = regexp.MustCompile(`(?i)\babstract (base )?(type|class|entity)\b`)
+	reOpenProse = regexp.MustCompile(`(?i)\b(this|it|this type|this resource) is an open type\b`)
+)
 
 // leadingName returns the (possibly qualified) name that s starts with:
 // "microsoft.graph.entity, is the locale" gives "microsoft.graph.entity".

@@ -33,7 +33,11 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 	// The JSON representation documents the type as its tables do: an open
 	// type (whose values may hold more), a type whose tables list nothing
 	// and a row the reader could not attach (its diagnostic says why) are
-	// all checked.
+	// all checked. Only an open type that declares no property of its own
+	// is a bag of members its JSON can only show by example.
+	if (t.Open || anyOpen(t)) && len(t.Properties) == 0 {
+		return
+	}
 	for _, mb := range ex.JSON.Members {
 		if strings.Contains(mb.Key, "@") {
 			continue
@@ -117,8 +121,9 @@ func (l *linter) checkResources() {
 // checkBaseStated reports a type whose own page does not name the base
 // type it has: one the compiler inferred (an entity type declaring the
 // root entity's key) or took from its parent's list of derived types; and,
-// when the docs have a root entity type, an entity type with a key of its
-// own and no base at all.
+// when the docs have a root entity type, an entity type that lists a key
+// of its own and has no base at all (a key named but not listed is
+// key-property-missing's business).
 func (l *linter) checkBaseStated(t, root *model.Type) {
 	switch {
 	case t.Kind == model.KindEnum:
@@ -127,7 +132,7 @@ func (l *linter) checkBaseStated(t, root *model.Type) {
 			t.Name, t.Base.Key, t.Base.QualifiedName())
 	case t.BaseFrom == "derived-types":
 		l.add(t.Pos, RuleBaseTypeUnstated, "type %q names no base type; only the page of %q lists it among its derived types", t.Name, t.Base.QualifiedName())
-	case root != nil && t != root && t.Base == nil && t.Key != "" && t.Pos.File != "":
+	case root != nil && t != root && t.Base == nil && t.Key != "" && t.Property(t.Key) != nil && t.Pos.File != "":
 		l.add(t.Pos, RuleBaseTypeUnstated, "entity type %q names no base type (the docs' other entity types derive from %q)", t.Name, root.QualifiedName())
 	}
 }
