@@ -98,10 +98,18 @@ func (l *linter) checkShape(ex *model.Example, mb jsonx.Member, p *model.Propert
 // checkResources runs the checks over types and their pages.
 func (l *linter) checkResources() {
 	root := compile.RootEntity(l.m)
+	navTarget := map[*model.Type]*model.Property{} // a relationship whose type each type is
+	for _, t := range l.m.Types {
+		for _, p := range t.Properties {
+			if p.Relationship && p.Type.Type != nil && navTarget[p.Type.Type] == nil {
+				navTarget[p.Type.Type] = p
+			}
+		}
+	}
 	for _, t := range l.m.Types {
 		l.checkEnumValues(t)
 		l.checkTableVsJSON(t)
-		l.checkBaseStated(t, root)
+		l.checkBaseStated(t, root, navTarget[t])
 	}
 	for _, mp := range l.m.Pages {
 		if mp.Kind == model.PageResource && mp.Namespace != "" {
@@ -123,8 +131,9 @@ func (l *linter) checkResources() {
 // root entity's key) or took from its parent's list of derived types; and,
 // when the docs have a root entity type, an entity type that lists a key
 // of its own and has no base at all (a key named but not listed is
-// key-property-missing's business).
-func (l *linter) checkBaseStated(t, root *model.Type) {
+// key-property-missing's business), or a type a relationship points at
+// (nav, so an entity) that has neither a base nor a key.
+func (l *linter) checkBaseStated(t, root *model.Type, nav *model.Property) {
 	switch {
 	case t.Kind == model.KindEnum:
 	case t.BaseFrom == "inferred":
@@ -134,6 +143,9 @@ func (l *linter) checkBaseStated(t, root *model.Type) {
 		l.add(t.Pos, RuleBaseTypeUnstated, "type %q names no base type; only the page of %q lists it among its derived types", t.Name, t.Base.QualifiedName())
 	case root != nil && t != root && t.Base == nil && t.Key != "" && t.Property(t.Key) != nil && t.Pos.File != "":
 		l.add(t.Pos, RuleBaseTypeUnstated, "entity type %q names no base type (the docs' other entity types derive from %q)", t.Name, root.QualifiedName())
+	case root != nil && nav != nil && t.Base == nil && t.Key == "" && t.Pos.File != "" && !t.Abstract:
+		l.add(t.Pos, RuleBaseTypeUnstated, "type %q is the target of the relationship %q of %q, so an entity type, but names no base type and lists no key",
+			t.Name, nav.Name, nav.Owner.Name)
 	}
 }
 

@@ -117,7 +117,7 @@ var (
 		Summary: "an API or resource page is not linked from any other page of the tree",
 		Example: "api/widget-archive.md (no Methods table row or other page links to it)"}
 	RuleBaseTypeUnstated = model.Rule{ID: "base-type-unstated", Severity: model.SevWarning,
-		Summary: "a type's page names no base type although it has one: an entity type that declares the root entity's key, or a type only its parent's page lists as derived",
+		Summary: "a type's page names no base type although it has one: an entity type that declares the root entity's key, a relationship's target with no key, or a type only its parent's page lists as derived",
 		Example: "# widget resource type ... | id | String | The identifier. | (no \"Inherits from [entity](entity.md)\")"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
