@@ -32,7 +32,10 @@ func (c *compiler) readOperation(pi *pageInfo) {
 	if !op.Pos.IsValid() {
 		op.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
 	}
-	others := operationSections(p)
+	var others [][2]int
+	if pi.httpRequests >= 2 {
+		others = operationSections(p)
+	}
 	var skip []int // block ranges of the other operations
 	for _, o := range others {
 		skip = append(skip, o[0], o[1])
@@ -50,7 +53,9 @@ func (c *compiler) readOperation(pi *pageInfo) {
 
 // operationSections returns the block ranges [start, end) of the H2
 // sections of p that document an operation of their own: an HTTP request
-// section below the H2 and a response example.
+// section below the H2 and a response example. Only a page with more than
+// one HTTP request section is split (a page with one documents one
+// operation, whatever its headings).
 func operationSections(p *input.Page) [][2]int {
 	var out [][2]int
 	for i, b := range p.Blocks {

@@ -52,6 +52,9 @@ type pageInfo struct {
 	ns    string
 	title string
 	h1    input.Pos
+	// httpRequests counts the page's "HTTP request" headings (H2 or
+	// deeper): a page with several may document several operations.
+	httpRequests int
 }
 
 // pendingType holds what is needed to resolve a type after every page has
@@ -161,9 +164,12 @@ func (c *compiler) readPage(p *input.Page) {
 			switch {
 			case b.Level >= 2 && (lowerEq(t, "properties") || lowerEq(t, "relationships")):
 				hasProps = true
-			case b.Level >= 2 && lowerHasPrefix(t, "http request") || (b.Level >= 3 && lowerEq(t, "request")):
+			case b.Level >= 2 && lowerHasPrefix(t, "http request"):
 				// "## HTTP request", "### HTTP request" under one H2 per
 				// variant, "## HTTP requests", "## HTTP request (to ...)".
+				hasHTTP = true
+				pi.httpRequests++
+			case b.Level >= 3 && lowerEq(t, "request"):
 				hasHTTP = true
 			case b.Level >= 2 && mayBeValuesHeading(t) && reValuesHdg.MatchString(t):
 				hasEnumHdg = true

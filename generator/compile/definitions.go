@@ -100,12 +100,13 @@ func definitions(p *input.Page) []*definition {
 	}
 	defs[len(defs)-1].to = len(p.Blocks)
 	// A title that does not name the first type ("# Tea set types") leaves
-	// it the outermost heading above its annotation, as the later ones.
+	// it the section that holds its annotation: the last of the outermost
+	// headings (H2 or deeper) above it.
 	title, _ := p.Title()
 	if _, short := splitQualified(defs[0].name); !strings.EqualFold(strings.TrimSpace(reH1Suffix.ReplaceAllString(title, "")), short) {
 		best := 7
 		for i := 0; i < defs[0].annAt[0]; i++ {
-			if b := p.Blocks[i]; b.Kind == input.KindHeading && b.Level >= 2 && b.Level < best {
+			if b := p.Blocks[i]; b.Kind == input.KindHeading && b.Level >= 2 && b.Level <= best {
 				best, defs[0].heading = b.Level, b
 			}
 		}
@@ -119,7 +120,7 @@ func (c *compiler) readResource(pi *pageInfo) {
 	defs := definitions(pi.page)
 	pts := make([]*pendingType, len(defs))
 	for k, d := range defs {
-		pts[k] = c.defineType(pi, d, k == 0, len(defs) > 1)
+		pts[k] = c.defineType(pi, d, k == 0)
 	}
 	c.readResourceTables(pi, defs, pts)
 	for k, d := range defs {
@@ -128,13 +129,16 @@ func (c *compiler) readResource(pi *pageInfo) {
 }
 
 // defineType makes (or finds, when another page defines it too) the type
-// of definition d and reads what its prose says: doc, parent, abstract.
-func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *pendingType {
+// of definition d, the page's first when first is set, and reads what its
+// prose says: doc, parent, abstract, open.
+func (c *compiler) defineType(pi *pageInfo, d *definition, first bool) *pendingType {
 	p := pi.page
 	t := &model.Type{Kind: model.KindComplex, Pos: pi.h1}
 	title := pi.title
-	if !main || d.heading != nil {
-		main = false
+	// The page's title and lead describe the first definition, unless it
+	// has a heading of its own.
+	main := first && d.heading == nil
+	if !main {
 		title = ""
 		t.Pos = d.anns[0].Pos
 		if d.heading != nil {
@@ -146,7 +150,7 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	}
 	pt := &pendingType{t: t, pi: pi}
 	name := strings.TrimSpace(reH1Suffix.ReplaceAllString(title, ""))
-	if main && (strings.ContainsAny(name, " \t") || name == "") {
+	if main && strings.ContainsAny(name, " \t") || name == "" {
 		// A prose title ("Chart"-like titles are fine; sentences are not).
 		name = strings.TrimSuffix(path.Base(p.Path), ".md")
 	}
@@ -196,8 +200,9 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	t.Deprecated = lowerContains(title, "(deprecated)")
 
 	// The prose: "Inherits from [x](x.md)" and its other wordings, "an
-	// abstract type", "this is an open type". What the lead says (before the first subsection)
-	// comes first; a page may say it anywhere, under Properties say.
+	// abstract type", "this is an open type". What the lead says (before
+	// the first subsection) comes first; a page may say it anywhere, under
+	// Properties say.
 	lead, rest := splitLead(blocks, main)
 	for _, part := range [][]*input.Block{lead, rest} {
 		for _, b := range part {
@@ -223,7 +228,6 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, main, several bool) *
 	if !main && d.heading != nil {
 		c.anchors[strings.ToLower(p.Path)+"#"+slug(d.heading.Text)] = pt.t
 	}
-	_ = several
 	return pt
 }
 
@@ -340,7 +344,9 @@ func (c *compiler) readResourceTables(pi *pageInfo, defs []*definition, pts []*p
 		}
 		switch b.Kind {
 		case input.KindHeading:
-			chain.push(b)
+			if !isTabHeading(b) {
+				chain.push(b)
+			}
 			intro = false
 			continue
 		case input.KindParagraph:
@@ -376,7 +382,9 @@ func (c *compiler) readResourceTables(pi *pageInfo, defs []*definition, pts []*p
 func namedDefinition(chain *headingChain, pts []*pendingType, def *pendingType) *pendingType {
 	for _, h := range chain.below() {
 		name := strings.TrimSpace(reH1Suffix.ReplaceAllString(headingText(h), ""))
-		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(name, " properties"), " Properties"))
+		if lowerHasSuffix(name, " properties") {
+			name = strings.TrimSpace(name[:len(name)-len(" properties")])
+		}
 		for _, pt := range pts {
 			if strings.EqualFold(name, pt.t.Name) {
 				return pt
@@ -560,7 +568,7 @@ func (c *compiler) readLooseResources() {
 			c.diags.Add(lr.b.Pos, RuleLooseResource, "resource annotation names no type (no \"@odata.type\")")
 			continue
 		}
-		pt := c.defineType(lr.pi, d, false, false)
+		pt := c.defineType(lr.pi, d, false)
 		c.diags.Add(lr.b.Pos, RuleLooseResource, "type %q is defined only by this resource annotation on a page that is not a resource page; no table lists its properties", pt.t.QualifiedName())
 		c.readJSONBlocks(lr.pi, d, pt.t)
 	}

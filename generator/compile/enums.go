@@ -227,16 +227,20 @@ func markCombined(v *jsonx.Value, t *model.Type, depth int) {
 				markCombined(mb.Value, t, depth+1)
 				continue
 			}
+			v := mb.Value
+			if v.Kind != jsonx.Object && v.Kind != jsonx.Array && (v.Kind != jsonx.String || strings.IndexByte(v.Str, ',') < 0) {
+				continue // nothing to combine or walk into
+			}
 			p := t.Property(mb.Key)
 			if p == nil || p.Type.Type == nil {
 				continue
 			}
 			pt := p.Type.Type
 			if pt.Kind != model.KindEnum {
-				markCombined(mb.Value, pt, depth+1)
+				markCombined(v, pt, depth+1)
 				continue
 			}
-			if mb.Value.Kind == jsonx.String && !pt.Flags && combinesMembers(mb.Value.Str, pt) {
+			if v.Kind == jsonx.String && !pt.Flags && combinesMembers(v.Str, pt) {
 				pt.Flags = true
 			}
 		}
