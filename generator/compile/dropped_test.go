@@ -3,6 +3,7 @@ package compile
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,9 +140,9 @@ func checkRows(b *input.Block, pt *model.PageTable, m *model.Model, inModel, dia
 			continue // "|**Apps**| | |": a heading inside the table
 		case (pt.Kind == model.TableProperties || pt.Kind == model.TableRelationships) && owner != nil && owner.Property(name) != nil:
 			continue // the type has it: inherited, or listed on another page too
-		case pt.Kind == model.TableEnum && owner != nil && hasMember(owner, name):
+		case pt.Kind == model.TableEnum && owner != nil && hasMemberNamed(owner, name):
 			continue // merged with another definition of the enum
-		case pt.Kind == model.TableValues && valuesOf != nil && hasString(valuesOf.Values, name):
+		case pt.Kind == model.TableValues && valuesOf != nil && slices.Contains(valuesOf.Values, name):
 			continue
 		}
 		report("%s: %s row %q is not in the model and no diagnostic says why", at(r.Pos), pt.Kind, name)
@@ -159,24 +160,6 @@ func groupRow(r *input.Row) bool {
 		}
 	}
 	return true
-}
-
-func hasMember(t *model.Type, name string) bool {
-	for _, m := range t.Members {
-		if m.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-func hasString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func hasRule(m *model.Model, file, rule string) bool {

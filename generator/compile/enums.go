@@ -2,7 +2,6 @@ package compile
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -135,7 +134,7 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		// members of both.
 		var added []string
 		for _, m := range t.Members {
-			if !slices.ContainsFunc(prev.Members, func(x *model.EnumMember) bool { return x.Name == m.Name }) {
+			if !hasMemberNamed(prev, m.Name) {
 				prev.Members = append(prev.Members, m)
 				added = append(added, m.Name)
 			}
