@@ -14,7 +14,7 @@ func RootEntity(m *model.Model) *model.Type {
 	var best *model.Type
 	bestN, tie := 0, false
 	for _, t := range m.Types {
-		if t.Kind == model.KindEnum || t.Base != nil || t.Key == "" || len(t.Properties) != 1 || t.Properties[0].Name != t.Key {
+		if t.Kind == model.KindEnum || t.Base != nil || len(t.Properties) != 1 || t.Properties[0].Name != keyOf(t) {
 			continue
 		}
 		n := len(t.Descendants())
@@ -75,7 +75,8 @@ func (c *compiler) inferRootBase() {
 		// It declares the root's properties itself, or names the root's key
 		// as its own (keyProperty) without listing it, and is addressed as
 		// an entity: the key is inherited.
-		if !redeclares(t, root) && !(entity[t] && pt.keyProp == root.Key && propertyOf(t, root.Key) == nil) {
+		rootKey := keyOf(root)
+		if !redeclares(t, root) && !(entity[t] && pt.keyProp == rootKey && propertyOf(t, rootKey) == nil) {
 			continue
 		}
 		t.Base, t.BaseFrom, t.BaseName = root, "inferred", root.QualifiedName()
@@ -87,16 +88,30 @@ func (c *compiler) inferRootBase() {
 			}
 		}
 		t.Properties = kept
-		if t.Key == root.Key {
+		if t.Key == rootKey {
 			t.Key = "" // inherited now
 		}
 		inferred = true
 		c.diags.Add(t.Pos, RuleBaseTypeInferred, "type %q names no base type; %q is inferred because it is an entity type with the key %q of the root entity type",
-			t.Name, root.QualifiedName(), root.Key)
+			t.Name, root.QualifiedName(), rootKey)
 	}
 	if inferred {
 		sort.Slice(root.Derived, func(i, j int) bool { return root.Derived[i].QualifiedName() < root.Derived[j].QualifiedName() })
 	}
+}
+
+// keyOf returns the key property t declares: its annotation's keyProperty,
+// else a property whose description says "Key.", else "".
+func keyOf(t *model.Type) string {
+	if t.Key != "" {
+		return t.Key
+	}
+	for _, p := range t.Properties {
+		if p.Key {
+			return p.Name
+		}
+	}
+	return ""
 }
 
 // hasKeyFact reports whether a property of t says it is the key.
