@@ -126,7 +126,7 @@ var mutations = []mutation{
 	}, "metadata-property-kind-mismatch", "resources/basket.md"},
 	{"enum member missing from the docs", []edit{{metaFile, `<Member Name="red" Value="1" />`, `<Member Name="red" Value="1" /><Member Name="blue" Value="2" />`}}, "metadata-enum-member-missing", "resources/enums.md"},
 	{"enum member unknown to the metadata", []edit{{"docs/resources/enums.md", "| red | 1 | Ripe. |", "| red | 1 | Ripe. |\n| blue | 2 | Sky. |"}}, "metadata-enum-member-unknown", "resources/enums.md"},
-	{"flags differ", []edit{{"docs/resources/enums.md", "| wednesday | 4 |", "| wednesday | 3 |"}}, "metadata-enum-flags-mismatch", "resources/enums.md"},
+	{"flags differ", []edit{{"docs/resources/enums.md", "Monday (the days are flags: they combine).", "Monday."}}, "metadata-enum-flags-mismatch", "resources/enums.md"},
 	{"operation missing from the docs", []edit{{metaFile, `<EntityContainer`, `<Action Name="empty" IsBound="true"><Parameter Name="bindingParameter" Type="graph.basket" /></Action><EntityContainer`}}, "metadata-operation-missing", "resources/basket.md"},
 	{"operation unknown to the metadata", []edit{{"docs/api/basket-shake.md", "", "# basket: shake\n\n## HTTP request\n```http\nPOST /farmers/{farmer-id}/baskets/{basket-id}/shake\n```\n"}}, "metadata-operation-unknown", "api/basket-shake.md"},
 	{"operation parameter type differs", []edit{{"docs/api/basket-measure.md", "| unit | String |", "| unit | Int32 |"}}, "metadata-operation-parameters-mismatch", "api/basket-measure.md"},
