@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/apidocgen/apidocgen/generator"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/output"
 )
@@ -27,25 +28,33 @@ Flags override the file; paths in flags are relative to the current folder.
 
 A file is rewritten only when its bytes change; files generated earlier and
 no longer produced are removed; a file of the same name that apidocgen did
-not generate is an error and is left alone. Writes are atomic: a failed run
-leaves the previous output as it was.
+not generate is an error and is left alone. Each file is replaced
+atomically (written beside it, then renamed), and a run that fails to write
+or rename puts back the files it had already replaced. The renames are one
+per file: a run killed while renaming can leave some files new and some
+old; run generate again.
 
 With -check nothing is written: the command prints a unified diff of the
 files that would be added, changed or removed and exits 1 when the output
 is stale, 0 when it is fresh.
 
 Problems found in the docs are counted in the summary line; -v prints them,
-and "apidocgen lint" checks the docs in detail.`
+and "apidocgen lint" checks the docs in detail.
+
+With -metadata FILE (or metadata: in the config) the package and schema are
+generated from the API's OData CSDL metadata instead of docs. Metadata with
+errors writes nothing and exits 1; a file that is not CSDL at all exits 2.`
 
 type generateFlags struct {
-	config  string
-	docs    listFlag
-	goDir   string
-	pkg     string
-	schema  string
-	roots   listFlag
-	check   bool
-	verbose bool
+	config   string
+	docs     listFlag
+	metadata string
+	goDir    string
+	pkg      string
+	schema   string
+	roots    listFlag
+	check    bool
+	verbose  bool
 }
 
 func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -53,6 +62,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fl := newFlags("generate", "generate [flags]", generateDesc, stderr)
 	fl.StringVar(&f.config, "config", "", "configuration `file` (default ./"+generator.ConfigFile+" when present)")
 	fl.Var(&f.docs, "docs", "docs `folders`, comma-separated (overrides docs in the config)")
+	fl.StringVar(&f.metadata, "metadata", "", "generate from this CSDL metadata `file` instead of docs (overrides metadata in the config)")
 	fl.StringVar(&f.goDir, "go", "", "output `folder` of the Go package (overrides go.dir)")
 	fl.StringVar(&f.pkg, "package", "", "Go package `name` (overrides go.package; default "+generator.DefaultPackage+")")
 	fl.StringVar(&f.schema, "schema", "", "output `file` of the JSON Schema bundle (overrides schema.file)")
@@ -63,23 +73,27 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "apidocgen generate: unexpected argument %q (docs are set with -docs or in the config)\n", fl.Arg(0))
-		return exitError
+		return usageError(stderr, fl.Name(), fmt.Sprintf("unexpected argument %q (docs are set with -docs or in the config)", fl.Arg(0)))
 	}
 	start := time.Now()
 	job, err := prepare(f)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	res, err := generator.Run(context.Background(), job.docsFS, job.cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
+	}
+	if job.cfg.Metadata != "" && metadata.Unusable(res.Model) {
+		return fail(stderr, "apidocgen", notCSDL(job.docPath(job.cfg.Metadata), res.Model, func(d model.Diagnostic) string { return formatDiagnostic(job, d) }))
 	}
 	if printDiagnostics(stderr, job, res.Diagnostics, f.verbose) {
 		fmt.Fprintln(stderr, "apidocgen: configuration errors; nothing written")
 		return exitError
+	}
+	if job.cfg.Metadata != "" && res.Stats.Errors > 0 {
+		fmt.Fprintf(stderr, "apidocgen: the metadata has %d errors; nothing written\n", res.Stats.Errors)
+		return exitFound
 	}
 
 	files, areas := job.collect(res)
@@ -88,8 +102,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if f.check {
 		rep, err := output.Check{Root: job.outRoot, Areas: areas}.Run(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 		io.WriteString(stdout, rep.Diff(job.diffPrefix()))
 		sum = rep.Summary
@@ -97,12 +110,15 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		sum, err = output.Dir{Root: job.outRoot, Areas: areas}.Write(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 	}
-	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",
-		res.Stats.Pages, res.Stats.Types, diagCount(res.Stats), sum.Written(), verb, len(sum.Unchanged), len(sum.Removed),
+	read := fmt.Sprintf("%d pages", res.Stats.Pages)
+	if job.cfg.Metadata != "" {
+		read = "metadata " + job.docPath(job.cfg.Metadata)
+	}
+	fmt.Fprintf(stderr, "apidocgen: %s, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",
+		read, res.Stats.Types, diagCount(res.Stats), sum.Written(), verb, len(sum.Unchanged), len(sum.Removed),
 		time.Since(start).Round(time.Millisecond))
 	if f.check && sum.Stale() {
 		fmt.Fprintln(stderr, "apidocgen: generated files are stale; run apidocgen generate (or go generate) to update them")
@@ -231,8 +247,22 @@ func prepare(f generateFlags) (*job, error) {
 	if f.roots.set {
 		cfg.Roots = f.roots.vals
 	}
-	if len(docs) == 0 {
-		return nil, errors.New("no docs to read: set docs in " + generator.ConfigFile + " or pass -docs")
+	meta := ""
+	if cfg.Metadata != "" {
+		meta = abs(base, cfg.Metadata)
+	}
+	switch {
+	case f.metadata != "" && f.docs.set:
+		return nil, errors.New("-docs and -metadata: generate from one or the other")
+	case f.metadata != "":
+		meta, docs = abs(cwd, f.metadata), nil
+	case f.docs.set:
+		meta = ""
+	case meta != "" && len(docs) > 0:
+		return nil, errors.New(generator.ConfigFile + " sets both docs and metadata: generate from one or the other")
+	}
+	if len(docs) == 0 && meta == "" {
+		return nil, errors.New("no docs to read: set docs (or metadata) in " + generator.ConfigFile + ", or pass -docs (or -metadata)")
 	}
 	if goDir == "" && schema == "" {
 		return nil, errors.New("nothing to generate: set go.dir or schema.file in " + generator.ConfigFile + ", or pass -go or -schema")
@@ -246,13 +276,23 @@ func prepare(f generateFlags) (*job, error) {
 			return nil, fmt.Errorf("docs folder %s is not a folder", j.rel(d))
 		}
 	}
-	j.docsAbs = docs
-	j.docsDir = commonDir(docs)
-	j.docsFS = os.DirFS(j.docsDir)
-	cfg.Docs = nil
-	for _, d := range docs {
-		cfg.Docs = append(cfg.Docs, relSlash(j.docsDir, d))
+	cfg.Docs, cfg.Metadata = nil, ""
+	if meta != "" {
+		if st, err := os.Stat(meta); err != nil {
+			return nil, fmt.Errorf("metadata: %w", err)
+		} else if st.IsDir() {
+			return nil, fmt.Errorf("metadata %s is a folder; want a CSDL XML file", j.rel(meta))
+		}
+		j.docsDir = filepath.Dir(meta)
+		cfg.Metadata = filepath.Base(meta)
+	} else {
+		j.docsAbs = docs
+		j.docsDir = commonDir(docs)
+		for _, d := range docs {
+			cfg.Docs = append(cfg.Docs, relSlash(j.docsDir, d))
+		}
 	}
+	j.docsFS = os.DirFS(j.docsDir)
 	var outs []string
 	if goDir != "" {
 		outs = append(outs, goDir)

@@ -1,7 +1,8 @@
 package main
 
 import (
-	"errors"
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -9,10 +10,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/lint"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -23,6 +27,10 @@ Lints the Markdown docs tree DOCS_DIR (or -dir; default ".") and reports
 findings. With FILE arguments (or -changed) only those pages are reported
 on; links and types still resolve against the whole tree.
 
+With -metadata FILE (or metadata: in the configuration) the docs are also
+checked against the API's OData CSDL metadata (metadata-* rules, csdl-*
+for problems in the file), and -summary writes how well they agree.
+
 Exit status: 0 no error findings, 1 error findings, 2 usage or I/O failure.
 
 Flags:
@@ -30,27 +38,27 @@ Flags:
 
 // runLint runs the "lint" verb and returns the process exit code.
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fl := flag.NewFlagSet("apidocgen lint", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
 	format := fl.String("format", "text", "output `format`: text, json, sarif, github or junit")
 	configPath := fl.String("config", "", "configuration `file` (default: "+lint.ConfigFileName+" in -dir, if present)")
+	preset := fl.String("preset", "", "rule `preset`: auto (detect), graph (with Graph's house conventions) or core (overrides preset in the config; default auto)")
 	baselinePath := fl.String("baseline", "", "baseline `file`: report only findings not in it")
 	writeBaseline := fl.Bool("write-baseline", false, "write all current findings to the -baseline file and exit 0")
 	changed := fl.Bool("changed", false, "report only pages changed since git merge-base HEAD <-base>")
 	base := fl.String("base", "", "git `revision` whose merge base with HEAD -changed compares with (default origin/main)")
 	listRules := fl.Bool("rules", false, "list every rule (ID, severity, summary) and exit")
 	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
+	metaFile := fl.String("metadata", "", "API metadata (CSDL XML) `file` to check the docs against")
+	summaryPath := fl.String("summary", "", "write the docs' agreement with the metadata to `file` (JSON if it ends in .json, else text; - for standard error)")
 	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github, sarif and junit output (default: found with git)")
 	fl.Usage = func() {
-		fmt.Fprint(stderr, lintUsage)
+		fmt.Fprint(fl.Output(), lintUsage)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
 	}
 	// The docs tree may be given as the first argument instead of -dir.
 	dirSet := false
@@ -65,6 +73,10 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apidocgen lint: unknown format %q (want %s)\n", *format, strings.Join(lint.Formats, ", "))
 		return 2
 	}
+	if *preset != "" && !slices.Contains(lint.Presets, *preset) {
+		fmt.Fprintf(stderr, "apidocgen lint: unknown preset %q (want %s)\n", *preset, strings.Join(lint.Presets, ", "))
+		return 2
+	}
 
 	var cfg *lint.Config
 	cfgFile := *configPath
@@ -76,28 +88,56 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if cfgFile != "" {
 		data, err := os.ReadFile(cfgFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		cfg, err = lint.ParseConfig(cfgFile, data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
+	}
+
+	if *preset != "" {
+		if cfg == nil {
+			cfg = &lint.Config{}
+		}
+		cfg.Preset = *preset
 	}
 
 	if *listRules {
 		for _, r := range lint.AllRules() {
-			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), r.Summary)
+			summary := r.Summary
+			if lint.IsGraphConvention(r.ID) {
+				summary += " [graph preset]"
+			}
+			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), summary)
 		}
 		return 0
+	}
+
+	if *metaFile == "" && cfg != nil {
+		*metaFile = cfg.Metadata
+	}
+	if *summaryPath != "" && *metaFile == "" {
+		fmt.Fprintln(stderr, "apidocgen lint: -summary needs -metadata FILE")
+		return 2
+	}
+	// The metadata is read while the docs are.
+	type metaResult struct {
+		m   *model.Model
+		err error
+	}
+	metaDone := make(chan metaResult, 1)
+	if *metaFile != "" {
+		go func() {
+			m, err := readMetadata(*metaFile, relativeTo(*dir, *metaFile))
+			metaDone <- metaResult{m, err}
+		}()
 	}
 
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	if len(pages) == 0 {
 		fmt.Fprintf(stderr, "apidocgen lint: no Markdown pages under %s\n", *dir)
@@ -105,26 +145,36 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	files, err := allFiles(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	opts := lint.Options{Config: cfg, Files: files}
+	if *metaFile != "" {
+		r := <-metaDone
+		if r.err != nil {
+			return fail(stderr, "apidocgen lint", r.err)
+		}
+		if metadata.Unusable(r.m) {
+			return fail(stderr, "apidocgen lint", notCSDL(*metaFile, r.m, nil))
+		}
+		opts.Metadata = r.m
+		if cfg != nil {
+			opts.CrossCheck.MissingTypeKinds = cfg.MetadataTypes
+		}
+	}
 
 	if len(fileArgs) > 0 || *changed {
 		only := map[string]bool{}
 		for _, a := range fileArgs {
 			rel, err := relToDir(*dir, a)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", err)
 			}
 			only[rel] = true
 		}
 		if *changed {
 			list, err := lint.ChangedFiles(*dir, *base)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: -changed: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", fmt.Errorf("-changed: %w", err))
 			}
 			for _, f := range list {
 				only[f] = true
@@ -136,17 +186,22 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *baselinePath != "" && !*writeBaseline {
 		data, err := os.ReadFile(*baselinePath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		opts.Baseline, err = lint.ParseBaseline(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %s: %v\n", *baselinePath, err)
-			return 2
+			return fail(stderr, "apidocgen lint", fmt.Errorf("%s: %w", *baselinePath, err))
 		}
 	}
 
-	ds := lint.Check(pages, opts)
+	report := lint.CheckReport(pages, opts)
+	ds := report.Findings
+	if *summaryPath != "" {
+		if err := writeSummary(*summaryPath, report.Agreement, stderr); err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+	}
 
 	if *writeBaseline {
 		if *baselinePath == "" {
@@ -154,8 +209,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if err := os.WriteFile(*baselinePath, lint.NewBaseline(ds).Marshal(), 0o644); err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		fmt.Fprintf(stderr, "apidocgen lint: wrote %d findings to %s\n", len(ds), *baselinePath)
 		return 0
@@ -172,8 +226,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *outPath != "" {
 		f, err = os.Create(*outPath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		w = f
 	}
@@ -184,15 +237,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if werr != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", werr)
-		return 2
+		return fail(stderr, "apidocgen lint", werr)
 	}
 	counts := map[model.Severity]int{}
 	for _, d := range ds {
 		counts[d.Severity]++
 	}
 	if *format == "text" && *outPath == "" && len(ds) > 0 {
-		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo])
+		name, detected := lint.ResolvePreset(cfg, pages)
+		how := "set"
+		if detected {
+			how = "detected"
+		}
+		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos (preset %s, %s)\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo], name, how)
 	}
 	if counts[model.SevError] > 0 {
 		return 1
@@ -266,4 +323,40 @@ func gitPrefix(dir string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// relativeTo returns file as a slash path relative to dir, so that the
+// metadata's positions share the base of the docs' (file as given when
+// that fails).
+func relativeTo(dir, file string) string {
+	absDir, err1 := filepath.Abs(dir)
+	absFile, err2 := filepath.Abs(file)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absDir, absFile); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(file)
+}
+
+// writeSummary writes the agreement summary to path: JSON when it ends in
+// .json, text otherwise, and text to stderr for "-".
+func writeSummary(path string, s *crosscheck.Summary, stderr io.Writer) error {
+	if s == nil {
+		s = &crosscheck.Summary{}
+	}
+	if path == "-" {
+		return s.WriteText(stderr)
+	}
+	var buf bytes.Buffer
+	if strings.HasSuffix(path, ".json") {
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+	} else if err := s.WriteText(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -442,8 +442,9 @@ func edmName(t reflect.Type) string {
 	return best
 }
 
-// newPage returns a new *Page[any] of the elements named elem, or nil when
-// elem is neither a generated struct type nor an Edm primitive.
+// newPage returns a new *Page[any] of the elements named elem (as NewObject
+// takes a type name, or an Edm primitive), or nil when elem names neither a
+// generated struct type nor a primitive.
 func newPage(elem string) any {
 	if edmGoType(elem) != nil {
 		for k := range edmTypes {
@@ -452,11 +453,12 @@ func newPage(elem string) any {
 			}
 		}
 	}
-	o := newObject(odataKey(elem))
-	if o == nil {
+	o := NewObject(elem)
+	name := strings.TrimPrefix(typeName(o), "#")
+	if o == nil || name == "" {
 		return nil
 	}
-	return &Page[any]{elem: strings.TrimPrefix(typeName(o), "#")}
+	return &Page[any]{elem: name}
 }
 
 // pageName returns the payload name ("Collection(microsoft.graph.user)")

@@ -17,6 +17,7 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/generator/payload"
 	"github.com/apidocgen/apidocgen/input"
@@ -107,18 +108,46 @@ func payloadCases(m *model.Model) []*rtCase {
 	return out
 }
 
+// metadataCorpus builds the model of graph-v1.0's metadata, and the
+// example values of the graph-v1.0 docs typed with the metadata's types
+// (those whose type the metadata has).
+func metadataCorpus(t *testing.T) (*model.Model, []*rtCase) {
+	t.Helper()
+	meta, err := metadata.Load(os.DirFS(inputtest.CorpusDir(t, "metadata")), "graph-v1.0.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []*rtCase
+	for _, c := range exampleCases(compileCorpus(t, "graph-v1.0")) {
+		if mt := meta.Lookup(c.Type); mt != nil && mt.Kind != model.KindEnum {
+			c.Type, c.typ = mt.QualifiedName(), mt
+			cases = append(cases, c)
+		}
+	}
+	return meta, cases
+}
+
 // TestCorpus emits the Go package of each corpus into a temporary module,
 // vets it, and runs there a test that decodes every example of the docs
 // into its generated type and encodes it again. Each difference is
 // classified; every one must be a known kind of doc defect (a value that
-// does not match its documented type) or a documented design choice.
+// does not match its documented type) or a documented design choice. The
+// package generated from graph-v1.0's metadata (apidocgen generate
+// -metadata) goes through the same, with the examples of the docs.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a generated module")
 	}
-	for _, sub := range []string{"seed-family", "graph-v1.0"} {
+	for _, sub := range []string{"seed-family", "graph-v1.0", "graph-v1.0-metadata"} {
 		t.Run(sub, func(t *testing.T) {
-			m := compileCorpus(t, sub)
+			var m *model.Model
+			var cases []*rtCase
+			if sub == "graph-v1.0-metadata" {
+				m, cases = metadataCorpus(t)
+			} else {
+				m = compileCorpus(t, sub)
+				cases = exampleCases(m)
+			}
 			start := time.Now()
 			// With the import path of the module it is written to, as the
 			// command does: graph-v1.0 is split into internal packages and
@@ -135,14 +164,13 @@ func TestCorpus(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d internal parts", sub, parts)
-			if sub == "graph-v1.0" && parts < 2 {
+			if sub != "seed-family" && parts < 2 {
 				t.Errorf("graph-v1.0 was not split into internal packages")
 			}
 			size := 0
 			for _, f := range res.Files {
 				size += len(f.Data)
 			}
-			cases := exampleCases(m)
 			dir := t.TempDir()
 			files := append(output.Files{}, res.Files...)
 			for _, name := range []string{"roundtrip_test.go", "bench_test.go"} {
@@ -152,17 +180,20 @@ func TestCorpus(t *testing.T) {
 				}
 				files = append(files, output.File{Path: name, Data: data})
 			}
-			graphV1 := m.Lookup("microsoft.graph.user") != nil && m.Lookup("microsoft.graph.message") != nil
-			if graphV1 {
+			if m.Lookup("microsoft.graph.user") != nil && m.Lookup("microsoft.graph.message") != nil {
 				files = append(files, benchPayloads(cases)...)
-				// The payloads of real operations, as a client uses them.
+			} else {
+				files = files[:len(files)-1] // no bench_test.go
+			}
+			// The payloads of real operations of the API pages, as a client
+			// uses them.
+			operations := sub == "graph-v1.0"
+			if operations {
 				data, err := os.ReadFile(filepath.Join("testdata", "corpus", "operations_test.go.txt"))
 				if err != nil {
 					t.Fatal(err)
 				}
 				files = append(files, output.File{Path: "operations_test.go", Data: data})
-			} else {
-				files = files[:len(files)-1] // no bench_test.go
 			}
 			writeModule(t, dir, "example.com/corpus", files)
 			payloads := payloadCases(m)
@@ -193,7 +224,7 @@ func TestCorpus(t *testing.T) {
 			}
 			t.Logf("%s: %d types, %d files, %d bytes, generate %v, go vet %v, %d diagnostics",
 				sub, len(m.Types), len(res.Files), size, genTime.Round(time.Millisecond), vetTime.Round(time.Millisecond), len(res.Diagnostics))
-			if graphV1 {
+			if operations {
 				out := goCmd(t, dir, "test", "-count=1", "-v", "-run", "^Test(ListUsers|PolymorphicPage|AssignLicenseBody|FunctionResponse|OneBase64Rule)$", ".")
 				for _, name := range []string{"TestListUsers", "TestPolymorphicPage", "TestAssignLicenseBody", "TestFunctionResponse", "TestOneBase64Rule"} {
 					if !strings.Contains(out, "--- PASS: "+name) {
@@ -203,7 +234,9 @@ func TestCorpus(t *testing.T) {
 			}
 			var dump []string
 			dump = append(dump, reportRoundTrip(t, m, "round trip", "example values", cases, results[:len(cases)])...)
-			dump = append(dump, reportRoundTrip(t, m, "payload round trip", "request and response payloads", payloads, results[len(cases):])...)
+			if len(payloads) > 0 {
+				dump = append(dump, reportRoundTrip(t, m, "payload round trip", "request and response payloads", payloads, results[len(cases):])...)
+			}
 			if file := os.Getenv("GENGO_RT_DUMP"); file != "" {
 				os.WriteFile(file, []byte(strings.Join(dump, "\n")), 0o644)
 			}
@@ -704,6 +737,7 @@ func durSeconds(s string) (*big.Float, bool) {
 // TestWriteCorpusModule writes the package generated from graph-v1.0, with
 // the decode benchmark and its payloads, as a module into
 // $GENGO_WRITE_MODULE (for scripts/bench-gengo.sh); skipped when unset.
+// $GENGO_SOURCE=metadata generates it from graph-v1.0's metadata instead.
 // $GENGO_VALIDATORS=1 adds the validators and their benchmarks;
 // $GENGO_PART_TYPES sets Options.PartTypes.
 func TestWriteCorpusModule(t *testing.T) {
@@ -711,7 +745,14 @@ func TestWriteCorpusModule(t *testing.T) {
 	if dir == "" {
 		t.Skip("GENGO_WRITE_MODULE not set")
 	}
-	m := compileCorpus(t, "graph-v1.0")
+	var m *model.Model
+	var cases []*rtCase
+	if os.Getenv("GENGO_SOURCE") == "metadata" {
+		m, cases = metadataCorpus(t)
+	} else {
+		m = compileCorpus(t, "graph-v1.0")
+		cases = exampleCases(m)
+	}
 	opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: os.Getenv("GENGO_VALIDATORS") == "1"}
 	if n, err := strconv.Atoi(os.Getenv("GENGO_PART_TYPES")); err == nil {
 		opts.PartTypes = n
@@ -733,7 +774,7 @@ func TestWriteCorpusModule(t *testing.T) {
 		}
 		files = append(files, output.File{Path: "bench_validate_test.go", Data: vb})
 	}
-	files = append(files, benchPayloads(exampleCases(m))...)
+	files = append(files, benchPayloads(cases)...)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
