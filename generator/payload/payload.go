@@ -125,13 +125,16 @@ func Derive(m *model.Model) *Set {
 	}
 	for _, op := range m.Operations {
 		o := &Op{Op: op, Name: actionName(op), Namespace: pageNS[op.Page]}
+		if i := strings.LastIndexByte(op.Name, '.'); o.Namespace == "" && i > 0 {
+			o.Namespace = op.Name[:i] // a qualified action or function name (metadata)
+		}
 		if o.Namespace == "" && op.Target != nil {
 			o.Namespace = op.Target.Namespace
 		}
 		if o.Namespace == "" {
 			o.Namespace = model.DefaultNamespace
 		}
-		stem := strings.TrimSuffix(path.Base(op.Page), path.Ext(op.Page))
+		stem := opStem(o)
 		o.ID = stem
 		if n := ids[strings.ToLower(stem)]; n > 0 {
 			o.ID = fmt.Sprintf("%s-%d", stem, n+1)
@@ -166,12 +169,34 @@ type def struct {
 	t        *model.Type
 }
 
-// actionName returns the name of the action or function op calls: the
-// last segment of its URL templates, without a function's parameters or a
+// opStem is the ID an operation starts from: its page's name without
+// ".md" ("user-assignlicense"); for an operation read from metadata, which
+// has no page, the same spelled from its binding type and name
+// ("user-assignlicense", "getbyids" when unbound).
+func opStem(o *Op) string {
+	if o.Op.Page != "" {
+		return strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+	}
+	name := o.Name
+	if name == "" {
+		name = baseName(o)
+	}
+	if b := o.Op.Binding; b != nil && b.Name != "" {
+		name = b.Name[strings.LastIndexByte(b.Name, '.')+1:] + "-" + name
+	}
+	return strings.ToLower(name)
+}
+
+// actionName returns the name of the action or function op calls: its own
+// name without the namespace when it has one (metadata), else the last
+// segment of its URL templates, without a function's parameters or a
 // namespace qualifier; "" for other kinds of operation.
 func actionName(op *model.Operation) string {
 	if op.Kind != model.OpAction && op.Kind != model.OpFunction {
 		return ""
+	}
+	if op.Name != "" {
+		return op.Name[strings.LastIndexByte(op.Name, '.')+1:]
 	}
 	count := map[string]int{}
 	best := ""
@@ -277,7 +302,7 @@ func (d *deriver) request(o *Op) {
 			continue // a repeated row: the first one counts, as for properties
 		}
 		seen[p.Name] = true
-		props = append(props, &model.Property{Name: p.Name, Type: p.Type, Doc: p.Doc, Required: p.Required, Pos: p.Pos})
+		props = append(props, &model.Property{Name: p.Name, Type: p.Type, Doc: p.Doc, Required: p.Required, Nullable: p.Nullable, Pos: p.Pos})
 	}
 	o.Request = d.add(o, false, props)
 }
@@ -510,11 +535,18 @@ func describe(o *Op) string {
 }
 
 // binding returns the name of the type o is bound to, for a renamed
-// payload type: by the docs' convention of naming an operation's page
-// "<type>-<operation>.md" ("intune-apps-mobileapp-assign.md"), the word
-// before the last of the page name, spelled as the model's type when one
-// has that name ("mobileApp").
+// payload type: the type of its binding parameter (metadata); else, by the
+// docs' convention of naming an operation's page "<type>-<operation>.md"
+// ("intune-apps-mobileapp-assign.md"), the word before the last of the
+// page name, spelled as the model's type when one has that name
+// ("mobileApp").
 func (d *deriver) binding(o *Op) string {
+	if b := o.Op.Binding; b != nil && b.Name != "" {
+		return b.Name[strings.LastIndexByte(b.Name, '.')+1:]
+	}
+	if o.Op.Page == "" {
+		return "unbound"
+	}
 	stem := strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
 	words := strings.Split(stem, "-")
 	w := words[0]

@@ -165,3 +165,38 @@ func TestPageName(t *testing.T) {
 		t.Errorf("PageName: %s", n)
 	}
 }
+
+// TestMetadataOperations: operations read from metadata have no page: the
+// ID comes from the binding type and the name, the namespace from the
+// qualified name, and the parameters' nullability from their facets.
+func TestMetadataOperations(t *testing.T) {
+	m, _ := fixture(t, false)
+	person := m.Lookup("microsoft.graph.person")
+	bound := &model.Operation{Name: "test.ops.resetSeats", Title: "resetSeats", Kind: model.OpAction, Method: "POST",
+		Binding: &model.TypeRef{Name: person.QualifiedName(), Type: person}, Target: person,
+		Params: []*model.Parameter{{Name: "all", In: model.InBody, Type: model.TypeRef{Name: model.EdmBoolean}, Nullable: model.False,
+			Pos: model.Pos{File: "metadata.xml", Line: 7, Col: 3}}},
+		Pos: model.Pos{File: "metadata.xml", Line: 6, Col: 3}}
+	unbound := &model.Operation{Name: "test.ops.ping", Title: "ping", Kind: model.OpFunction, Method: "GET",
+		Response: &model.TypeRef{Name: model.EdmString}, Pos: model.Pos{File: "metadata.xml", Line: 9, Col: 3}}
+	m.Operations = append(m.Operations, bound, unbound)
+	s := payload.Derive(m)
+	var got []string
+	for _, o := range s.Ops[len(s.Ops)-2:] {
+		req, resp := "-", "-"
+		if o.Request != nil {
+			req = o.Request.Name()
+		}
+		if o.Response != nil {
+			resp = o.Response.Name()
+		}
+		got = append(got, o.ID+" "+o.Name+" "+req+" "+resp)
+	}
+	want := []string{"person-resetseats resetSeats test.ops.resetSeatsBody -", "ping ping - test.ops.pingResponse"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if body := s.Ops[len(s.Ops)-2].Request.Type.Type; body.Properties[0].IsNullable() {
+		t.Error("the metadata says the parameter is not nullable")
+	}
+}
