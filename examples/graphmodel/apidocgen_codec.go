@@ -224,8 +224,13 @@ func newObject(name string) any {
 // name without the namespace ("user") when no other struct type has that
 // name; in any case, with or without the '#' of "@odata.type". It returns
 // nil when no type has the name or when a short name is ambiguous
-// (ValidateJSON names the candidates).
+// (ValidateJSON names the candidates). For a page name,
+// "Collection(microsoft.graph.user)" or "Collection(Edm.String)", it
+// returns a *Page[any] whose elements decode into that type.
 func NewObject(typeName string) any {
+	if strings.HasPrefix(typeName, "Collection(") && strings.HasSuffix(typeName, ")") {
+		return newPage(typeName[len("Collection(") : len(typeName)-1])
+	}
 	name := strings.ToLower(strings.TrimPrefix(typeName, "#"))
 	if v := newObject(name); v != nil || strings.Contains(name, ".") {
 		return v
@@ -397,7 +402,7 @@ func unmarshalObject(b []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return fill(reflect.ValueOf(v).Elem(), ms)
+	return publicError(fill(reflect.ValueOf(v).Elem(), ms))
 }
 
 // fill decodes members into the struct rv. Members it does not declare, and
@@ -581,28 +586,34 @@ func marshalObject(v any, declared string) ([]byte, error) {
 		e.encodeField(rv.FieldByIndex(fi.index), fi)
 	}
 	if info.extra != nil {
-		extra := rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
-		keys := make([]string, 0, len(extra))
-		for k := range extra {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if e.has(k) {
-				continue
-			}
-			raw := extra[k]
-			if !json.Valid(raw) {
-				return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
-			}
-			e.key(k)
-			e.buf = append(e.buf, raw...)
-		}
+		e.extras(rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage))
 	}
 	if e.err != nil {
 		return nil, e.err
 	}
 	return append(e.buf, '}'), nil
+}
+
+// extras writes the members of extra (AdditionalData) that are not written
+// yet, sorted by name.
+func (e *encoder) extras(extra map[string]json.RawMessage) {
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if e.has(k) {
+			continue
+		}
+		raw := extra[k]
+		if !json.Valid(raw) {
+			e.fail(fmt.Errorf("AdditionalData[%q] is not valid JSON", k))
+			return
+		}
+		e.key(k)
+		e.buf = append(e.buf, raw...)
+	}
 }
 
 func (e *encoder) encodeField(fv reflect.Value, fi *fieldInfo) {

@@ -387,11 +387,15 @@ func (u UUID) Valid() bool {
 	return err == nil
 }
 
-// Binary is an Edm.Binary (or Edm.Stream) value, base64 in JSON. Decoding
-// accepts the standard and URL alphabets, with or without padding.
+// Binary is an Edm.Binary (or Edm.Stream) value, base64 in JSON. There is
+// one base64 rule, shared with the validators and the JSON Schema: the
+// standard alphabet, "=" padding, no white space, and the bits the last
+// character does not use zero (the canonical form). That is exactly what
+// MarshalJSON writes, so decoding and encoding never change a value: any
+// other spelling ("YR==", unpadded, URL alphabet) is a decoding error.
 type Binary []byte
 
-// MarshalJSON writes standard base64.
+// MarshalJSON writes standard base64 with padding.
 func (b Binary) MarshalJSON() ([]byte, error) {
 	if b == nil {
 		return []byte("null"), nil
@@ -399,7 +403,7 @@ func (b Binary) MarshalJSON() ([]byte, error) {
 	return json.Marshal(base64.StdEncoding.EncodeToString(b))
 }
 
-// UnmarshalJSON reads base64 in any common alphabet.
+// UnmarshalJSON reads canonical standard base64 (see Binary).
 func (b *Binary) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		*b = nil
@@ -409,11 +413,12 @@ func (b *Binary) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return err
 	}
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-		if v, err := enc.DecodeString(s); err == nil {
-			*b = v
-			return nil
-		}
+	// The strict decoder rejects unused bits that are not zero, but skips
+	// line breaks, which the rule does not allow.
+	v, err := base64.StdEncoding.Strict().DecodeString(s)
+	if err != nil || strings.ContainsAny(s, "\r\n") {
+		return errors.New("invalid base64 value: want the standard alphabet, = padding and zero unused bits")
 	}
-	return errors.New("invalid base64 value")
+	*b = v
+	return nil
 }

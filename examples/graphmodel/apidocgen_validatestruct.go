@@ -7,17 +7,21 @@ import (
 	"strings"
 )
 
-// Validate checks v, a generated struct or a pointer to one, as a value of
-// its own type in mode (ReadMode for a response, CreateMode or UpdateMode
-// for a request body). It encodes v as json.Marshal would and validates the
-// result, so it checks exactly what would be sent, and collects every
-// violation with its JSON pointer. It returns nil or a *ValidationError; a
-// value of any other type is an error too.
+// Validate checks v, a generated struct or a pointer to one, or a Page, as
+// a value of its own type in mode (ReadMode for a response, CreateMode or
+// UpdateMode for a request body; a Page is a response, validated in
+// ReadMode). It encodes v as json.Marshal would and validates the result,
+// so it checks exactly what would be sent, and collects every violation
+// with its JSON pointer. It returns nil or a *ValidationError; a value of
+// any other type is an error too.
 //
 // It is one function for every type, rather than a method per type, because
 // each method is code the compiler must build for every struct of a large
 // package.
 func Validate(v any, mode ValidationMode) error {
+	if name := pageName(v); name != "" {
+		return validateEncoded(name, mode, v)
+	}
 	name := typeName(v)
 	if name == "" && v != nil {
 		if t := reflect.TypeOf(v); t.Kind() == reflect.Struct {
