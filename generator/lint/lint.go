@@ -118,6 +118,9 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			if cc.Mentions == nil {
 				cc.Mentions = proseMentions(pages)
 			}
+			if cc.Pages == nil {
+				cc.Pages = pages
+			}
 			res := crosscheck.Compare(m, opts.Metadata, cc)
 			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
 			agreement = &res.Summary
@@ -142,6 +145,9 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 	all = append(all, pl.diags...)
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
+	if agreement != nil {
+		agreement.Figures = append(agreement.Figures, flagged(m, all))
+	}
 	return Report{Findings: filter(all, pages, sup, opts), Agreement: agreement}
 }
 

@@ -1,0 +1,80 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
+	"github.com/apidocgen/apidocgen/generator/model"
+)
+
+// baseRules are the docs-only rules about a type's base type.
+var baseRules = map[string]bool{
+	RuleBaseTypeUnstated.ID: true, compile.RuleBaseTypeInferred.ID: true, compile.RuleInheritanceConflict.ID: true,
+	compile.RuleInheritanceCycle.ID: true, compile.RuleUnknownBaseType.ID: true,
+}
+
+// propertyRules are the docs-only rules about one property (a row, or a
+// member of a JSON representation).
+var propertyRules = map[string]bool{
+	compile.RuleDuplicateProperty.ID: true, compile.RuleTypeCellMalformed.ID: true, compile.RuleUnknownType.ID: true,
+	compile.RuleTableMalformed.ID: true, RulePropertyIsEntity.ID: true, RuleRelationshipNotEntity.ID: true,
+	RuleTableNotInJSON.ID: true, RuleJSONNotInTable.ID: true, RuleInheritedFromMismatch.ID: true,
+	RuleEnumValueNotMember.ID: true,
+}
+
+// flaggedRules are the cross-check's rules counted by crosscheck.Flagged.
+var flaggedRules = map[string]bool{
+	crosscheck.RuleBaseType.ID: true, crosscheck.RulePropertyMissing.ID: true, crosscheck.RulePropertyUnknown.ID: true,
+	crosscheck.RulePropertyType.ID: true, crosscheck.RulePropertyCollection.ID: true, crosscheck.RulePropertyKind.ID: true,
+}
+
+var reQuotedProperty = regexp.MustCompile(`property "([^"]+)"`)
+
+// flagged counts crosscheck.Flagged over all, the unfiltered findings of
+// a run with metadata: a base finding is flagged when a finding of a
+// base rule falls in the definition of its type; a finding on a row when
+// a finding of a property rule is on the same row; a missing property
+// when a finding of a property rule in the definition of its type names
+// it ("x").
+func flagged(m *model.Model, all []model.Diagnostic) crosscheck.Figure {
+	defs := crosscheck.NewDefinitions(m)
+	byFile := map[string][]model.Diagnostic{}
+	for _, d := range all {
+		if !strings.HasPrefix(d.Rule, "metadata-") && !strings.HasPrefix(d.Rule, "csdl-") {
+			byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
+		}
+	}
+	f := crosscheck.Flagged
+	for _, d := range all {
+		if !flaggedRules[d.Rule] {
+			continue
+		}
+		f.Total++
+		from, to := defs.Span(d.Pos)
+		inDef := func(o model.Diagnostic) bool { return o.Pos.Line >= from && (to == 0 || o.Pos.Line < to) }
+		var about func(o model.Diagnostic) bool
+		switch d.Rule {
+		case crosscheck.RuleBaseType.ID:
+			about = func(o model.Diagnostic) bool { return baseRules[o.Rule] && inDef(o) }
+		case crosscheck.RulePropertyMissing.ID:
+			name := ""
+			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
+				name = `"` + mm[1] + `"`
+			}
+			about = func(o model.Diagnostic) bool {
+				return propertyRules[o.Rule] && inDef(o) && name != "" && strings.Contains(o.Message, name)
+			}
+		default:
+			about = func(o model.Diagnostic) bool { return propertyRules[o.Rule] && o.Pos.Line == d.Pos.Line }
+		}
+		for _, o := range byFile[d.Pos.File] {
+			if about(o) {
+				f.Agree++
+				break
+			}
+		}
+	}
+	return f
+}
