@@ -109,6 +109,8 @@ func (c *compiler) run() {
 	c.readLooseResources()
 	c.resolveInheritance()
 	c.resolveProperties()
+	c.propertiesFromExamples()
+	c.membersFromValues()
 	for _, pi := range c.apiPages {
 		c.readOperation(pi)
 	}

@@ -1,8 +1,10 @@
 package compile
 
 import (
-	"github.com/apidocgen/apidocgen/generator/internal/textdist"
+	"fmt"
 	"strconv"
+
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 
 	"sort"
 	"strings"
@@ -245,6 +247,36 @@ func (c *compiler) inheritedType(pt *pendingType, pp *pendingProp) *model.Type {
 	return nil
 }
 
+// commonBase returns the nearest common base type of the types that the
+// links of a type cell naming several types ("[a](a.md) or [b](b.md)")
+// resolve to: the nearest ancestor (or self) of the first that is in the
+// chain of every other. nil when the cell has fewer than two links, one
+// does not resolve to an entity or complex type, or they share no
+// ancestor.
+func (c *compiler) commonBase(cell input.Cell, pi *pageInfo) *model.Type {
+	if len(cell.Links) < 2 {
+		return nil
+	}
+	var ts []*model.Type
+	for _, l := range cell.Links {
+		ref, ok := c.resolveRef(typeCell{name: strings.Trim(strings.TrimSpace(l.Text), "`* "), target: l.Target}, l.Text, pi)
+		if !ok || ref.Type == nil || ref.Type.Kind == model.KindEnum {
+			return nil
+		}
+		ts = append(ts, ref.Type)
+	}
+	for _, cand := range append([]*model.Type{ts[0]}, ts[0].Ancestors()...) {
+		all := true
+		for _, t := range ts[1:] {
+			all = all && inChain(t, cand)
+		}
+		if all {
+			return cand
+		}
+	}
+	return nil
+}
+
 // inChain reports whether anc is t or one of its ancestors.
 func inChain(t, anc *model.Type) bool {
 	seen := map[*model.Type]bool{}
@@ -335,7 +367,14 @@ func (c *compiler) resolveProperties() {
 					c.unknownType(pp.cell.Pos, what, tc.name)
 				}
 			} else if tc.problem != "" {
-				c.diags.Add(pp.cell.Pos, RuleTypeCellMalformed, "property %q: %s: %q", prop.Name, tc.problem, written)
+				problem := tc.problem
+				if base := c.commonBase(pp.cell, pt.pi); base != nil {
+					// "[a](a.md) or [b](b.md)": a value of either is one of
+					// their nearest common base type.
+					ref.Name, ref.Type = base.QualifiedName(), base
+					problem += fmt.Sprintf("; read as their nearest common base type %q", base.QualifiedName())
+				}
+				c.diags.Add(pp.cell.Pos, RuleTypeCellMalformed, "property %q: %s: %q", prop.Name, problem, written)
 			}
 			prop.Type = ref
 			if tc.maxLength > 0 && prop.MaxLength == 0 {

@@ -73,6 +73,12 @@ var (
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
+	RulePropertyInferred = model.Rule{ID: "property-inferred", Severity: model.SevInfo,
+		Summary: "a member of a type's JSON representation that no table row lists is read as a property of the type, typed from its value",
+		Example: "\"fitToPage\": \"Boolean\" in the JSON representation, no fitToPage row"}
+	RuleEnumMemberInferred = model.Rule{ID: "enum-member-inferred", Severity: model.SevInfo,
+		Summary: "the description of a property typed with an enum lists possible values that the enum's own list lacks: they are added to the enum",
+		Example: "| changeType | [changeType](enums.md) | Possible values are: created, updated, deleted. | (the changeType values table lists none of them)"}
 )
 
 // Rules lists every rule the compiler reports, sorted by ID.
@@ -84,6 +90,7 @@ var Rules = []model.Rule{
 	RuleBaseTypeInferred,
 	RuleDuplicateProperty,
 	RuleDuplicateType,
+	RuleEnumMemberInferred,
 	RuleEnumMemberInvalid,
 	RuleExampleInvalidJSON,
 	RuleExampleLenientJSON,
@@ -93,6 +100,7 @@ var Rules = []model.Rule{
 	RuleInheritanceCycle,
 	RuleKeyPropertyMissing,
 	RuleLooseResource,
+	RulePropertyInferred,
 	RuleTableMalformed,
 	RuleTableNotRead,
 	RuleTypeCellMalformed,

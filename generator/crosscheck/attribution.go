@@ -329,14 +329,13 @@ func (c *checker) attribute(fig string, pos model.Pos, what, docs, meta string, 
 }
 
 // baseAnswer returns where the definition of dt holds mt's base: the base
-// type named in its prose, annotation or "Inherited from" cells; for a
-// metadata type with no base, the definition of a type whose base the
-// reader inferred (the page names none).
+// type named in its prose, annotation or "Inherited from" cells. That a
+// type has no base is nothing a page says: a type the docs give a base
+// that the metadata's lacks has no answer on its page (the docs state
+// another parent, or name none and give it the root's key, which the
+// reader takes for the sign of the root's descendants).
 func (a *attributor) baseAnswer(dt, mt *model.Type) *model.Pos {
 	if mt.Base == nil {
-		if dt.BaseFrom == "inferred" {
-			return &dt.Pos
-		}
 		return nil
 	}
 	return a.definition(dt).proseNames(typeNamed(mt.Base))
@@ -451,6 +450,21 @@ func (a *attributor) typeAnswer(dp *model.Property, mt model.TypeRef) *model.Pos
 		// Only the type cell reads a plain word as a type.
 		if n.inLinks(cl.Links) || n.inText(cl.Text, i == 0) {
 			return &cl.Pos
+		}
+	}
+	// A type cell naming several types that all derive from mt ("[a](a.md)
+	// or [b](b.md)") says a value is one of mt's descendants.
+	if t := mt.Type; t != nil && len(r.Cells[1].Links) > 1 {
+		desc := map[string]bool{}
+		for _, d := range t.Descendants() {
+			desc[strings.ToLower(d.Name)] = true
+		}
+		all := true
+		for _, l := range r.Cells[1].Links {
+			all = all && desc[strings.ToLower(strings.Trim(l.Text, "*`_ "))]
+		}
+		if all {
+			return &r.Cells[1].Pos
 		}
 	}
 	return nil

@@ -43,8 +43,8 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 			continue
 		}
 		p := t.Property(mb.Key)
-		if p == nil {
-			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
+		if p == nil || p.FromExample { // the compiler reads such a member as a property, but no table lists it
+			if s := suggestProperty(t, mb.Key); p == nil && strings.Contains(s, "spelled") {
 				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s%s", mb.Key, t.Name, s)
 				continue
 			}
@@ -180,9 +180,13 @@ func (l *linter) checkEnumValues(t *model.Type) {
 		if len(p.Values) == 0 || et == nil || et.Kind != model.KindEnum || len(et.Members) == 0 || p.Pos.File != t.Pos.File {
 			continue
 		}
+		// The enum's own members: not those the compiler added from a
+		// description (positioned at the row that lists them).
 		members := map[string]string{}
 		for _, m := range et.Members {
-			members[strings.ToLower(m.Name)] = m.Name
+			if !l.describedAt[m.Pos] {
+				members[strings.ToLower(m.Name)] = m.Name
+			}
 		}
 		var bad []string
 		for _, v := range p.Values {

@@ -211,6 +211,9 @@ type linter struct {
 	owner       map[*model.Example]*model.Type
 	typeCands   []string                   // lower-cased qualified type names, for suggestType
 	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
+	// describedAt holds the rows of the properties typed with an enum: an
+	// enum member positioned at one was added from its description.
+	describedAt map[model.Pos]bool
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -282,6 +285,7 @@ func (l *linter) index(m *model.Model) {
 	l.diagsByFile = map[string][]model.Diagnostic{}
 	l.namespaces = map[string]bool{}
 	l.owner = map[*model.Example]*model.Type{}
+	l.describedAt = map[model.Pos]bool{}
 	if m != nil {
 		for _, p := range m.Pages {
 			l.mpages[p.Path] = p
@@ -291,6 +295,11 @@ func (l *linter) index(m *model.Model) {
 			l.namespaces[strings.ToLower(t.Namespace)] = true
 			for _, e := range t.Examples {
 				l.owner[e] = t
+			}
+			for _, p := range t.Properties {
+				if p.Type.Type != nil && p.Type.Type.Kind == model.KindEnum {
+					l.describedAt[p.Pos] = true
+				}
 			}
 		}
 		for _, op := range m.Operations {
