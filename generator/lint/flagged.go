@@ -21,7 +21,7 @@ var propertyRules = map[string]bool{
 	compile.RuleDuplicateProperty.ID: true, compile.RuleTypeCellMalformed.ID: true, compile.RuleUnknownType.ID: true,
 	compile.RuleTableMalformed.ID: true, RulePropertyIsEntity.ID: true, RuleRelationshipNotEntity.ID: true,
 	RuleTableNotInJSON.ID: true, RuleJSONNotInTable.ID: true, RuleInheritedFromMismatch.ID: true,
-	RuleEnumValueNotMember.ID: true,
+	RuleEnumValueNotMember.ID: true, RuleURLPropertyUnlisted.ID: true,
 }
 
 // flaggedRules are the cross-check's rules counted by crosscheck.Flagged.

@@ -126,7 +126,8 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			agreement = &res.Summary
 		}
 	}()
-	el := *l // the example group's linter
+	el := *l                              // the example group's linter
+	el.rows = map[string]map[string]bool{} // rowNames fills it lazily: one per group
 	exDone := make(chan struct{})
 	go func() {
 		defer close(exDone)
@@ -389,6 +390,7 @@ func (l *linter) runModel() {
 	l.checkOutlines()
 	l.checkHTTPRequests()
 	l.checkRelationshipKinds()
+	l.checkURLProperties()
 }
 
 // tableRows returns a function reporting whether a table row of page path
