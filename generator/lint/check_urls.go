@@ -225,4 +225,3 @@ func urlProperty(t *model.Type, name string) *model.Property {
 	}
 	return nil
 }
-

@@ -126,7 +126,7 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			agreement = &res.Summary
 		}
 	}()
-	el := *l                              // the example group's linter
+	el := *l                               // the example group's linter
 	el.rows = map[string]map[string]bool{} // rowNames fills it lazily: one per group
 	exDone := make(chan struct{})
 	go func() {
