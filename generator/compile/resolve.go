@@ -140,6 +140,7 @@ func (c *compiler) resolveInheritance() {
 			if prose == nil {
 				prose = c.lookupTarget(pt.pi.page.Path, pt.prose.Target)
 			}
+			c.checkLinkText(pt.prose.Pos, pt.prose.Text, pt.prose.Target, pt.pi, prose)
 			if prose == nil {
 				c.diags.Add(pt.prosePos, RuleUnknownBaseType, "type %q inherits from %q, which is not defined", t.Name, pt.prose.Text)
 			}
@@ -245,6 +246,30 @@ func (c *compiler) inheritedType(pt *pendingType, pp *pendingProp) *model.Type {
 		return c.lookupName(pp.inhName, pt.pi.ns)
 	}
 	return nil
+}
+
+// checkLinkText reports a type link whose text and target disagree: the
+// text names a type other than the one the target's page defines, or no
+// type at all (nor a primitive, as "[DateTimeOffset](timestamp.md)"
+// links a primitive to a page explaining it). got is the type the link
+// was read as (by its text, else by its target). A link with an anchor
+// (an enum section) or to a page that defines no type is not judged.
+func (c *compiler) checkLinkText(pos input.Pos, text, target string, pi *pageInfo, got *model.Type) {
+	text = strings.Trim(strings.TrimSpace(text), "`* ")
+	if got == nil || strings.Contains(target, "#") || primitive(text) != "" || !isWord(text) {
+		return
+	}
+	page := c.lookupTarget(pi.page.Path, target)
+	if page == nil || page.Kind == model.KindEnum || strings.EqualFold(text, page.Name) || strings.EqualFold(text, page.QualifiedName()) {
+		return
+	}
+	if named := c.lookupName(text, pi.ns); named != nil {
+		if named != page {
+			c.diags.Add(pos, RuleTypeLinkMismatch, "the link text names %q but the link goes to the page of %q; read as %q", named.QualifiedName(), page.QualifiedName(), got.QualifiedName())
+		}
+		return
+	}
+	c.diags.Add(pos, RuleTypeLinkMismatch, "the link text %q names no type; read as %q, the type of the page it links to", text, page.QualifiedName())
 }
 
 // commonBase returns the nearest common base type of the types that the
@@ -359,6 +384,9 @@ func (c *compiler) resolveProperties() {
 			}
 			written := strings.TrimSpace(pp.cell.Raw)
 			ref, ok := c.resolveRef(tc, written, pt.pi)
+			if ok && tc.target != "" && len(pp.cell.Links) == 1 {
+				c.checkLinkText(pp.cell.Links[0].Pos, tc.name, tc.target, pt.pi, ref.Type)
+			}
 			if !ok {
 				what := "property " + strconv.Quote(prop.Name)
 				if tc.problem != "" && tc.name == "" {

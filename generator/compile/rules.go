@@ -73,6 +73,9 @@ var (
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
+	RuleTypeLinkMismatch = model.Rule{ID: "type-link-mismatch", Severity: model.SevWarning,
+		Summary: "a type link (a type cell, an \"Inherits from\" sentence) names one type in its text and links to the page of another, or its text names no type",
+		Example: "| owner | [gizmo](widget.md) | ... | (gizmo is a type of its own; widget.md defines widget)"}
 	RulePropertyInferred = model.Rule{ID: "property-inferred", Severity: model.SevInfo,
 		Summary: "a member of a type's JSON representation that no table row lists is read as a property of the type, typed from its value",
 		Example: "\"fitToPage\": \"Boolean\" in the JSON representation, no fitToPage row"}
@@ -104,6 +107,7 @@ var Rules = []model.Rule{
 	RuleTableMalformed,
 	RuleTableNotRead,
 	RuleTypeCellMalformed,
+	RuleTypeLinkMismatch,
 	RuleUnclosedComment,
 	RuleUnclosedFence,
 	RuleUnknownBaseType,

@@ -58,7 +58,7 @@ type Disagreement struct {
 // attributedFigures are the figures whose disagreements are attributed.
 var attributedFigures = map[string]bool{
 	FigBaseTypes: true, FigPropertiesFound: true, FigPropertyPrecision: true,
-	FigPropertyTypes: true, FigEnumMembers: true,
+	FigPropertyTypes: true, FigCollections: true, FigPropertyKinds: true, FigEnumMembers: true,
 }
 
 // attributor finds the metadata's answers in the docs pages.
@@ -465,6 +465,52 @@ func (a *attributor) typeAnswer(dp *model.Property, mt model.TypeRef) *model.Pos
 		}
 		if all {
 			return &r.Cells[1].Pos
+		}
+	}
+	return nil
+}
+
+// collectionAnswer returns where the row of dp says what the metadata
+// says of the property's collection-ness: for a collection, its type cell
+// or description holds the word "collection" or "array"; for a single
+// value (which the reader read as a collection), its type cell does not
+// say "collection".
+func (a *attributor) collectionAnswer(dp *model.Property, metaCollection bool) *model.Pos {
+	r := span{page: a.pages[dp.Pos.File]}.row(dp.Pos)
+	if r == nil || len(r.Cells) < 2 {
+		return nil
+	}
+	says := func(c input.Cell) bool {
+		low := strings.ToLower(c.Text)
+		return wholeWord(low, "collection") || wholeWord(low, "array")
+	}
+	if !metaCollection {
+		if !says(r.Cells[1]) {
+			return &r.Cells[1].Pos
+		}
+		return nil
+	}
+	for _, cl := range r.Cells[1:] {
+		if says(cl) {
+			return &cl.Pos
+		}
+	}
+	return nil
+}
+
+// kindAnswer returns where the row of dp, listed with the properties,
+// says that the metadata's navigation property is one: its description
+// says "navigation property" or "relationship". Nothing on a row listed
+// with the relationships says it is a structural property.
+func (a *attributor) kindAnswer(dp *model.Property, metaRelationship bool) *model.Pos {
+	r := span{page: a.pages[dp.Pos.File]}.row(dp.Pos)
+	if r == nil || !metaRelationship {
+		return nil
+	}
+	for _, cl := range r.Cells[min(2, len(r.Cells)):] {
+		low := strings.ToLower(cl.Text)
+		if strings.Contains(low, "navigation property") || wholeWord(low, "relationship") {
+			return &cl.Pos
 		}
 	}
 	return nil

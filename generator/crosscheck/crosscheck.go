@@ -487,6 +487,9 @@ func (c *checker) properties(dt, mt *model.Type) {
 		}
 		collOK := dp.Type.Collection == mp.Type.Collection
 		c.count(FigCollections, collOK)
+		if !collOK && c.attr != nil {
+			c.attribute(FigCollections, dp.Pos, "collection-ness of "+dt.Name+"."+mp.Name, collWord(dp.Type.Collection), collWord(mp.Type.Collection), c.attr.collectionAnswer(dp, mp.Type.Collection))
+		}
 		// A cell that says "collection" where the reader saw one value
 		// ("[x](x.md) collection. Holds ...") is not held against the docs.
 		if !collOK && report && !(mp.Type.Collection && reCollectionWord.MatchString(dp.Type.Written)) {
@@ -501,6 +504,9 @@ func (c *checker) properties(dt, mt *model.Type) {
 		}
 		kindOK := dp.Relationship == mp.Relationship
 		c.count(FigPropertyKinds, kindOK)
+		if !kindOK && c.attr != nil {
+			c.attribute(FigPropertyKinds, dp.Pos, "kind of "+dt.Name+"."+mp.Name, kindWord(dp.Relationship), kindWord(mp.Relationship), c.attr.kindAnswer(dp, mp.Relationship))
+		}
 		if !kindOK && report {
 			if mp.Relationship {
 				c.add(dp.Pos, RulePropertyKind, "%q of %q is a navigation property in the metadata; the docs list it with the properties, not the relationships", dp.Name, dt.Name)
@@ -581,6 +587,13 @@ func propWord(p *model.Property) string {
 		return "navigation property"
 	}
 	return "property"
+}
+
+func kindWord(relationship bool) string {
+	if relationship {
+		return "navigation property"
+	}
+	return "structural property"
 }
 
 func collWord(b bool) string {

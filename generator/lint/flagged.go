@@ -21,7 +21,7 @@ var propertyRules = map[string]bool{
 	compile.RuleDuplicateProperty.ID: true, compile.RuleTypeCellMalformed.ID: true, compile.RuleUnknownType.ID: true,
 	compile.RuleTableMalformed.ID: true, RulePropertyIsEntity.ID: true, RuleRelationshipNotEntity.ID: true,
 	RuleTableNotInJSON.ID: true, RuleJSONNotInTable.ID: true, RuleInheritedFromMismatch.ID: true,
-	RuleEnumValueNotMember.ID: true, RuleURLPropertyUnlisted.ID: true,
+	RuleEnumValueNotMember.ID: true, RuleURLPropertyUnlisted.ID: true, compile.RuleTypeLinkMismatch.ID: true,
 }
 
 // flaggedRules are the cross-check's rules counted by crosscheck.Flagged.
@@ -32,19 +32,52 @@ var flaggedRules = map[string]bool{
 
 var reQuotedProperty = regexp.MustCompile(`property "([^"]+)"`)
 
+// flaggedFigure maps each rule counted by crosscheck.Flagged to the
+// figure whose disagreements it reports.
+var flaggedFigure = map[string]string{
+	crosscheck.RuleBaseType.ID: crosscheck.FigBaseTypes, crosscheck.RulePropertyMissing.ID: crosscheck.FigPropertiesFound,
+	crosscheck.RulePropertyUnknown.ID: crosscheck.FigPropertyPrecision, crosscheck.RulePropertyType.ID: crosscheck.FigPropertyTypes,
+	crosscheck.RulePropertyCollection.ID: crosscheck.FigCollections, crosscheck.RulePropertyKind.ID: crosscheck.FigPropertyKinds,
+}
+
 // flagged counts crosscheck.Flagged over all, the unfiltered findings of
 // a run with metadata: a base finding is flagged when a finding of a
 // base rule falls in the definition of its type; a finding on a row when
 // a finding of a property rule is on the same row; a missing property
 // when a finding of a property rule in the definition of its type names
-// it ("x").
-func flagged(m *model.Model, all []model.Diagnostic) crosscheck.Figure {
+// it ("x"). The figure's attribution splits the findings left unflagged
+// by the attribution of their disagreement (ds, the summary's).
+func flagged(m *model.Model, all []model.Diagnostic, ds []crosscheck.Disagreement) crosscheck.Figure {
+	type key struct {
+		fig  string
+		pos  model.Pos
+		what string
+	}
+	answered := map[key]bool{}
+	for _, d := range ds {
+		k := key{d.Figure, d.Pos, ""}
+		if d.Figure == crosscheck.FigPropertiesFound {
+			k.what = d.What[strings.LastIndexByte(d.What, '.')+1:]
+		}
+		answered[k] = d.Answer != nil
+	}
 	defs := crosscheck.NewDefinitions(m)
 	byFile := map[string][]model.Diagnostic{}
 	for _, d := range all {
 		if !strings.HasPrefix(d.Rule, "metadata-") && !strings.HasPrefix(d.Rule, "csdl-") {
 			byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
 		}
+	}
+	// A type link's finding off the property rows is about an inheritance
+	// sentence.
+	rows := map[model.Pos]bool{}
+	for _, t := range m.Types {
+		for _, p := range t.Properties {
+			rows[model.Pos{File: p.Pos.File, Line: p.Pos.Line}] = true
+		}
+	}
+	baseRule := func(o model.Diagnostic) bool {
+		return baseRules[o.Rule] || o.Rule == compile.RuleTypeLinkMismatch.ID && !rows[model.Pos{File: o.Pos.File, Line: o.Pos.Line}]
 	}
 	f := crosscheck.Flagged
 	for _, d := range all {
@@ -57,7 +90,7 @@ func flagged(m *model.Model, all []model.Diagnostic) crosscheck.Figure {
 		var about func(o model.Diagnostic) bool
 		switch d.Rule {
 		case crosscheck.RuleBaseType.ID:
-			about = func(o model.Diagnostic) bool { return baseRules[o.Rule] && inDef(o) }
+			about = func(o model.Diagnostic) bool { return baseRule(o) && inDef(o) }
 		case crosscheck.RulePropertyMissing.ID:
 			name := ""
 			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
@@ -69,10 +102,31 @@ func flagged(m *model.Model, all []model.Diagnostic) crosscheck.Figure {
 		default:
 			about = func(o model.Diagnostic) bool { return propertyRules[o.Rule] && o.Pos.Line == d.Pos.Line }
 		}
+		ok := false
 		for _, o := range byFile[d.Pos.File] {
 			if about(o) {
-				f.Agree++
+				ok = true
 				break
+			}
+		}
+		if ok {
+			f.Agree++
+			continue
+		}
+		k := key{flaggedFigure[d.Rule], d.Pos, ""}
+		if d.Rule == crosscheck.RulePropertyMissing.ID {
+			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
+				k.what = mm[1]
+			}
+		}
+		if ans, found := answered[k]; found && ds != nil {
+			if f.Attribution == nil {
+				f.Attribution = &crosscheck.Attribution{}
+			}
+			if ans {
+				f.Attribution.DocsHold++
+			} else {
+				f.Attribution.Silent++
 			}
 		}
 	}

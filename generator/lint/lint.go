@@ -147,7 +147,7 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
 	if agreement != nil {
-		agreement.Figures = append(agreement.Figures, flagged(m, all))
+		agreement.Figures = append(agreement.Figures, flagged(m, all, agreement.Disagreements))
 	}
 	return Report{Findings: filter(all, pages, sup, opts), Agreement: agreement}
 }
