@@ -386,8 +386,10 @@ func declaringAncestor(t *model.Type, name string) *model.Type {
 // property called prop, which the docs reader did not give the type: the
 // first cell of a row of a table that may list properties (not a table
 // of methods, permissions, headers, parameters, derived types, enum
-// members or values), a member of the type's JSON representation, or a
-// whole word of its prose when the name is distinctive.
+// members or values), a member of the type's JSON representation, a
+// property its resource annotation lists (optionalProperties,
+// nullableProperties), or a whole word of its prose when the name is
+// distinctive.
 func (a *attributor) foundAnswer(dt *model.Type, prop string) *model.Pos {
 	for _, e := range dt.Examples {
 		if e.JSON == nil || e.Kind != model.ExampleResource {
@@ -422,10 +424,27 @@ func (a *attributor) foundAnswer(dt *model.Type, prop string) *model.Pos {
 			if n.inText(strings.Join(b.Items, "\n"), false) {
 				at = &b.Pos
 			}
+		case input.KindComment:
+			if an := b.Comment.Annotation; an != nil && an.String("blockType") == "resource" &&
+				(listsName(an.Fields["optionalProperties"], prop) || listsName(an.Fields["nullableProperties"], prop)) {
+				at = &b.Comment.BodyPos
+			}
 		}
 		return at != nil
 	})
 	return at
+}
+
+// listsName reports whether v, an annotation's list of names, holds name
+// (ignoring case).
+func listsName(v any, name string) bool {
+	list, _ := v.([]any)
+	for _, x := range list {
+		if s, ok := x.(string); ok && strings.EqualFold(s, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayListProperties are the kinds of table whose rows may be properties.
@@ -498,12 +517,34 @@ func (a *attributor) collectionAnswer(dp *model.Property, metaCollection bool) *
 	return nil
 }
 
-// kindAnswer returns where the row of dp, listed with the properties,
-// says that the metadata's navigation property is one: its description
-// says "navigation property" or "relationship". Nothing on a row listed
-// with the relationships says it is a structural property.
+// kindAnswer returns where the page says of the row of dp what the
+// metadata says of its kind: the heading above the row's table speaks of
+// relationships (or navigation properties) for a navigation property, of
+// properties and not relationships for a structural one (the reader went
+// by the table's header instead); or, for a navigation property, the
+// row's description says "navigation property" or "relationship".
 func (a *attributor) kindAnswer(dp *model.Property, metaRelationship bool) *model.Pos {
-	r := span{page: a.pages[dp.Pos.File]}.row(dp.Pos)
+	page := a.pages[dp.Pos.File]
+	if page == nil {
+		return nil
+	}
+	var heading *input.Block
+	for _, b := range page.Blocks {
+		if b.Pos.Line > dp.Pos.Line {
+			break
+		}
+		if b.Kind == input.KindHeading {
+			heading = b
+		}
+	}
+	if heading != nil {
+		low := strings.ToLower(heading.Text)
+		rel := strings.Contains(low, "relationship") || strings.Contains(low, "navigation")
+		if rel == metaRelationship && (rel || strings.Contains(low, "propert")) {
+			return &heading.Pos
+		}
+	}
+	r := span{page: page}.row(dp.Pos)
 	if r == nil || !metaRelationship {
 		return nil
 	}

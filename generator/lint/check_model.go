@@ -123,6 +123,7 @@ func (l *linter) checkResources() {
 	for _, p := range l.pages {
 		l.checkInheritedRows(p)
 		l.checkTruncated(p)
+		l.checkAnnotationProperties(p)
 	}
 }
 
@@ -501,6 +502,60 @@ func (l *linter) postsConcreteType(op *model.Operation) bool {
 		if ot := ex.JSON.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
 			if t, _, _ := l.resolveODataType(ot.Str); t != nil && !t.Abstract {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// RuleAnnotationPropertyUnlisted is reported by checkAnnotationProperties.
+var RuleAnnotationPropertyUnlisted = model.Rule{ID: "annotation-property-unlisted", Severity: model.SevWarning,
+	Summary: "a resource annotation's optionalProperties or nullableProperties names a property that the type (with its ancestors and derived types) does not have: no table row and no member of its JSON representation (an open type that declares no property, whose members vary, is not judged)",
+	Example: "\"optionalProperties\": [\"owners\"] on a page whose tables list no owners"}
+
+// checkAnnotationProperties checks the property names that the resource
+// annotations of page p list (optionalProperties, nullableProperties)
+// against the type each annotation names.
+func (l *linter) checkAnnotationProperties(p *input.Page) {
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindComment || b.Comment.Annotation == nil || b.Comment.Annotation.String("blockType") != "resource" {
+			continue
+		}
+		a := b.Comment.Annotation
+		t := l.lookupName(stripHash(a.String("@odata.type")), "")
+		if t == nil || t.Kind == model.KindEnum || (t.Open || anyOpen(t)) && len(t.Properties) == 0 {
+			continue // an open type that declares nothing: its members vary
+		}
+		for _, key := range []string{"optionalProperties", "nullableProperties"} {
+			list, _ := a.Fields[key].([]any)
+			for _, v := range list {
+				name, ok := v.(string)
+				if !ok || name == "" || strings.HasPrefix(name, "@") || l.hasMember(t, name) {
+					continue // an instance annotation is no property
+				}
+				l.add(b.Comment.BodyPos, RuleAnnotationPropertyUnlisted, "%s names %q, which is no property of %q: no table row or member of its JSON representation has it", key, name, t.Name)
+			}
+		}
+	}
+}
+
+// hasMember reports whether t, an ancestor or a descendant has a property
+// called name, or a JSON representation of t shows a member called name
+// (ignoring case in both).
+func (l *linter) hasMember(t *model.Type, name string) bool {
+	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+		for _, p := range x.Properties {
+			if strings.EqualFold(p.Name, name) {
+				return true
+			}
+		}
+	}
+	for _, ex := range t.Examples {
+		if ex.JSON != nil {
+			for _, mb := range ex.JSON.Members {
+				if strings.EqualFold(mb.Key, name) {
+					return true
+				}
 			}
 		}
 	}

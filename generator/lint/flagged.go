@@ -22,6 +22,7 @@ var propertyRules = map[string]bool{
 	compile.RuleTableMalformed.ID: true, RulePropertyIsEntity.ID: true, RuleRelationshipNotEntity.ID: true,
 	RuleTableNotInJSON.ID: true, RuleJSONNotInTable.ID: true, RuleInheritedFromMismatch.ID: true,
 	RuleEnumValueNotMember.ID: true, RuleURLPropertyUnlisted.ID: true, compile.RuleTypeLinkMismatch.ID: true,
+	RuleAnnotationPropertyUnlisted.ID: true,
 }
 
 // flaggedRules are the cross-check's rules counted by crosscheck.Flagged.

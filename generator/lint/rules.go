@@ -138,7 +138,7 @@ var Rules = sortedRules([]model.Rule{
 	// check_outline.go, check_http.go, check_include.go, check_kinds.go, check_urls.go
 	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
 	RuleIncludeMissing, RuleIncludeCycle, RuleRelationshipNotEntity, RulePropertyIsEntity,
-	RuleURLPropertyUnlisted,
+	RuleURLPropertyUnlisted, RuleAnnotationPropertyUnlisted,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {
