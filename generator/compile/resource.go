@@ -93,7 +93,14 @@ func (c *compiler) readResource(pi *pageInfo) {
 			t.Abstract = true
 		}
 	}
-	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil {
+	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil && c.primary[prev] == nil {
+		// The name is taken by an enum (a "### x values" section read
+		// earlier): the page's tables and examples would describe a type
+		// that is not in the model, so say so. Its in-page enums are
+		// still read below.
+		c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined as an enum at %s; the properties and JSON representation of this page are not read", t.QualifiedName(), prev.Pos)
+		pt.t = t
+	} else if prev != nil {
 		// A second page defines the same type (an Intune page re-listing
 		// user, say). Its rows are merged into the first definition; the
 		// page whose file name is the type's name is the primary one.
