@@ -159,7 +159,11 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
-	typeCands   []string                   // lower-cased qualified type names, for suggestType
+	typeCands   *wordIndex            // lower-cased qualified type names, for suggestType
+	dirFiles    map[string]*wordIndex // folder -> its file names, for suggestFile (made lazily)
+	anchorWords map[string]*wordIndex // page path -> its anchors, for suggestAnchor (made lazily)
+	includes    map[input.Pos]bool    // positions of the INCLUDE links of includesOf
+	includesOf  *input.Page
 	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
 }
 

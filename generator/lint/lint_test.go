@@ -334,3 +334,40 @@ func TestGoldenRulesDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestManyBrokenLinksInOneBlock: a list whose every item holds a broken
+// link or an include of a missing file, with "did you mean" suggestions.
+// Each broken link used to rescan the page for includes and each
+// suggestion every file of the tree, so a few thousand such items took
+// minutes; now each link costs about the same however many there are.
+func TestManyBrokenLinksInOneBlock(t *testing.T) {
+	const n = 3000
+	var page strings.Builder
+	page.WriteString("# Lots of links\n\n")
+	for i := range n {
+		if i%2 == 0 {
+			fmt.Fprintf(&page, "- See [item %d](targte%d.md).\n", i, i)
+		} else {
+			fmt.Fprintf(&page, "- [!INCLUDE [part %d](target%d-part.md)]\n", i, i)
+		}
+	}
+	pages := []*input.Page{input.Parse("links.md", []byte(page.String()))}
+	files := []string{"links.md"}
+	for i := range n {
+		files = append(files, fmt.Sprintf("target%d.md", i))
+	}
+	count := map[string]int{}
+	first := ""
+	for _, d := range Run(pages, compile.Compile(pages), Options{Files: files, Extra: noExtra}) {
+		count[d.Rule]++
+		if d.Pos.Line == 3 {
+			first = d.Message
+		}
+	}
+	if want := `link target "targte0.md" does not exist; did you mean "target0.md"?`; first != want {
+		t.Errorf("finding on line 3: %q, want %q", first, want)
+	}
+	if count[RuleBrokenLink.ID] != n/2 || count[RuleIncludeMissing.ID] != n/2 {
+		t.Errorf("findings by rule: %v; want %d broken links and %d missing includes", count, n/2, n/2)
+	}
+}
