@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/jsonx"
@@ -40,6 +41,10 @@ type compiler struct {
 	primary   map[*model.Type]*pendingType // the page that defines a type (others merge into it)
 	lowered   map[string]string            // strings.ToLower of headings and names, computed once
 	apiPages  []*pageInfo
+
+	shortNames []string          // sorted keys of byShort, for suggest
+	shortIndex *textdist.Index   // of shortNames; nil until suggest needs it
+	suggested  map[string]string // lower-cased name -> what suggest returned
 }
 
 // pageInfo is a page with what the compiler learnt of it.
@@ -295,6 +300,7 @@ func (c *compiler) register(t *model.Type, pagePath string) bool {
 		return false
 	}
 	c.types[q] = t
+	c.shortIndex = nil
 	s := strings.ToLower(t.Name)
 	c.byShort[s] = append(c.byShort[s], t)
 	lp := strings.ToLower(pagePath)
