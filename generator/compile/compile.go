@@ -127,6 +127,12 @@ func (c *compiler) readPage(p *input.Page) {
 	pi := &pageInfo{page: p}
 	pi.title, pi.h1 = p.Title()
 	pi.info = &model.Page{Path: p.Path, Title: pi.title}
+	if p.ReadError != "" {
+		pi.info.Kind = model.PageConceptual
+		c.m.Pages = append(c.m.Pages, pi.info)
+		c.diags.Add(input.Pos{File: p.Path, Line: 1, Col: 1}, RuleFileUnreadable, "cannot be read, so it is left out: %s", p.ReadError)
+		return
+	}
 	pi.info.DocType, _ = p.FrontValue("doc_type")
 	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
 	for _, b := range p.Blocks {

@@ -58,6 +58,9 @@ var (
 	RuleKeyPropertyMissing = model.Rule{ID: "key-property-missing", Severity: model.SevError,
 		Summary: "the annotation's keyProperty is not a property of the type or its ancestors",
 		Example: "\"keyProperty\": \"ID\""}
+	RuleFileUnreadable = model.Rule{ID: "file-unreadable", Severity: model.SevError,
+		Summary: "a file or folder of the docs tree cannot be read (no permission, a symbolic link that leads nowhere or back to a folder holding it); it is left out",
+		Example: "resources/user.md -> ../../old/user.md (the target was deleted)"}
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
@@ -73,6 +76,7 @@ var Rules = []model.Rule{
 	RuleEnumMemberInvalid,
 	RuleExampleInvalidJSON,
 	RuleExampleLenientJSON,
+	RuleFileUnreadable,
 	RuleHTTPRequestInvalid,
 	RuleHTTPStatusInvalid,
 	RuleInheritanceConflict,

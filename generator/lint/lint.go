@@ -287,6 +287,9 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 // A new check goes in the group whose lazily filled fields it uses.
 func (l *linter) runPages() {
 	for _, p := range l.pages {
+		if p.ReadError != "" {
+			continue // the compiler reports it (file-unreadable)
+		}
 		l.checkFrontMatter(p)
 		l.checkPlaceholders(p)
 		l.checkAnnotations(p)
