@@ -371,3 +371,25 @@ func TestManyBrokenLinksInOneBlock(t *testing.T) {
 		t.Errorf("findings by rule: %v; want %d broken links and %d missing includes", count, n/2, n/2)
 	}
 }
+
+// TestTextQuotesOddFileNames: a file name with a line break (or another
+// control character) is quoted in text output, so that each finding stays
+// one line; ordinary names are written as they are.
+func TestTextQuotesOddFileNames(t *testing.T) {
+	ds := []model.Diagnostic{
+		{Pos: model.Pos{File: "api/two\nlines.md", Line: 3, Col: 1}, Severity: model.SevError, Message: "m", Rule: "r"},
+		{Pos: model.Pos{File: "api/tab\there.md", Line: 1, Col: 2}, Severity: model.SevWarning, Message: "m", Rule: "r"},
+		{Pos: model.Pos{File: "api/plain name.md", Line: 1, Col: 1}, Severity: model.SevInfo, Message: "m", Rule: "r"},
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", ds, ReportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `"api/two\nlines.md":3:1: error: m [r]
+"api/tab\there.md":1:2: warning: m [r]
+api/plain name.md:1:1: info: m [r]
+`
+	if b.String() != want {
+		t.Errorf("text output:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
