@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -93,10 +94,17 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
+	if st, err := os.Stat(*dir); err != nil {
+		fmt.Fprintf(stderr, "apidocgen lint: docs folder %s: %v\n", *dir, errors.Unwrap(err))
+		return 2
+	} else if !st.IsDir() {
+		fmt.Fprintf(stderr, "apidocgen lint: docs folder %s is not a folder\n", *dir)
+		return 2
+	}
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+		fmt.Fprintf(stderr, "apidocgen lint: docs folder %s: %v\n", *dir, err)
 		return 2
 	}
 	if len(pages) == 0 {
@@ -214,23 +222,14 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// allFiles lists every regular file of fsys (slash paths), skipping hidden
-// directories.
+// allFiles lists every file of fsys (slash paths), following symbolic
+// links as input.Load does and skipping hidden folders. Entries that
+// cannot be read are left out: a page among them is reported by the
+// compiler, and a link to any of them as a broken link.
 func allFiles(fsys fs.FS) ([]string, error) {
 	var out []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		out = append(out, p)
-		return nil
-	})
+	hidden := func(dir string) bool { return strings.HasPrefix(path.Base(dir), ".") }
+	err := input.WalkFiles(fsys, hidden, func(p string) { out = append(out, p) }, func(string, error) {})
 	sort.Strings(out)
 	return out, err
 }
