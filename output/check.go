@@ -10,8 +10,8 @@ import (
 // anything.
 type Check struct {
 	Root  string
-	Areas []Area // as for Dir
-	FS    FS     // nil: OS
+	Areas []Area               // as for Dir
+	FS    FS                   // nil: OS
 	Guard func([]Change) error // as for Dir
 }
 
