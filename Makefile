@@ -2,8 +2,9 @@
 GO      ?= go
 CORPUS  ?= ../shared/corpus
 FUZZTIME ?= 60s
+FUZZLONG ?= 10m
 
-.PHONY: all build test short golden fuzz bench lint example check-example clean
+.PHONY: all build test short golden fuzz fuzz-long kill-test bench lint example check-example clean
 
 all: build test
 
@@ -25,12 +26,25 @@ golden:
 	$(GO) test ./input/... ./generator/... ./cmd/... -run Golden -update
 	git diff --stat
 
-# Fuzz the page reader, the annotation/example JSON reader and the whole
-# reader+compiler for $(FUZZTIME) each; crashers land in testdata/fuzz/.
+# Fuzz the page reader, the annotation/example JSON reader, the whole
+# reader+compiler, the apidocgen.yaml parser and the generated validators
+# for $(FUZZTIME) each; crashers land in testdata/fuzz/ of the package.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator -run '^$$' -fuzz '^FuzzParseConfig$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/gengo -run '^$$' -fuzz '^FuzzValidators$$' -fuzztime $(FUZZTIME)
+
+# The same targets for $(FUZZLONG) each (10 minutes by default).
+fuzz-long:
+	$(MAKE) fuzz FUZZTIME=$(FUZZLONG)
+
+# Kill "apidocgen generate" of graph-v1.0 at random moments, KILLS times
+# (default 60), and check after each that the output is all old or all new
+# (cmd/apidocgen/kill_test.go; needs the corpus and a Unix system).
+kill-test:
+	APIDOCGEN_CORPUS=$(CORPUS) APIDOCGEN_KILLS=$(or $(KILLS),60) $(GO) test -tags faulthook -run '^TestKillGenerate$$' -count=1 -timeout 60m -v ./cmd/apidocgen
 
 bench:
 	bash scripts/bench.sh
