@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"math/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -391,5 +392,31 @@ api/plain name.md:1:1: info: m [r]
 `
 	if b.String() != want {
 		t.Errorf("text output:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestWordIndexIsClosest: the index gives what closest gives, on random
+// lists of similar words.
+func TestWordIndexIsClosest(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	word := func() string {
+		b := make([]byte, r.Intn(12))
+		for i := range b {
+			b[i] = "abcd-.AB"[r.Intn(8)]
+		}
+		return string(b)
+	}
+	for round := 0; round < 300; round++ {
+		words := make([]string, r.Intn(40))
+		for i := range words {
+			words[i] = word()
+		}
+		w := newWordIndex(words)
+		for k := 0; k < 20; k++ {
+			q, max := word(), 1+r.Intn(3)
+			if got, want := w.closest(q, max), closest(q, words, max); got != want {
+				t.Fatalf("words %q: closest(%q, %d) = %q from the index, %q from a scan", words, q, max, got, want)
+			}
+		}
 	}
 }
