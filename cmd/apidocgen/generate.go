@@ -74,19 +74,16 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "apidocgen generate: unexpected argument %q (docs are set with -docs or in the config)\n", fl.Arg(0))
-		return exitError
+		return usageError(stderr, fl.Name(), fmt.Sprintf("unexpected argument %q (docs are set with -docs or in the config)", fl.Arg(0)))
 	}
 	start := time.Now()
 	job, err := prepare(f)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	res, err := generator.Run(context.Background(), job.docsFS, job.cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	if printDiagnostics(stderr, job, res.Diagnostics, f.verbose) {
 		fmt.Fprintln(stderr, "apidocgen: configuration errors; nothing written")
@@ -110,8 +107,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if f.check {
 		rep, err := output.Check{Root: job.outRoot, Areas: areas, Guard: guard}.Run(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 		io.WriteString(stdout, rep.Diff(job.diffPrefix()))
 		sum = rep.Summary
@@ -122,8 +118,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		sum, err = output.Dir{Root: job.outRoot, Areas: areas, Guard: guard, Wait: f.wait, Waiting: waiting}.Write(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 	}
 	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",

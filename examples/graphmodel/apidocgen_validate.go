@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -93,9 +94,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// ValidateJSON decodes data and validates it as a value of the type with
-// the qualified name typeName ("microsoft.graph.user") in mode. It returns
-// nil or a *ValidationError. A type the package does not know is an error.
+// ValidateJSON decodes data and validates it as a value of the type named
+// typeName in mode: its qualified name ("microsoft.graph.user"), or its
+// name without the namespace ("user") when no other type has that name. It
+// returns nil or a *ValidationError. A name that matches no type, or a
+// short name that several types have (the error lists them), is an error.
 func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
@@ -112,19 +115,20 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 
 // ValidateValue validates v, a value as encoding/json decodes JSON into an
 // any (map[string]any, []any, string, bool, nil, and json.Number or
-// float64), as a value of the type typeName in mode. It uses no
-// reflection. It returns nil or a *ValidationError.
+// float64), as a value of the type typeName (qualified, or short when
+// unambiguous, as for ValidateJSON) in mode. It uses no reflection. It
+// returns nil or a *ValidationError.
 func ValidateValue(typeName string, mode ValidationMode, v any) error {
-	i := vLookup(typeName)
+	i, problem := vResolve(typeName)
 	if i < 0 {
-		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("unknown type " + strconv.Quote(typeName))}
+		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation(problem)}
 	}
 	s := vstate{mode: mode}
 	s.vtype(i, v)
 	if len(s.errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Type: typeName, Mode: mode, Violations: s.errs}
+	return &ValidationError{Type: vTypes[i].name, Mode: mode, Violations: s.errs}
 }
 
 // validateEncoded encodes v (a pointer to a generated struct) with
@@ -272,6 +276,43 @@ var vFormats = [...]struct {
 	vsTimeOfDay: {vIsTimeOfDay, "time of day"},
 	vsDuration:  {vIsDuration, "duration"},
 	vsBase64:    {vIsBase64, "base64 value"},
+}
+
+// vShort maps the name of each type without its namespace to the indices
+// in vTypes of the types that have it; built on first use.
+var vShort struct {
+	once  sync.Once
+	names map[string][]int32
+}
+
+// vResolve returns the index in vTypes of the type named name, qualified
+// or short; -1 and the reason when there is none or a short name is
+// ambiguous.
+func vResolve(name string) (int32, string) {
+	if i := vLookup(name); i >= 0 {
+		return i, ""
+	}
+	if !strings.Contains(name, ".") {
+		vShort.once.Do(func() {
+			vShort.names = make(map[string][]int32, len(vTypes))
+			for k, t := range vTypes {
+				short := t.name[strings.LastIndexByte(t.name, '.')+1:]
+				vShort.names[short] = append(vShort.names[short], int32(k))
+			}
+		})
+		switch is := vShort.names[name]; len(is) {
+		case 1:
+			return is[0], ""
+		case 0:
+		default:
+			names := make([]string, len(is))
+			for k, i := range is {
+				names[k] = vTypes[i].name
+			}
+			return -1, "type name " + strconv.Quote(name) + " is ambiguous: " + strings.Join(names, ", ")
+		}
+	}
+	return -1, "unknown type " + strconv.Quote(name)
 }
 
 // vLookup returns the index in vTypes of the type with the qualified name

@@ -381,17 +381,22 @@ func integral(lit string) (string, bool) {
 // registry maps qualified type names to the generated struct types and
 // back; built on first use from objects and objectNames.
 var registry struct {
-	once   sync.Once
-	byName map[string]reflect.Type // lower-cased qualified name -> struct type
-	byType map[reflect.Type]string // pointer type -> "#namespace.name"
+	once    sync.Once
+	byName  map[string]reflect.Type // lower-cased qualified name -> struct type
+	byShort map[string][]string     // lower-cased name without namespace -> lower-cased qualified names
+	byType  map[reflect.Type]string // pointer type -> "#namespace.name"
 }
 
 func loadRegistry() {
 	registry.byName = make(map[string]reflect.Type, len(objects))
+	registry.byShort = make(map[string][]string, len(objects))
 	registry.byType = make(map[reflect.Type]string, len(objects))
 	for i, o := range objects {
 		t := reflect.TypeOf(o)
-		registry.byName[strings.ToLower(objectNames[i])] = t.Elem()
+		name := strings.ToLower(objectNames[i])
+		registry.byName[name] = t.Elem()
+		short := name[strings.LastIndexByte(name, '.')+1:]
+		registry.byShort[short] = append(registry.byShort[short], name)
 		registry.byType[t] = "#" + objectNames[i]
 	}
 }
@@ -407,10 +412,20 @@ func newObject(name string) any {
 }
 
 // NewObject returns a pointer to a new, empty value of the generated struct
-// type with the qualified name typeName ("microsoft.graph.user", in any
-// case, with or without the '#' of "@odata.type"); nil when there is none.
+// type named typeName: its qualified name ("microsoft.graph.user"), or its
+// name without the namespace ("user") when no other struct type has that
+// name; in any case, with or without the '#' of "@odata.type". It returns
+// nil when no type has the name or when a short name is ambiguous
+// (ValidateJSON names the candidates).
 func NewObject(typeName string) any {
-	return newObject(strings.ToLower(strings.TrimPrefix(typeName, "#")))
+	name := strings.ToLower(strings.TrimPrefix(typeName, "#"))
+	if v := newObject(name); v != nil || strings.Contains(name, ".") {
+		return v
+	}
+	if names := registry.byShort[name]; len(names) == 1 {
+		return newObject(names[0])
+	}
+	return nil
 }
 
 // typeName returns the "#namespace.name" of v, a pointer to a generated
