@@ -82,7 +82,7 @@ func (d Dir) Write(files Files) (Summary, error) {
 // this first; Recover does only this. It reports whether there was a
 // journal to replay.
 func (d Dir) Recover() (replayed bool, err error) {
-	return d.locked(defaultAreas(d.Areas), func() error { return nil })
+	return d.locked(tempDirs(nil, defaultAreas(d.Areas)), func() error { return nil })
 }
 
 // locked runs f holding the lock of Root, after finishing an interrupted
@@ -110,10 +110,11 @@ func (d Dir) locked(temps []Area, f func() error) (replayed bool, err error) {
 }
 
 // tempDirs returns where temporary files of earlier runs may be: the
-// areas, and the folder of every file (for a file outside the areas).
+// areas, the folder of every file (for a file outside the areas) and the
+// root (the journal's).
 func tempDirs(files Files, areas []Area) []Area {
-	out := append([]Area(nil), areas...)
-	seen := map[string]bool{}
+	out := append([]Area{{Dir: "."}}, areas...)
+	seen := map[string]bool{".": true}
 	for _, f := range files {
 		if d := path.Dir(f.Path); !seen[d] {
 			seen[d] = true
