@@ -3,6 +3,7 @@ package gengo
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/apidocgen/apidocgen/generator/gengo/internal/fixturegen"
@@ -83,8 +84,8 @@ func FuzzValidators(f *testing.F) {
 		}
 		v := ft.new()
 		derr := json.Unmarshal(data, v)
-		if verr != nil {
-			return
+		if verr != nil || derr != nil && caseMismatchedODataType(data) {
+			return // the one known difference: see MAPPING.md, "What the validators accept decodes"
 		}
 		if derr != nil {
 			t.Fatalf("%s %v: the validators accept %s, but it does not decode: %v", ft.name, m, data, derr)
@@ -97,4 +98,41 @@ func FuzzValidators(f *testing.F) {
 			t.Fatalf("%s: %s is valid, but its re-encoding %s is not: %v", ft.name, data, again, err)
 		}
 	})
+}
+
+// caseMismatchedODataType reports whether an "@odata.type" in the JSON
+// data names a fixture type in another case than its own: the decoder
+// then picks that type, while the validators check the declared one.
+func caseMismatchedODataType(data []byte) bool {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return false
+	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch x := v.(type) {
+		case map[string]any:
+			if s, ok := x["@odata.type"].(string); ok {
+				name := strings.TrimPrefix(s, "#")
+				for _, ft := range fuzzTypes {
+					if strings.EqualFold(name, ft.name) && name != ft.name {
+						return true
+					}
+				}
+			}
+			for _, e := range x {
+				if walk(e) {
+					return true
+				}
+			}
+		case []any:
+			for _, e := range x {
+				if walk(e) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
 }

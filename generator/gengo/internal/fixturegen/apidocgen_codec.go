@@ -744,10 +744,7 @@ func decodePoly(raw []byte, fi *fieldInfo) (reflect.Value, error) {
 		}
 		var s string
 		if json.Unmarshal(m.raw, &s) == nil {
-			// The name must be exact (but for the '#'), as for the
-			// validators and the JSON Schema: a name in another case
-			// is unknown.
-			if o := newObject(odataKey(s)); o != nil && reflect.TypeOf(o).Implements(fi.iface) && registry.byType[reflect.TypeOf(o)] == "#"+strings.TrimPrefix(s, "#") {
+			if o := newObject(odataKey(s)); o != nil && reflect.TypeOf(o).Implements(fi.iface) {
 				v = o
 			}
 		}
