@@ -236,8 +236,11 @@ func rfc3339Times(raw []byte) []byte {
 		if j >= len(raw) {
 			break
 		}
-		var s string
-		if json.Unmarshal(raw[i:j+1], &s) == nil {
+		s, ok := string(raw[i+1:j]), true
+		if bytes.IndexByte(raw[i+1:j], '\\') >= 0 {
+			ok = json.Unmarshal(raw[i:j+1], &s) == nil
+		}
+		if ok {
 			if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
 				if t, ok := parseDateTime(s); ok {
 					out = append(append(out, raw[last:i]...), strconv.Quote(t.Format(time.RFC3339Nano))...)
@@ -598,8 +601,9 @@ func unmarshalObject(b []byte, v any) error {
 func fill(rv reflect.Value, ms []member) error {
 	info := infoOf(rv.Type())
 	var first error
+	shadowed := shadowedMembers(ms)
 	for i, m := range ms {
-		if repeated(ms, i) {
+		if shadowed != nil && shadowed[i] {
 			continue // a key given twice: the last value counts, as in a map
 		}
 		if m.key == odataTypeKey && info.odataType != nil {
@@ -633,14 +637,36 @@ func fill(rv reflect.Value, ms []member) error {
 	return first
 }
 
-// repeated reports whether a member after ms[i] has the same key.
-func repeated(ms []member, i int) bool {
-	for _, m := range ms[i+1:] {
-		if m.key == ms[i].key {
-			return true
+// shadowedMembers marks the members a later member with the same key
+// overrides; nil when no key repeats (the common case: no allocation for
+// a small object).
+func shadowedMembers(ms []member) []bool {
+	var out []bool
+	mark := func(i int) {
+		if out == nil {
+			out = make([]bool, len(ms))
 		}
+		out[i] = true
 	}
-	return false
+	if len(ms) <= 16 {
+		for i := range ms {
+			for _, m := range ms[i+1:] {
+				if m.key == ms[i].key {
+					mark(i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	last := make(map[string]int, len(ms))
+	for i, m := range ms {
+		if j, ok := last[m.key]; ok {
+			mark(j)
+		}
+		last[m.key] = i
+	}
+	return out
 }
 
 func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
