@@ -1,64 +1,58 @@
 package textdist
 
+import "sort"
+
 // An Index answers "which of these words is nearest to q" without
-// measuring q against every word: the words are stored in a trie, and a
-// search walks it with one row of the edit-distance table per trie level,
-// leaving a branch as soon as every entry of its row exceeds the largest
-// distance asked for. The work of a search depends on the length of q, the
-// distance and how alike the words are, not on how many words there are,
-// so suggesting a name for each of n unknown names among n known ones
-// costs about n searches, not n*n comparisons.
+// measuring q against every word. The words are stored in tries, one per
+// word length, and a search walks the tries of the lengths within reach
+// with one row of the edit-distance table per trie level, leaving a branch
+// as soon as no word below it can be near enough: every entry of its row
+// plus the difference between what is left of q and of the word (known,
+// as all the words of a trie have one length) exceeds the largest distance
+// asked for. The work of a search depends on the length of q, the distance
+// and how alike the words are, not on how many words there are, so
+// suggesting a name for each of n unknown names among n known ones costs
+// about n searches, not n*n comparisons.
 //
 // Nearest gives exactly the answer of comparing q with every word in
 // order (Distance) and keeping the first of the nearest.
 type Index struct {
-	nodes []trieNode
+	nodes []trieNode    // nodes[0] is unused: 0 means "none" below
+	roots map[int]int32 // word length -> root of the trie of that length
+	lens  []int         // the lengths, sorted
 }
 
 type trieNode struct {
 	b           byte
 	word        int32 // index of the first word ending here, -1 for none
-	first, next int32 // first child, next sibling; 0 for none (0 is the root)
-	// minRest and maxRest are the fewest and most bytes that follow this
-	// node in the words below it (0 when a word ends here).
-	minRest, maxRest int32
+	first, next int32 // first child, next sibling; 0 for none
 }
 
 // NewIndex indexes words; Nearest reports positions in this slice.
 func NewIndex(words []string) *Index {
-	x := &Index{nodes: []trieNode{{word: -1}}}
-	parent := []int32{-1}
+	x := &Index{nodes: make([]trieNode, 1, 1+len(words)), roots: map[int]int32{}}
 	for i, w := range words {
-		n := int32(0)
+		n, ok := x.roots[len(w)]
+		if !ok {
+			x.nodes = append(x.nodes, trieNode{word: -1})
+			n = int32(len(x.nodes) - 1)
+			x.roots[len(w)] = n
+			x.lens = append(x.lens, len(w))
+		}
 		for j := 0; j < len(w); j++ {
-			c := x.child(n, w[j])
-			if int(c) == len(parent) {
-				parent = append(parent, n)
-			}
-			n = c
+			n = x.child(n, w[j])
 		}
 		if x.nodes[n].word < 0 {
 			x.nodes[n].word = int32(i)
 		}
 	}
-	// A child is added after its parent, so going backwards every node is
-	// complete before it is folded into its parent.
-	for i := range x.nodes {
-		x.nodes[i].minRest, x.nodes[i].maxRest = 1<<30, -1
-		if x.nodes[i].word >= 0 {
-			x.nodes[i].minRest, x.nodes[i].maxRest = 0, 0
-		}
-	}
-	for i := len(x.nodes) - 1; i > 0; i-- {
-		n, p := &x.nodes[i], &x.nodes[parent[i]]
-		p.minRest, p.maxRest = min(p.minRest, n.minRest+1), max(p.maxRest, n.maxRest+1)
-	}
+	sort.Ints(x.lens)
 	return x
 }
 
 // child returns the child of node n for byte b, adding it when missing.
-// Children are kept sorted by byte, so the trie, and the order a search
-// visits it in, does not depend on the order of the words.
+// Children are kept sorted by byte, so the tries, and the order a search
+// visits them in, do not depend on the order of the words.
 func (x *Index) child(n int32, b byte) int32 {
 	prev, c := int32(0), x.nodes[n].first
 	for c != 0 && x.nodes[c].b < b {
@@ -97,7 +91,12 @@ func (x *Index) nearest(q string, minD, maxD int) (word, d, visits int) {
 		row[j] = j
 	}
 	s.rows = append(s.rows, row)
-	s.visit(0, 0)
+	for _, l := range x.lens {
+		if l-len(q) <= maxD && len(q)-l <= maxD {
+			s.wordLen = l
+			s.visit(x.roots[l], 0)
+		}
+	}
 	if s.best < 0 {
 		return -1, 0, s.visits
 	}
@@ -108,6 +107,7 @@ type searcher struct {
 	x          *Index
 	q          string
 	minD, maxD int
+	wordLen    int // the length of the words of the trie being searched
 	// rows[depth] holds the distances between the prefixes of q and the
 	// trie path to the node being visited at that depth. Only the band of
 	// entries within maxD of the diagonal is computed (an entry further
@@ -132,6 +132,9 @@ func (s *searcher) visit(n int32, depth int) {
 		}
 	}
 	nd := depth + 1
+	if nd > s.wordLen {
+		return
+	}
 	lo, hi := max(1, nd-s.maxD), min(len(q), nd+s.maxD)
 	if lo > hi+1 {
 		return // every entry of the next rows is beyond maxD
@@ -140,6 +143,7 @@ func (s *searcher) visit(n int32, depth int) {
 		s.rows = append(s.rows, make([]int, len(q)+1))
 	}
 	next := s.rows[nd]
+	rest := s.wordLen - nd // bytes of the word after the child
 	for c := s.x.nodes[n].first; c != 0; c = s.x.nodes[c].next {
 		b := s.x.nodes[c].b
 		left := big
@@ -147,7 +151,13 @@ func (s *searcher) visit(n int32, depth int) {
 			left = min(nd, big)
 		}
 		next[lo-1] = left
-		lowest := left
+		// bound: the least distance between q and a word below c, which
+		// is q[:j] edited into the path (next[j] edits) then q[j:] edited
+		// into the rest of the word (at least the difference of lengths).
+		bound := big
+		if lo == 1 {
+			bound = left + abs(len(q)-rest)
+		}
 		for j := lo; j <= hi; j++ {
 			cost := 1
 			if q[j-1] == b {
@@ -155,36 +165,20 @@ func (s *searcher) visit(n int32, depth int) {
 			}
 			v := min(row[j]+1, next[j-1]+1, row[j-1]+cost)
 			next[j] = v
-			lowest = min(lowest, v)
+			bound = min(bound, v+abs(len(q)-j-rest))
 		}
 		if hi+1 <= len(q) {
 			next[hi+1] = big
 		}
-		// A word below c is q[:j] edited into the path (next[j] edits)
-		// followed by q[j:] edited into the rest of the word, which takes
-		// at least the difference of their lengths.
-		if lowest <= s.limit && s.bound(next, lo, hi, &s.x.nodes[c]) <= s.limit {
+		if bound <= s.limit {
 			s.visit(c, nd)
 		}
 	}
 }
 
-// bound returns the least distance between q and a word below node c,
-// whose row is row (band lo..hi, and column 0 when lo is 1).
-func (s *searcher) bound(row []int, lo, hi int, c *trieNode) int {
-	best := s.maxD + 1
-	if lo == 1 {
-		lo = 0
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
-	for j := lo; j <= hi; j++ {
-		rest := len(s.q) - j
-		gap := 0
-		if rest < int(c.minRest) {
-			gap = int(c.minRest) - rest
-		} else if rest > int(c.maxRest) {
-			gap = rest - int(c.maxRest)
-		}
-		best = min(best, row[j]+gap)
-	}
-	return best
+	return n
 }
