@@ -34,12 +34,14 @@ golden:
 	$(GO) test ./input/... ./generator/... ./cmd/... -run Golden -update
 	git diff --stat
 
-# Fuzz the page reader, the annotation/example JSON reader, the whole
-# reader+compiler, the apidocgen.yaml parser and the generated validators
-# for $(FUZZTIME) each; crashers land in testdata/fuzz/ of the package.
+# Fuzz the page reader, the annotation/example JSON reader, the CSDL
+# metadata reader, the whole reader+compiler, the apidocgen.yaml parser and
+# the generated validators for $(FUZZTIME) each; crashers land in
+# testdata/fuzz/ of the package.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./input/csdl -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator -run '^$$' -fuzz '^FuzzParseConfig$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/gengo -run '^$$' -fuzz '^FuzzValidators$$' -fuzztime $(FUZZTIME)

@@ -10,6 +10,8 @@
 # struct types at most (gengo.DefaultPartTypes) behind the package users import.
 # GENGO_PART_TYPES=-1 measures one package instead.
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
+#   SOURCE=metadata               generate from metadata/graph-v1.0.xml (apidocgen generate -metadata)
+#   DECODE=0                      skip the decode and validate benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
@@ -27,7 +29,7 @@ compileRSS() {
 measure() {
   local dir="$root/v$1"
   mkdir -p "$dir"
-  GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="$1" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
+  GENGO_SOURCE="${SOURCE:-docs}" GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="$1" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
   (
     export GOFLAGS=-mod=mod GOPROXY=off GOWORK=off
     cd "$dir"
@@ -76,5 +78,6 @@ case "${VALIDATORS:-both}" in
   *) measure 0 "types only (go.validators: false)"
      measure 1 "default output (types + validators)" ; last=1 ;;
 esac
+[ "${DECODE:-1}" = 0 ] && exit 0
 cd "$root/v$last"
 GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -run '^$' -bench 'Decode|Validate' -benchmem -count "${COUNT:-3}" ./

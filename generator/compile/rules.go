@@ -61,6 +61,18 @@ var (
 	RuleFileUnreadable = model.Rule{ID: "file-unreadable", Severity: model.SevError,
 		Summary: "a file or folder of the docs tree cannot be read (no permission, a symbolic link that leads nowhere or back to a folder holding it); it is left out",
 		Example: "resources/user.md -> ../../old/user.md (the target was deleted)"}
+	RuleTableNotRead = model.Rule{ID: "table-not-read", Severity: model.SevInfo,
+		Summary: "a table that looks like properties, members or values is not read into the model; the message says why",
+		Example: "### Properties of a policy definition (a table describing a JSON string, not the type)"}
+	RuleBaseTypeInferred = model.Rule{ID: "base-type-inferred", Severity: model.SevInfo,
+		Summary: "an entity type names no base type but declares the key of the root entity type: the root is inferred as its base",
+		Example: "| id | String | The identifier. | (and no \"Inherits from\" on the page)"}
+	RuleAnnotationWithoutCode = model.Rule{ID: "annotation-without-code", Severity: model.SevWarning,
+		Summary: "a resource annotation is not followed by the JSON code block it describes",
+		Example: "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Next section"}
+	RuleLooseResource = model.Rule{ID: "resource-outside-resource-page", Severity: model.SevWarning,
+		Summary: "a resource annotation on an API or conceptual page names a type that no resource page defines",
+		Example: "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.uploadOptions\"} --> (in api/x-upload.md only)"}
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
@@ -71,6 +83,8 @@ var Rules = []model.Rule{
 	RuleAnnotationInvalidJSON,
 	RuleAnnotationLenientJSON,
 	RuleAnnotationUnknownKey,
+	RuleAnnotationWithoutCode,
+	RuleBaseTypeInferred,
 	RuleDuplicateProperty,
 	RuleDuplicateType,
 	RuleEnumMemberInvalid,
@@ -82,7 +96,9 @@ var Rules = []model.Rule{
 	RuleInheritanceConflict,
 	RuleInheritanceCycle,
 	RuleKeyPropertyMissing,
+	RuleLooseResource,
 	RuleTableMalformed,
+	RuleTableNotRead,
 	RuleTypeCellMalformed,
 	RuleUnclosedComment,
 	RuleUnclosedFence,
