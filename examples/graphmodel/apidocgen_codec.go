@@ -8,11 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -50,6 +52,8 @@ type fieldInfo struct {
 	fast     bool         // the value (for a pointer: the pointed-to value) is a plain string, bool or integer kind
 	ptr      bool         // a pointer field: nil is absent, anything else is written
 	scalar   bool         // a pointer to a scalar (*string, *time.Time, ...), not to a generated struct
+	ints     bool         // the value, or each element, is an integer: 1.0 and 1e3 are read as 1 and 1000
+	times    bool         // the value, or each element, is a time.Time: every RFC 3339 date-time is read
 }
 
 var (
@@ -181,9 +185,200 @@ func collectFields(info *structInfo, t reflect.Type, index []int) {
 		} else {
 			fi.fast = fastKind(ft)
 		}
+		fi.ints = intKind(ft)
+		fi.times = heldType(ft) == timeType
 		info.fields = append(info.fields, fi)
 		info.byName[name] = fi
 	}
+}
+
+// heldType returns what t holds: a pointer's target, a Nullable's value, a
+// slice's elements (again and again), or t.
+func heldType(t reflect.Type) reflect.Type {
+	for {
+		switch {
+		case isNullableType(t):
+			t = t.Field(1).Type
+		case t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice:
+			t = t.Elem()
+		default:
+			return t
+		}
+	}
+}
+
+// intKind reports whether t holds integers.
+func intKind(t reflect.Type) bool {
+	k := heldType(t).Kind()
+	return k >= reflect.Int && k <= reflect.Uint64
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// rfc3339Times returns raw with each string that is an RFC 3339 date-time
+// time.Time does not read (a lower-case t or z, a leap second, a field
+// written "+1") written as one it reads: the same instant, a leap second
+// as the second after it.
+func rfc3339Times(raw []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '"' {
+			continue
+		}
+		j := i + 1
+		for j < len(raw) && raw[j] != '"' {
+			if raw[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(raw) {
+			break
+		}
+		s, ok := string(raw[i+1:j]), true
+		if bytes.IndexByte(raw[i+1:j], '\\') >= 0 {
+			ok = json.Unmarshal(raw[i:j+1], &s) == nil
+		}
+		if ok {
+			if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
+				if t, ok := parseDateTime(s); ok {
+					out = append(append(out, raw[last:i]...), strconv.Quote(t.Format(time.RFC3339Nano))...)
+					last = j + 1
+				}
+			}
+		}
+		i = j
+	}
+	if out == nil {
+		return raw
+	}
+	return append(out, raw[last:]...)
+}
+
+// parseDateTime reads an RFC 3339 date-time as the validators check it:
+// "T" or "t", "Z" or "z", any number of fraction digits, a leap second at
+// 23:59 UTC, and two-digit fields read as strconv.Atoi reads them.
+func parseDateTime(s string) (time.Time, bool) {
+	if len(s) < 20 || s[10] != 'T' && s[10] != 't' {
+		return time.Time{}, false
+	}
+	d, err := time.Parse("2006-01-02", s[:10])
+	s = s[11:]
+	if err != nil || len(s) < 9 || s[2] != ':' || s[5] != ':' {
+		return time.Time{}, false
+	}
+	field := func(f string, hi int) int {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || n > hi {
+			return -1
+		}
+		return n
+	}
+	h, m, sec := field(s[0:2], 23), field(s[3:5], 59), field(s[6:8], 60)
+	s = s[8:]
+	ns := 0
+	if s != "" && s[0] == '.' {
+		k := 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		f, err := fraction(s[1:k])
+		if err != nil {
+			return time.Time{}, false
+		}
+		ns, s = f, s[k:]
+	}
+	offset := 0
+	switch {
+	case s == "Z" || s == "z":
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
+		zh, zm := field(s[1:3], 23), field(s[4:6], 59)
+		if zh < 0 || zm < 0 {
+			return time.Time{}, false
+		}
+		offset = (zh*60 + zm) * 60
+		if s[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	if h < 0 || m < 0 || sec < 0 {
+		return time.Time{}, false
+	}
+	t := time.Date(d.Year(), d.Month(), d.Day(), h, m, min(sec, 59), ns, time.FixedZone("", offset))
+	if sec == 60 {
+		if u := t.UTC(); u.Hour() != 23 || u.Minute() != 59 {
+			return time.Time{}, false
+		}
+		t = t.Add(time.Second)
+	}
+	return t, true
+}
+
+// integralNumbers returns raw with each number written with a fraction or
+// an exponent that is an integer (1.0, 1e3, 2.50e1, -0.0), and -0, written
+// as that integer, so that an integer field takes every value JSON Schema (and the
+// validators) count as an integer. Other numbers, and strings, are left
+// as they are.
+func integralNumbers(raw []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; {
+		case c == '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
+				}
+			}
+			i++
+		case c == '-' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(raw) && strings.IndexByte("+-.0123456789eE", raw[j]) >= 0 {
+				j++
+			}
+			if n, ok := integral(string(raw[i:j])); ok {
+				out = append(append(out, raw[last:i]...), n...)
+				last = j
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	if out == nil {
+		return raw
+	}
+	return append(out, raw[last:]...)
+}
+
+// integral returns the integer the number literal lit, written with a
+// fraction or an exponent, is equal to; false when it is none, or beyond
+// 64 bits (decoding then fails, as validation does).
+func integral(lit string) (string, bool) {
+	k := strings.IndexAny(lit, "eE")
+	if k < 0 && strings.IndexByte(lit, '.') < 0 {
+		return "0", lit == "-0" // which an unsigned field does not take
+	}
+	mant := lit
+	if k >= 0 {
+		mant = lit[:k]
+	}
+	if strings.Trim(mant, "-+0.") == "" {
+		return "0", true // 0.0, 0e99999999999, -0.0
+	}
+	if k >= 0 {
+		if e, err := strconv.Atoi(lit[k+1:]); err != nil || e > 10000 || e < -10000 {
+			return "", false // far beyond 64 bits, or far below 1
+		}
+	}
+	r, ok := new(big.Rat).SetString(lit)
+	if !ok || !r.IsInt() || r.Num().BitLen() > 64 {
+		return "", false
+	}
+	return r.Num().String(), true
 }
 
 // registry maps qualified type names to the generated struct types and
@@ -411,7 +606,11 @@ func unmarshalObject(b []byte, v any) error {
 func fill(rv reflect.Value, ms []member) error {
 	info := infoOf(rv.Type())
 	var first error
-	for _, m := range ms {
+	shadowed := shadowedMembers(ms)
+	for i, m := range ms {
+		if shadowed != nil && shadowed[i] {
+			continue // a key given twice: the last value counts, as in a map
+		}
 		if m.key == odataTypeKey && info.odataType != nil {
 			var s string
 			if json.Unmarshal(m.raw, &s) == nil {
@@ -443,7 +642,45 @@ func fill(rv reflect.Value, ms []member) error {
 	return first
 }
 
+// shadowedMembers marks the members a later member with the same key
+// overrides; nil when no key repeats (the common case: no allocation for
+// a small object).
+func shadowedMembers(ms []member) []bool {
+	var out []bool
+	mark := func(i int) {
+		if out == nil {
+			out = make([]bool, len(ms))
+		}
+		out[i] = true
+	}
+	if len(ms) <= 16 {
+		for i := range ms {
+			for _, m := range ms[i+1:] {
+				if m.key == ms[i].key {
+					mark(i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	last := make(map[string]int, len(ms))
+	for i, m := range ms {
+		if j, ok := last[m.key]; ok {
+			mark(j)
+		}
+		last[m.key] = i
+	}
+	return out
+}
+
 func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
+	if fi.ints {
+		raw = integralNumbers(raw)
+	}
+	if fi.times {
+		raw = rfc3339Times(raw)
+	}
 	switch fi.kind {
 	case kindNullable, kindNullablePoly:
 		if isNull(raw) {

@@ -5,7 +5,9 @@ package graphmodel
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"strconv"
@@ -109,7 +111,8 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 	if err := d.Decode(&v); err != nil {
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("invalid JSON: " + err.Error())}
 	}
-	if d.More() {
+	if _, err := d.Token(); err != io.EOF {
+		// More() would miss a stray '}' or ']'.
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("invalid JSON: text after the value")}
 	}
 	return ValidateValue(typeName, mode, v)
@@ -290,7 +293,7 @@ const (
 
 // A vprim is a primitive check.
 type vprim struct {
-	json   uint8    // vpBool, vpNumber, vpInt or vpString
+	json   uint8    // vpBool, vpNumber, vpInt, vpString, vpFloat32 or vpFloat64
 	format uint8    // the syntax of a string: vsAny, vsDateTime, ...
 	lo, hi int64    // the range of an integer
 	maxLen int      // the maximum length of a string in code points; 0: none
@@ -303,6 +306,8 @@ const (
 	vpNumber
 	vpInt
 	vpString
+	vpFloat32 // a number a float32 can hold
+	vpFloat64 // a number a float64 can hold
 )
 
 // The string syntaxes of vprim.
@@ -511,6 +516,10 @@ func (s *vstate) vprim(c *vprim, v any) {
 		s.vBool(v)
 	case vpNumber:
 		s.vNumber(v)
+	case vpFloat32:
+		s.vFloat(v, 32)
+	case vpFloat64:
+		s.vFloat(v, 64)
 	case vpInt:
 		s.vInt(v, c.lo, c.hi)
 	case vpString:
@@ -597,6 +606,58 @@ func (s *vstate) vNumber(v any) {
 		return
 	}
 	s.wrongType("number", v)
+}
+
+// vFloat checks that v is a number a float of the given size can hold,
+// as the JSON Schema says it: strictly between -2^128 + 2^103 and
+// 2^128 - 2^103 for float32 (the numbers that do not round to infinity),
+// between -vFloat64Limit and vFloat64Limit for float64.
+func (s *vstate) vFloat(v any, bits int) {
+	switch x := v.(type) {
+	case json.Number:
+		fits, ok := vFloatFits(string(x), bits)
+		if !ok {
+			break
+		}
+		if !fits {
+			s.fail("number " + string(x) + " out of the range of a float" + strconv.Itoa(bits))
+		}
+		return
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			break
+		}
+		if bits == 32 && math.Abs(x) >= 0x1.ffffffp127 {
+			s.fail("number " + strconv.FormatFloat(x, 'g', -1, 64) + " out of the range of a float32")
+		}
+		return
+	case float32, int, int64, int32:
+		return
+	}
+	s.wrongType("number", v)
+}
+
+// vFloat64Limit is 2^1024 - 2^970 - 1. From 2^1024 - 2^970 on, numbers
+// round to an infinite float64; the bound is one less, because JSON readers
+// working in float64 cannot read that point in the JSON Schema.
+const vFloat64Limit = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791"
+
+// vFloatFits reports whether the number literal lit is within the range of
+// a float of the given size; ok is false when lit is not a number.
+func vFloatFits(lit string, bits int) (fits, ok bool) {
+	f, err := strconv.ParseFloat(lit, bits)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return false, true
+	case err != nil:
+		return false, false
+	case bits == 32 || math.Abs(f) < math.MaxFloat64:
+		return true, true
+	}
+	// Rounded to the largest float64: compare exactly.
+	r, _ := new(big.Rat).SetString(lit)
+	lim, _ := new(big.Rat).SetString(vFloat64Limit)
+	return r.Abs(r).Cmp(lim) < 0, true
 }
 
 // vInt checks that v is an integer (1.0 and 1e3 count, as in JSON
@@ -875,7 +936,7 @@ func vIsDuration(s string) bool {
 	units := "YMWD"
 	for s != "" && s[0] != 'T' {
 		n := vDigitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		i := strings.IndexByte(units, s[n])
@@ -891,7 +952,7 @@ func vIsDuration(s string) bool {
 	units = "HMS"
 	for s != "" {
 		n := vDigitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		if s[n] == '.' {
