@@ -354,17 +354,23 @@ func (c *compiler) propertiesFromExamples() {
 		if c.primary[t] != pt || t.Kind == model.KindEnum || len(t.Properties) == 0 && openChain(t) {
 			continue
 		}
-		known := map[string]bool{}
-		for _, p := range t.AllProperties() {
-			known[strings.ToLower(p.Name)] = true
-		}
+		var known map[string]bool // lower-cased names, made on the first member without a row
 		for _, ex := range t.Examples {
 			if ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
 				continue
 			}
 			for _, mb := range ex.JSON.Members {
+				if t.Property(mb.Key) != nil || !isIdent(mb.Key) {
+					continue
+				}
+				if known == nil {
+					known = map[string]bool{}
+					for _, p := range t.AllProperties() {
+						known[strings.ToLower(p.Name)] = true
+					}
+				}
 				k := strings.ToLower(mb.Key)
-				if known[k] || !isIdent(mb.Key) {
+				if known[k] {
 					continue
 				}
 				ref, ok := c.exampleValueType(mb.Value, pt.pi, 0)

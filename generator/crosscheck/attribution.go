@@ -11,28 +11,14 @@ import (
 	"github.com/apidocgen/apidocgen/input"
 )
 
-// The attribution of a disagreement says whether the docs page holds the
-// metadata's answer somewhere a reader could have read it (then the
-// disagreement is the docs reader's to fix: reader-attributable), or
-// whether the docs are silent on it (they say nothing, or say something
-// else). It is computed for the figures of attributedFigures when
-// Options.Pages is given; docs/metadata.md defines where each figure
-// looks.
-//
-// A page names a type (or a member) in a piece of text when
-//
-//   - a link's text is the name, or its target is the name's page
-//     ("x.md") or an in-page anchor of it ("#x", "#x-values"), ignoring
-//     case;
-//   - the text holds its qualified name ("microsoft.graph.x");
-//   - the text holds the name as a whole word, ignoring case, and the name
-//     is an identifier no English sentence holds by chance: it has an
-//     upper-case letter, a digit or an underscore after its first
-//     character ("directoryObject", "unknownFutureValue"). A plain word
-//     ("entity", "request", "high") counts only as a link or a whole cell.
-
 // An Attribution splits the disagreements of one figure (Total-Agree) by
-// where the answer is.
+// where the answer is: whether the docs page holds the metadata's answer
+// somewhere a reader could have read it (then the disagreement is the
+// docs reader's to fix: reader-attributable), or whether the docs are
+// silent on it (they say nothing, or say something else). It is computed
+// for the figures of attributedFigures when Options.Pages is given;
+// docs/metadata.md defines where each figure looks, and the type name
+// says when a piece of text names something.
 type Attribution struct {
 	// DocsHold counts the disagreements whose answer the page holds where
 	// the reader could have read it: reader-attributable.
@@ -190,7 +176,18 @@ func (s span) blocks(f func(*input.Block) bool) bool {
 }
 
 // A name is what a page may name: a type (Short and Qualified) or an enum
-// member or property (Short only).
+// member or property (Short only). A piece of text names it when
+//
+//   - a link's text is the name, or its target is the name's page
+//     ("x.md") or an in-page anchor of it ("#x", "#x-values"), ignoring
+//     case (inLinks);
+//   - the text holds its qualified name ("microsoft.graph.x");
+//   - the text holds the name as a whole word, ignoring case, and the name
+//     is an identifier no English sentence holds by chance: it has an
+//     upper-case letter, a digit or an underscore after its first
+//     character ("directoryObject", "unknownFutureValue"). A plain word
+//     ("entity", "request", "high") counts only as a link, a whole cell
+//     or in a type cell (inText's plain).
 type name struct{ Short, Qualified string }
 
 func typeNamed(t *model.Type) name { return name{t.Name, t.QualifiedName()} }

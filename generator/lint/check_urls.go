@@ -118,9 +118,10 @@ func (l *linter) checkURLProperties() {
 		name string
 	}
 	seen := map[found]bool{}
+	w := &urlWalk{roots: roots, ops: ops, props: map[*model.Type]map[string]*model.Property{}}
 	for _, op := range sortedOps(l.m.Operations) {
 		for _, pt := range op.Paths {
-			t, name := walkURL(roots, ops, pt.Path)
+			t, name := w.walk(pt.Path)
 			if t == nil || t.Pos.File == "" || seen[found{t, strings.ToLower(name)}] || l.rowNames(t.Pos.File)[name] {
 				continue
 			}
@@ -152,14 +153,24 @@ func opSegmentName(seg string) string {
 	return seg[strings.LastIndexByte(seg, '.')+1:]
 }
 
-// walkURL follows path (see checkURLProperties) and returns the type it
+// A urlWalk follows URL templates through the docs model.
+type urlWalk struct {
+	roots map[string]urlRoot
+	ops   map[string]bool // lower-cased action and function names
+	// props holds, per type reached, the properties of the type, its
+	// ancestors and its descendants by lower-cased name (made on first use:
+	// a type near the root has hundreds of descendants).
+	props map[*model.Type]map[string]*model.Property
+}
+
+// walk follows path (see checkURLProperties) and returns the type it
 // reached and the segment that names none of its properties, or nil.
-func walkURL(roots map[string]urlRoot, ops map[string]bool, path string) (*model.Type, string) {
+func (w *urlWalk) walk(path string) (*model.Type, string) {
 	segs := versionless(model.PathSegments(strings.TrimSpace(path)))
 	if len(segs) < 3 {
 		return nil, ""
 	}
-	r, ok := roots[strings.ToLower(segs[0])]
+	r, ok := w.roots[strings.ToLower(segs[0])]
 	if !ok {
 		return nil, ""
 	}
@@ -183,14 +194,14 @@ func walkURL(roots map[string]urlRoot, ops map[string]bool, path string) (*model
 			t = cast
 			continue
 		}
-		if p := urlProperty(t, seg); p != nil {
+		if p := w.property(t, seg); p != nil {
 			if p.Type.Type == nil {
 				return nil, ""
 			}
 			t, coll = p.Type.Type, p.Type.Collection
 			continue
 		}
-		if ops[strings.ToLower(seg)] {
+		if w.ops[strings.ToLower(seg)] {
 			return nil, ""
 		}
 		if coll { // a literal key: /me/mailFolders/inbox/...
@@ -202,25 +213,31 @@ func walkURL(roots map[string]urlRoot, ops map[string]bool, path string) (*model
 	return nil, ""
 }
 
+// property finds a property of t, an ancestor or a descendant (a URL may
+// reach a derived type's property without a cast), ignoring case: t's own
+// and its ancestors' first, then the descendants' in name order.
+func (w *urlWalk) property(t *model.Type, name string) *model.Property {
+	m := w.props[t]
+	if m == nil {
+		m = map[string]*model.Property{}
+		for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+			for _, p := range x.Properties {
+				if k := strings.ToLower(p.Name); m[k] == nil {
+					m[k] = p
+				}
+			}
+		}
+		w.props[t] = m
+	}
+	return m[strings.ToLower(name)]
+}
+
 // castType returns the type a qualified segment names: t or one of its
 // descendants or ancestors.
 func castType(t *model.Type, seg string) *model.Type {
 	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
 		if strings.EqualFold(x.QualifiedName(), seg) {
 			return x
-		}
-	}
-	return nil
-}
-
-// urlProperty finds a property of t, an ancestor or a descendant (a URL
-// may reach a derived type's property without a cast), ignoring case.
-func urlProperty(t *model.Type, name string) *model.Property {
-	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
-		for _, p := range x.Properties {
-			if strings.EqualFold(p.Name, name) {
-				return p
-			}
 		}
 	}
 	return nil

@@ -25,16 +25,10 @@ var propertyRules = map[string]bool{
 	RuleAnnotationPropertyUnlisted.ID: true,
 }
 
-// flaggedRules are the cross-check's rules counted by crosscheck.Flagged.
-var flaggedRules = map[string]bool{
-	crosscheck.RuleBaseType.ID: true, crosscheck.RulePropertyMissing.ID: true, crosscheck.RulePropertyUnknown.ID: true,
-	crosscheck.RulePropertyType.ID: true, crosscheck.RulePropertyCollection.ID: true, crosscheck.RulePropertyKind.ID: true,
-}
-
 var reQuotedProperty = regexp.MustCompile(`property "([^"]+)"`)
 
-// flaggedFigure maps each rule counted by crosscheck.Flagged to the
-// figure whose disagreements it reports.
+// flaggedFigure maps each of the cross-check's rules counted by
+// crosscheck.Flagged to the figure whose disagreements it reports.
 var flaggedFigure = map[string]string{
 	crosscheck.RuleBaseType.ID: crosscheck.FigBaseTypes, crosscheck.RulePropertyMissing.ID: crosscheck.FigPropertiesFound,
 	crosscheck.RulePropertyUnknown.ID: crosscheck.FigPropertyPrecision, crosscheck.RulePropertyType.ID: crosscheck.FigPropertyTypes,
@@ -82,23 +76,24 @@ func flagged(m *model.Model, all []model.Diagnostic, ds []crosscheck.Disagreemen
 	}
 	f := crosscheck.Flagged
 	for _, d := range all {
-		if !flaggedRules[d.Rule] {
+		fig, counted := flaggedFigure[d.Rule]
+		if !counted {
 			continue
 		}
 		f.Total++
 		from, to := defs.Span(d.Pos)
 		inDef := func(o model.Diagnostic) bool { return o.Pos.Line >= from && (to == 0 || o.Pos.Line < to) }
+		missing := "" // the property a missing-property finding names
+		if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil && d.Rule == crosscheck.RulePropertyMissing.ID {
+			missing = mm[1]
+		}
 		var about func(o model.Diagnostic) bool
 		switch d.Rule {
 		case crosscheck.RuleBaseType.ID:
 			about = func(o model.Diagnostic) bool { return baseRule(o) && inDef(o) }
 		case crosscheck.RulePropertyMissing.ID:
-			name := ""
-			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
-				name = `"` + mm[1] + `"`
-			}
 			about = func(o model.Diagnostic) bool {
-				return propertyRules[o.Rule] && inDef(o) && name != "" && strings.Contains(o.Message, name)
+				return propertyRules[o.Rule] && inDef(o) && missing != "" && strings.Contains(o.Message, `"`+missing+`"`)
 			}
 		default:
 			about = func(o model.Diagnostic) bool { return propertyRules[o.Rule] && o.Pos.Line == d.Pos.Line }
@@ -114,13 +109,7 @@ func flagged(m *model.Model, all []model.Diagnostic, ds []crosscheck.Disagreemen
 			f.Agree++
 			continue
 		}
-		k := key{flaggedFigure[d.Rule], d.Pos, ""}
-		if d.Rule == crosscheck.RulePropertyMissing.ID {
-			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
-				k.what = mm[1]
-			}
-		}
-		if ans, found := answered[k]; found && ds != nil {
+		if ans, found := answered[key{fig, d.Pos, missing}]; found {
 			if f.Attribution == nil {
 				f.Attribution = &crosscheck.Attribution{}
 			}
