@@ -2,13 +2,11 @@ package compile
 
 import (
 	"fmt"
-	"strconv"
-
-	"github.com/apidocgen/apidocgen/generator/internal/textdist"
-
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -271,7 +269,15 @@ func (c *compiler) checkLinkText(pos input.Pos, text, target string, pi *pageInf
 	if got == nil || strings.Contains(target, "#") || primitive(text) != "" || !isWord(text) {
 		return
 	}
-	page := c.lookupTarget(pi.page.Path, target)
+	k := [2]string{pi.page.Path, target}
+	page, seen := c.linked[k]
+	if !seen {
+		if c.linked == nil {
+			c.linked = map[[2]string]*model.Type{}
+		}
+		page = c.lookupTarget(pi.page.Path, target)
+		c.linked[k] = page
+	}
 	if page == nil || page.Kind == model.KindEnum || strings.EqualFold(text, page.Name) || strings.EqualFold(text, page.QualifiedName()) {
 		return
 	}
