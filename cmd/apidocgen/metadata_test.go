@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -129,8 +130,9 @@ func TestLintMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), `"id": "base-types"`) || !strings.Contains(string(data), `"agree": 1`) {
-		t.Errorf("summary:\n%s", data)
+	if !strings.Contains(string(data), `"id": "base-types"`) || !strings.Contains(string(data), `"agree": 1`) ||
+		!strings.Contains(string(data), `"docsHoldAnswer": 0`) || !strings.Contains(string(data), `"id": "disagreements-flagged"`) {
+		t.Errorf("summary (figures, attribution, flagged figure):\n%s", data)
 	}
 
 	// A disagreement: the docs add a property the metadata lacks. The
@@ -149,6 +151,12 @@ func TestLintMetadata(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "property precision") {
 		t.Errorf("-summary - writes no text summary to stderr:\n%s", errb.String())
+	}
+	// The row the metadata lacks: the docs do not hold that answer, and a
+	// docs-only finding is about it (the JSON representation lacks it).
+	if !strings.Contains(errb.String(), "disagreements where the docs hold the answer: 0 (reader-attributable); docs silent: 1") ||
+		!regexp.MustCompile(`flagged disagreements +1/1 = 100.0%`).MatchString(errb.String()) {
+		t.Errorf("-summary - writes no attribution or flagged figure:\n%s", errb.String())
 	}
 
 	// The metadata: key of the lint configuration, relative to the file.

@@ -43,6 +43,7 @@ type compiler struct {
 	stated    map[*model.Type]bool         // types whose pages name a parent (resolved or not)
 	loose     []looseResource              // resource annotations on pages that are not resource pages
 	lowered   map[string]string            // strings.ToLower of headings and names, computed once
+	linked    map[[2]string]*model.Type    // the type of the page a link goes to, by page path and target (checkLinkText)
 	apiPages  []*pageInfo
 
 	shortNames []string          // sorted keys of byShort, for suggest
@@ -114,6 +115,8 @@ func (c *compiler) run() {
 	c.readLooseResources()
 	c.resolveInheritance()
 	c.resolveProperties()
+	c.propertiesFromExamples()
+	c.membersFromValues()
 	for _, pi := range c.apiPages {
 		c.readOperation(pi)
 	}

@@ -422,11 +422,20 @@ func (c *compiler) readResourceTable(pi *pageInfo, pt *pendingType, chain *headi
 			c.notRead(pi, b, "table under %q does not list properties of %q; not read", headingText(h), t.Name)
 			return nil
 		}
-		rel := lowerHasPrefix(strings.TrimSpace(b.Table.Header[0].Text), "relationship")
+		// A heading says what a table is; the header, when no heading
+		// does. A header of relationships under a heading of properties
+		// (and of nothing else) lists properties.
+		header := lowerHasPrefix(strings.TrimSpace(b.Table.Header[0].Text), "relationship")
+		rel := header
+		headed := false
 		for _, h := range chain.below() {
 			if lowerContains(h.Text, "relationship") || lowerContains(h.Text, "navigation propert") {
-				rel = true
+				rel, headed = true, true
 			}
+		}
+		if n := chain.nearest(); header && !headed && n != nil && n.Level >= 2 && lowerContains(n.Text, "propert") {
+			rel = false
+			c.diags.Add(b.Pos, RuleTableMalformed, "the header reads %q but the table stands under %q: read as properties", strings.TrimSpace(b.Table.Header[0].Text), headingText(n))
 		}
 		if lay.wrongHeader != "" {
 			c.diags.Add(b.Pos, RuleTableMalformed, "the header reads %q but the rows are properties", lay.wrongHeader)

@@ -153,6 +153,47 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 	}
 }
 
+// membersFromValues adds to each enum the possible values that the
+// description of a property typed with it lists ("Possible values are:
+// a, b, c") and that the enum's own list lacks: two statements of one
+// enum's members merge, as two definitions of the enum do. "null" is
+// JSON's null, not a member. An added member is positioned at the row
+// whose description lists it (which is how lint tells it from the
+// enum's own members).
+func (c *compiler) membersFromValues() {
+	for _, t := range c.m.Types {
+		for _, p := range t.Properties {
+			e := p.Type.Type
+			if e == nil || e.Kind != model.KindEnum || len(p.Values) == 0 {
+				continue
+			}
+			var added []string
+			for _, v := range p.Values {
+				if strings.EqualFold(v, "null") || !isIdent(v) || hasMemberFolded(e, v) {
+					continue
+				}
+				e.Members = append(e.Members, &model.EnumMember{Name: v, Pos: p.Pos})
+				added = append(added, strconv.Quote(v))
+			}
+			if len(added) > 0 {
+				c.diags.Add(p.Pos, RuleEnumMemberInferred, "the description of %q lists %s, which enum %q does not; added to its members",
+					p.Name, strings.Join(added, ", "), e.QualifiedName())
+			}
+		}
+	}
+}
+
+// hasMemberFolded reports whether enum t has a member called name,
+// ignoring case.
+func hasMemberFolded(t *model.Type, name string) bool {
+	for _, m := range t.Members {
+		if strings.EqualFold(m.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
 func isIdent(s string) bool {
 	for i, r := range s {
 		if !(r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {

@@ -1,12 +1,12 @@
 package compile
 
 import (
-	"github.com/apidocgen/apidocgen/generator/internal/textdist"
-	"strconv"
-
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -150,6 +150,7 @@ func (c *compiler) resolveInheritance() {
 			if prose == nil {
 				prose = c.lookupTarget(pt.pi.page.Path, pt.prose.Target)
 			}
+			c.checkLinkText(pt.prose.Pos, pt.prose.Text, pt.prose.Target, pt.pi, prose)
 			if prose == nil {
 				c.diags.Add(pt.prosePos, RuleUnknownBaseType, "type %q inherits from %q, which is not defined", t.Name, pt.prose.Text)
 			}
@@ -257,6 +258,68 @@ func (c *compiler) inheritedType(pt *pendingType, pp *pendingProp) *model.Type {
 	return nil
 }
 
+// checkLinkText reports a type link whose text and target disagree: the
+// text names a type other than the one the target's page defines, or no
+// type at all (nor a primitive, as "[DateTimeOffset](timestamp.md)"
+// links a primitive to a page explaining it). got is the type the link
+// was read as (by its text, else by its target). A link with an anchor
+// (an enum section) or to a page that defines no type is not judged.
+func (c *compiler) checkLinkText(pos input.Pos, text, target string, pi *pageInfo, got *model.Type) {
+	text = strings.Trim(strings.TrimSpace(text), "`* ")
+	if got == nil || strings.Contains(target, "#") || primitive(text) != "" || !isWord(text) {
+		return
+	}
+	k := [2]string{pi.page.Path, target}
+	page, seen := c.linked[k]
+	if !seen {
+		if c.linked == nil {
+			c.linked = map[[2]string]*model.Type{}
+		}
+		page = c.lookupTarget(pi.page.Path, target)
+		c.linked[k] = page
+	}
+	if page == nil || page.Kind == model.KindEnum || strings.EqualFold(text, page.Name) || strings.EqualFold(text, page.QualifiedName()) {
+		return
+	}
+	if named := c.lookupName(text, pi.ns); named != nil {
+		if named != page {
+			c.diags.Add(pos, RuleTypeLinkMismatch, "the link text names %q but the link goes to the page of %q; read as %q", named.QualifiedName(), page.QualifiedName(), got.QualifiedName())
+		}
+		return
+	}
+	c.diags.Add(pos, RuleTypeLinkMismatch, "the link text %q names no type; read as %q, the type of the page it links to", text, page.QualifiedName())
+}
+
+// commonBase returns the nearest common base type of the types that the
+// links of a type cell naming several types ("[a](a.md) or [b](b.md)")
+// resolve to: the nearest ancestor (or self) of the first that is in the
+// chain of every other. nil when the cell has fewer than two links, one
+// does not resolve to an entity or complex type, or they share no
+// ancestor.
+func (c *compiler) commonBase(cell input.Cell, pi *pageInfo) *model.Type {
+	if len(cell.Links) < 2 {
+		return nil
+	}
+	var ts []*model.Type
+	for _, l := range cell.Links {
+		ref, ok := c.resolveRef(typeCell{name: strings.Trim(strings.TrimSpace(l.Text), "`* "), target: l.Target}, l.Text, pi)
+		if !ok || ref.Type == nil || ref.Type.Kind == model.KindEnum {
+			return nil
+		}
+		ts = append(ts, ref.Type)
+	}
+	for _, cand := range append([]*model.Type{ts[0]}, ts[0].Ancestors()...) {
+		all := true
+		for _, t := range ts[1:] {
+			all = all && inChain(t, cand)
+		}
+		if all {
+			return cand
+		}
+	}
+	return nil
+}
+
 // inChain reports whether anc is t or one of its ancestors.
 func inChain(t, anc *model.Type) bool {
 	seen := map[*model.Type]bool{}
@@ -339,6 +402,9 @@ func (c *compiler) resolveProperties() {
 			}
 			written := strings.TrimSpace(pp.cell.Raw)
 			ref, ok := c.resolveRef(tc, written, pt.pi)
+			if ok && tc.target != "" && len(pp.cell.Links) == 1 {
+				c.checkLinkText(pp.cell.Links[0].Pos, tc.name, tc.target, pt.pi, ref.Type)
+			}
 			if !ok {
 				what := "property " + strconv.Quote(prop.Name)
 				if tc.problem != "" && tc.name == "" {
@@ -347,7 +413,14 @@ func (c *compiler) resolveProperties() {
 					c.unknownType(pp.cell.Pos, what, tc.name)
 				}
 			} else if tc.problem != "" {
-				c.diags.Add(pp.cell.Pos, RuleTypeCellMalformed, "property %q: %s: %q", prop.Name, tc.problem, written)
+				problem := tc.problem
+				if base := c.commonBase(pp.cell, pt.pi); base != nil {
+					// "[a](a.md) or [b](b.md)": a value of either is one of
+					// their nearest common base type.
+					ref.Name, ref.Type = base.QualifiedName(), base
+					problem += fmt.Sprintf("; read as their nearest common base type %q", base.QualifiedName())
+				}
+				c.diags.Add(pp.cell.Pos, RuleTypeCellMalformed, "property %q: %s: %q", prop.Name, problem, written)
 			}
 			prop.Type = ref
 			if tc.maxLength > 0 && prop.MaxLength == 0 {

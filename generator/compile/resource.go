@@ -10,6 +10,7 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/jsonx"
 )
 
 var (
@@ -332,4 +333,108 @@ func isPropName(s string) bool {
 		}
 	}
 	return true
+}
+
+// propertiesFromExamples reads the members of each type's JSON
+// representation that no table row of the type or an ancestor lists (in
+// any case) as properties of the type: the JSON representation is part of
+// the type's definition. The type comes from the value: a type placeholder
+// ("String", "String (timestamp)", 1024), a Boolean, an object's
+// "@odata.type", an array of one of these (a collection). A member whose
+// value says nothing about its type (a real string, null, an empty array,
+// an object without "@odata.type") is left out, and so are the members of
+// an open type that declares no property (they are examples of what it
+// may hold): lint's json-property-not-in-table reports every member
+// without a row, these included. A derived type's row that lists a
+// property read this way redeclares an inherited property, and goes as
+// such rows go (resolveProperties).
+func (c *compiler) propertiesFromExamples() {
+	for _, pt := range c.pending {
+		t := pt.t
+		if c.primary[t] != pt || t.Kind == model.KindEnum || len(t.Properties) == 0 && openChain(t) {
+			continue
+		}
+		var known map[string]bool // lower-cased names, made on the first member without a row
+		for _, ex := range t.Examples {
+			if ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+				continue
+			}
+			for _, mb := range ex.JSON.Members {
+				if t.Property(mb.Key) != nil || !isIdent(mb.Key) {
+					continue
+				}
+				if known == nil {
+					known = map[string]bool{}
+					for _, p := range t.AllProperties() {
+						known[strings.ToLower(p.Name)] = true
+					}
+				}
+				k := strings.ToLower(mb.Key)
+				if known[k] {
+					continue
+				}
+				ref, ok := c.exampleValueType(mb.Value, pt.pi, 0)
+				if !ok {
+					continue
+				}
+				known[k] = true
+				p := &model.Property{Name: mb.Key, Type: ref, FromExample: true, Pos: ex.LineOf(mb.KeyOffset), Owner: t}
+				t.Properties = append(t.Properties, p)
+				c.diags.Add(p.Pos, RulePropertyInferred, "property %q of %q is only in its JSON representation; read with the type %s from its value",
+					mb.Key, t.Name, ref.String())
+				for _, d := range t.Descendants() {
+					d.Properties = slices.DeleteFunc(d.Properties, func(dp *model.Property) bool {
+						if !strings.EqualFold(dp.Name, mb.Key) {
+							return false
+						}
+						c.diags.Add(dp.Pos, RuleDuplicateProperty, "property %q redeclares the one inherited from %q without saying so", dp.Name, t.QualifiedName())
+						return true
+					})
+				}
+			}
+		}
+	}
+}
+
+// openChain reports whether t or an ancestor is an open type.
+func openChain(t *model.Type) bool {
+	for _, x := range append([]*model.Type{t}, t.Ancestors()...) {
+		if x.Open {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleValueType returns the type a JSON representation's value stands
+// for (see propertiesFromExamples).
+func (c *compiler) exampleValueType(v *jsonx.Value, pi *pageInfo, depth int) (model.TypeRef, bool) {
+	switch v.Kind {
+	case jsonx.Bool:
+		return model.TypeRef{Name: model.EdmBoolean}, true
+	case jsonx.String, jsonx.Number:
+		if edm, ok := model.Placeholder(v); ok && edm != "" {
+			return model.TypeRef{Name: edm}, true
+		}
+	case jsonx.Object:
+		ot := v.Get("@odata.type")
+		if ot == nil || ot.Kind != jsonx.String {
+			break
+		}
+		name := strings.TrimPrefix(strings.TrimSpace(ot.Str), "#")
+		if t := c.lookupName(name, pi.ns); t != nil {
+			return model.TypeRef{Name: t.QualifiedName(), Type: t}, true
+		}
+		if edm := primitive(name[strings.LastIndexByte(name, '.')+1:]); edm != "" {
+			return model.TypeRef{Name: edm}, true
+		}
+	case jsonx.Array:
+		if len(v.Elems) > 0 && depth == 0 {
+			if r, ok := c.exampleValueType(v.Elems[0], pi, depth+1); ok {
+				r.Collection = true
+				return r, true
+			}
+		}
+	}
+	return model.TypeRef{}, false
 }

@@ -76,6 +76,15 @@ var (
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
+	RuleTypeLinkMismatch = model.Rule{ID: "type-link-mismatch", Severity: model.SevWarning,
+		Summary: "a type link (a type cell, an \"Inherits from\" sentence) names one type in its text and links to the page of another, or its text names no type",
+		Example: "| owner | [gizmo](widget.md) | ... | (gizmo is a type of its own; widget.md defines widget)"}
+	RulePropertyInferred = model.Rule{ID: "property-inferred", Severity: model.SevInfo,
+		Summary: "a member of a type's JSON representation that no table row lists is read as a property of the type, typed from its value",
+		Example: "\"fitToPage\": \"Boolean\" in the JSON representation, no fitToPage row"}
+	RuleEnumMemberInferred = model.Rule{ID: "enum-member-inferred", Severity: model.SevInfo,
+		Summary: "the description of a property typed with an enum lists possible values that the enum's own list lacks: they are added to the enum",
+		Example: "| changeType | [changeType](enums.md) | Possible values are: created, updated, deleted. | (the changeType values table lists none of them)"}
 )
 
 // Rules lists every rule the compiler reports, sorted by ID.
@@ -87,6 +96,7 @@ var Rules = []model.Rule{
 	RuleBaseTypeInferred,
 	RuleDuplicateProperty,
 	RuleDuplicateType,
+	RuleEnumMemberInferred,
 	RuleEnumMemberInvalid,
 	RuleExampleInvalidJSON,
 	RuleExampleLenientJSON,
@@ -97,9 +107,11 @@ var Rules = []model.Rule{
 	RuleInheritanceCycle,
 	RuleKeyPropertyMissing,
 	RuleLooseResource,
+	RulePropertyInferred,
 	RuleTableMalformed,
 	RuleTableNotRead,
 	RuleTypeCellMalformed,
+	RuleTypeLinkMismatch,
 	RuleUnclosedComment,
 	RuleUnclosedFence,
 	RuleUnknownBaseType,

@@ -15,7 +15,7 @@ import (
 )
 
 // corpusModels builds the models of graph-v1.0 and of its metadata.
-func corpusModels(t *testing.T) (docs, meta *model.Model) {
+func corpusModels(t *testing.T) (docs, meta *model.Model, pages []*input.Page) {
 	t.Helper()
 	pages, err := input.Load(os.DirFS(inputtest.CorpusDir(t, "graph-v1.0")))
 	if err != nil {
@@ -25,15 +25,17 @@ func corpusModels(t *testing.T) (docs, meta *model.Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return compile.Compile(pages), meta
+	return compile.Compile(pages), meta, pages
 }
 
 // TestCorpusAgreement logs the agreement of graph-v1.0 with its metadata
-// (the docs reader's fidelity figures of the README) and checks the
-// self-check on the real metadata: compared with itself, no finding.
+// (the docs reader's fidelity figures of the README), with the
+// attribution of the disagreements, and checks the self-check on the real
+// metadata: compared with itself, no finding. -v also logs the
+// disagreements whose answer the docs hold.
 func TestCorpusAgreement(t *testing.T) {
-	docs, meta := corpusModels(t)
-	res := crosscheck.Compare(docs, meta, crosscheck.Options{})
+	docs, meta, pages := corpusModels(t)
+	res := crosscheck.Compare(docs, meta, crosscheck.Options{Pages: pages})
 	var buf bytes.Buffer
 	if err := res.Summary.WriteText(&buf); err != nil {
 		t.Fatal(err)
@@ -42,6 +44,14 @@ func TestCorpusAgreement(t *testing.T) {
 	for _, f := range res.Summary.Figures {
 		if f.Total == 0 {
 			t.Errorf("figure %s counts nothing on graph-v1.0", f.ID)
+		}
+		if a := f.Attribution; a != nil && a.DocsHold+a.Silent != f.Total-f.Agree {
+			t.Errorf("%s: %d+%d disagreements attributed, want %d", f, a.DocsHold, a.Silent, f.Total-f.Agree)
+		}
+	}
+	for _, d := range res.Summary.Disagreements {
+		if d.Answer != nil {
+			t.Logf("%s: %s %s (docs %s, metadata %s): answer at %s", d.Pos, d.Figure, d.What, d.Docs, d.Metadata, d.Answer)
 		}
 	}
 	self := crosscheck.Compare(meta, meta, crosscheck.Options{})

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/input"
 )
 
 // Options adjust the cross-check.
@@ -42,6 +43,12 @@ type Options struct {
 	// "derive", "subclass" or "subtype" as having no base, whatever the
 	// docs reader made of the sentence.
 	Mentions func(path, word string) bool
+	// Pages, when not nil, are the parsed docs pages the docs model was
+	// compiled from: each disagreement of the base, property and enum
+	// member figures is then attributed (see Attribution) to the docs
+	// reader, when the page holds the metadata's answer, or to the docs,
+	// when they are silent on it. The findings do not change.
+	Pages []*input.Page
 }
 
 // A Result is the outcome of Compare.
@@ -54,6 +61,9 @@ type Result struct {
 // A Summary holds the agreement figures, in a fixed order.
 type Summary struct {
 	Figures []Figure `json:"figures"`
+	// Disagreements lists the attributed disagreements (Options.Pages),
+	// sorted by position.
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
 }
 
 // A Figure is one agreement figure: Agree of Total agree.
@@ -64,6 +74,10 @@ type Figure struct {
 	Total int    `json:"total"`
 	// Of says what Total counts.
 	Of string `json:"of"`
+	// Attribution splits the disagreements (Total-Agree) by where the
+	// answer is; nil for a figure that is not attributed or without
+	// Options.Pages.
+	Attribution *Attribution `json:"attribution,omitempty"`
 }
 
 // The IDs of the figures, in Summary order. docs/metadata.md defines each.
@@ -83,7 +97,16 @@ const (
 	FigOperationsFound    = "operations-found"
 	FigOperationsKnown    = "operations-known"
 	FigOperationSignature = "operation-signatures"
+	// FigFlagged is not computed by Compare: generator/lint adds it (see
+	// Flagged), as it needs the docs-only findings.
+	FigFlagged = "disagreements-flagged"
 )
+
+// Flagged is the figure FigFlagged with its counts left to fill: of the
+// cross-check's base and property findings, those that a docs-only lint
+// finding is about (docs/metadata.md says when one is).
+var Flagged = Figure{ID: FigFlagged, Name: "flagged disagreements",
+	Of: "base and property findings of the cross-check that a docs-only lint finding is about"}
 
 // Percent returns 100*Agree/Total, or 100 when Total is 0.
 func (f Figure) Percent() float64 {
@@ -122,6 +145,11 @@ func (s Summary) WriteText(w io.Writer) error {
 		if _, err := fmt.Fprintf(w, "  %-*s %13s = %5.1f%%  (%s)\n", width, f.Name, frac, f.Percent(), f.Of); err != nil {
 			return err
 		}
+		if f.Attribution != nil {
+			if _, err := fmt.Fprintf(w, "  %-*s %s\n", width+2, "", attributionLine(f.Attribution)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -143,11 +171,20 @@ func thousands(n int) string {
 // them); neither is changed.
 func Compare(docs, meta *model.Model, opts Options) *Result {
 	c := &checker{docs: docs, meta: meta, opts: opts, figs: map[string]*Figure{}}
+	if opts.Pages != nil {
+		c.attr = newAttributor(opts.Pages, docs)
+	}
 	c.run()
 	res := &Result{Findings: model.SortDiagnostics(c.diags.List)}
 	for _, d := range figureDefs {
 		f := c.fig(d.ID)
+		if c.attr != nil && attributedFigures[d.ID] && f.Attribution == nil {
+			f.Attribution = &Attribution{}
+		}
 		res.Summary.Figures = append(res.Summary.Figures, *f)
+	}
+	if c.attr != nil {
+		res.Summary.Disagreements = c.attr.disagreements()
 	}
 	return res
 }
@@ -181,6 +218,8 @@ type checker struct {
 	docsType map[*model.Type]*model.Type
 	// docsByName indexes the docs types by lower-cased qualified name.
 	docsByName map[string][]*model.Type
+	// attr attributes the disagreements; nil without Options.Pages.
+	attr *attributor
 }
 
 // fig returns the figure with the given ID, creating it from figureDefs.
@@ -372,6 +411,9 @@ func (c *checker) structured(dt, mt *model.Type) {
 	mentions := func(word string) bool { return c.opts.Mentions != nil && c.opts.Mentions(dt.Pos.File, word) }
 	baseOK := strings.EqualFold(dt.BaseName, mt.BaseName)
 	c.count(FigBaseTypes, baseOK)
+	if !baseOK && c.attr != nil {
+		c.attribute(FigBaseTypes, dt.Pos, "base type of "+dt.Name, orNone(dt.BaseName), orNone(mt.BaseName), c.attr.baseAnswer(dt, mt))
+	}
 	switch {
 	case baseOK:
 	case dt.BaseName == "" && mt.Base != nil && mentions(mt.Base.Name) && (mentions("inherit") || mentions("derive") || mentions("subclass") || mentions("subtype")):
@@ -417,6 +459,9 @@ func (c *checker) properties(dt, mt *model.Type) {
 	for _, mp := range mt.Properties {
 		dp := docsAll[strings.ToLower(mp.Name)]
 		c.count(FigPropertiesFound, dp != nil)
+		if dp == nil && c.attr != nil {
+			c.attribute(FigPropertiesFound, dt.Pos, "property "+dt.Name+"."+mp.Name, "none", mp.Type.String(), c.attr.foundAnswer(dt, mp.Name))
+		}
 		if dp == nil && c.opts.Listed != nil && c.opts.Listed(dt.Pos.File, mp.Name) {
 			continue
 		}
@@ -433,12 +478,18 @@ func (c *checker) properties(dt, mt *model.Type) {
 		typeOK := sameType(dp.Type, mp.Type)
 		if mp.Type.Resolved() { // else a csdl-unknown-type diagnostic says why
 			c.count(FigPropertyTypes, typeOK)
+			if !typeOK && c.attr != nil {
+				c.attribute(FigPropertyTypes, dp.Pos, "type of "+dt.Name+"."+mp.Name, docsTypeString(dp.Type), typeName(mp.Type), c.attr.typeAnswer(dp, mp.Type))
+			}
 		}
 		if !typeOK && report && mp.Type.Resolved() {
 			c.add(dp.Pos, RulePropertyType, "property %q of %q has the type %s in the docs and %s in the metadata", dp.Name, dt.Name, docsTypeString(dp.Type), typeName(mp.Type))
 		}
 		collOK := dp.Type.Collection == mp.Type.Collection
 		c.count(FigCollections, collOK)
+		if !collOK && c.attr != nil {
+			c.attribute(FigCollections, dp.Pos, "collection-ness of "+dt.Name+"."+mp.Name, collWord(dp.Type.Collection), collWord(mp.Type.Collection), c.attr.collectionAnswer(dp, mp.Type.Collection))
+		}
 		// A cell that says "collection" where the reader saw one value
 		// ("[x](x.md) collection. Holds ...") is not held against the docs.
 		if !collOK && report && !(mp.Type.Collection && reCollectionWord.MatchString(dp.Type.Written)) {
@@ -453,6 +504,9 @@ func (c *checker) properties(dt, mt *model.Type) {
 		}
 		kindOK := dp.Relationship == mp.Relationship
 		c.count(FigPropertyKinds, kindOK)
+		if !kindOK && c.attr != nil {
+			c.attribute(FigPropertyKinds, dp.Pos, "kind of "+dt.Name+"."+mp.Name, kindWord(dp.Relationship), kindWord(mp.Relationship), c.attr.kindAnswer(dp, mp.Relationship))
+		}
 		if !kindOK && report {
 			if mp.Relationship {
 				c.add(dp.Pos, RulePropertyKind, "%q of %q is a navigation property in the metadata; the docs list it with the properties, not the relationships", dp.Name, dt.Name)
@@ -470,6 +524,13 @@ func (c *checker) properties(dt, mt *model.Type) {
 		}
 		k := strings.ToLower(dp.Name)
 		c.count(FigPropertyPrecision, metaOwn[k] != nil)
+		if metaOwn[k] == nil && c.attr != nil {
+			owner := "none"
+			if x := declaringAncestor(mt, dp.Name); x != nil {
+				owner = x.QualifiedName()
+			}
+			c.attribute(FigPropertyPrecision, dp.Pos, "row "+dt.Name+"."+dp.Name, dt.QualifiedName(), owner, c.attr.precisionAnswer(dt, mt, dp))
+		}
 		if metaAll[k] != nil {
 			continue // declared by the type or, in the metadata, by an ancestor
 		}
@@ -514,11 +575,25 @@ func derivedNote(t *model.Type, k string) string {
 	return fmt.Sprintf(" (derived types %q and %d more declare it)", names[0], len(names)-1)
 }
 
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
 func propWord(p *model.Property) string {
 	if p.Relationship {
 		return "navigation property"
 	}
 	return "property"
+}
+
+func kindWord(relationship bool) string {
+	if relationship {
+		return "navigation property"
+	}
+	return "structural property"
 }
 
 func collWord(b bool) string {
@@ -617,6 +692,9 @@ func (c *checker) enum(dt, mt *model.Type) {
 		meta[strings.ToLower(m.Name)] = true
 		dm := docs[strings.ToLower(m.Name)]
 		c.count(FigEnumMembers, dm != nil)
+		if dm == nil && c.attr != nil {
+			c.attribute(FigEnumMembers, dt.Pos, "member "+dt.Name+"."+m.Name, "none", m.Name, c.attr.memberAnswer(dt, m.Name))
+		}
 		switch {
 		case dm == nil:
 			c.add(dt.Pos, RuleMemberMissing, "member %q of enum %q is not in the docs", m.Name, mt.QualifiedName())

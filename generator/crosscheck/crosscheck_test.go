@@ -33,7 +33,13 @@ func readPair(t *testing.T, name string) pair {
 // models builds the docs model and the metadata model of a pair.
 func (p pair) models(t *testing.T) (docs, meta *model.Model) {
 	t.Helper()
-	var pages []*input.Page
+	docs, meta, _ = p.modelsAndPages(t)
+	return docs, meta
+}
+
+// modelsAndPages is models with the parsed docs pages.
+func (p pair) modelsAndPages(t *testing.T) (docs, meta *model.Model, pages []*input.Page) {
+	t.Helper()
 	for name, src := range p {
 		if rel, ok := strings.CutPrefix(name, "docs/"); ok {
 			pages = append(pages, input.Parse(rel, []byte(src)))
@@ -43,7 +49,7 @@ func (p pair) models(t *testing.T) (docs, meta *model.Model) {
 	for _, d := range meta.Diagnostics {
 		t.Errorf("metadata: %s", d)
 	}
-	return compile.Compile(pages), meta
+	return compile.Compile(pages), meta, pages
 }
 
 // edit returns a copy of p with old replaced by new in file, which must

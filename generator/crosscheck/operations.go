@@ -88,42 +88,9 @@ type walk struct {
 	collection bool
 }
 
-// splitPath splits a URL template at the slashes outside parentheses and
-// quotes, without the query string.
-func splitPath(p string) []string {
-	var segs []string
-	depth, quote, start := 0, byte(0), 0
-	for i := 0; i < len(p); i++ {
-		ch := p[i]
-		switch {
-		case quote != 0:
-			if ch == quote {
-				quote = 0
-			}
-		case ch == '\'' || ch == '"':
-			quote = ch
-		case ch == '(' || ch == '{':
-			depth++
-		case ch == ')' || ch == '}':
-			depth--
-		case ch == '?' && depth == 0:
-			p = p[:i]
-		case ch == '/' && depth == 0:
-			if i > start {
-				segs = append(segs, p[start:i])
-			}
-			start = i + 1
-		}
-	}
-	if start < len(p) {
-		segs = append(segs, p[start:])
-	}
-	return segs
-}
-
 // walkPath follows path through the metadata.
 func (w *urlWalker) walkPath(path string) walk {
-	segs := splitPath(strings.TrimSpace(path))
+	segs := model.PathSegments(strings.TrimSpace(path))
 	if len(segs) > 0 && (segs[0] == "v1.0" || segs[0] == "beta") {
 		segs = segs[1:]
 	}
@@ -519,7 +486,7 @@ func urlPath(u string) string {
 // narrowByArguments keeps the function overloads whose parameter names
 // are the arguments the URL's last segment gives, when some are.
 func narrowByArguments(ops []*model.Operation, u string) []*model.Operation {
-	segs := splitPath(u)
+	segs := model.PathSegments(u)
 	if len(ops) < 2 || len(segs) == 0 {
 		return ops
 	}

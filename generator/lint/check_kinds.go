@@ -25,8 +25,8 @@ func (l *linter) checkRelationshipKinds() {
 			continue
 		}
 		for _, p := range t.Properties {
-			if p.Pos.File == "" || !p.Type.Resolved() {
-				continue
+			if p.Pos.File == "" || !p.Type.Resolved() || p.FromExample {
+				continue // a member of the JSON representation is no table row
 			}
 			target := p.Type.Type
 			switch {

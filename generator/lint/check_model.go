@@ -43,8 +43,8 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 			continue
 		}
 		p := t.Property(mb.Key)
-		if p == nil {
-			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
+		if p == nil || p.FromExample { // the compiler reads such a member as a property, but no table lists it
+			if s := suggestProperty(t, mb.Key); p == nil && strings.Contains(s, "spelled") {
 				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s%s", mb.Key, t.Name, s)
 				continue
 			}
@@ -123,6 +123,7 @@ func (l *linter) checkResources() {
 	for _, p := range l.pages {
 		l.checkInheritedRows(p)
 		l.checkTruncated(p)
+		l.checkAnnotationProperties(p)
 	}
 }
 
@@ -180,9 +181,13 @@ func (l *linter) checkEnumValues(t *model.Type) {
 		if len(p.Values) == 0 || et == nil || et.Kind != model.KindEnum || len(et.Members) == 0 || p.Pos.File != t.Pos.File {
 			continue
 		}
+		// The enum's own members: not those the compiler added from a
+		// description (positioned at the row that lists them).
 		members := map[string]string{}
 		for _, m := range et.Members {
-			members[strings.ToLower(m.Name)] = m.Name
+			if !l.describedAt[m.Pos] {
+				members[strings.ToLower(m.Name)] = m.Name
+			}
 		}
 		var bad []string
 		for _, v := range p.Values {
@@ -497,6 +502,60 @@ func (l *linter) postsConcreteType(op *model.Operation) bool {
 		if ot := ex.JSON.Get("@odata.type"); ot != nil && ot.Kind == jsonx.String {
 			if t, _, _ := l.resolveODataType(ot.Str); t != nil && !t.Abstract {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// RuleAnnotationPropertyUnlisted is reported by checkAnnotationProperties.
+var RuleAnnotationPropertyUnlisted = model.Rule{ID: "annotation-property-unlisted", Severity: model.SevWarning,
+	Summary: "a resource annotation's optionalProperties or nullableProperties names a property that the type (with its ancestors and derived types) does not have: no table row and no member of its JSON representation (an open type that declares no property, whose members vary, is not judged)",
+	Example: "\"optionalProperties\": [\"owners\"] on a page whose tables list no owners"}
+
+// checkAnnotationProperties checks the property names that the resource
+// annotations of page p list (optionalProperties, nullableProperties)
+// against the type each annotation names.
+func (l *linter) checkAnnotationProperties(p *input.Page) {
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindComment || b.Comment.Annotation == nil || b.Comment.Annotation.String("blockType") != "resource" {
+			continue
+		}
+		a := b.Comment.Annotation
+		t := l.lookupName(stripHash(a.String("@odata.type")), "")
+		if t == nil || t.Kind == model.KindEnum || (t.Open || anyOpen(t)) && len(t.Properties) == 0 {
+			continue // an open type that declares nothing: its members vary
+		}
+		for _, key := range []string{"optionalProperties", "nullableProperties"} {
+			list, _ := a.Fields[key].([]any)
+			for _, v := range list {
+				name, ok := v.(string)
+				if !ok || name == "" || strings.HasPrefix(name, "@") || l.hasMember(t, name) {
+					continue // an instance annotation is no property
+				}
+				l.add(b.Comment.BodyPos, RuleAnnotationPropertyUnlisted, "%s names %q, which is no property of %q: no table row or member of its JSON representation has it", key, name, t.Name)
+			}
+		}
+	}
+}
+
+// hasMember reports whether t, an ancestor or a descendant has a property
+// called name, or a JSON representation of t shows a member called name
+// (ignoring case in both).
+func (l *linter) hasMember(t *model.Type, name string) bool {
+	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+		for _, p := range x.Properties {
+			if strings.EqualFold(p.Name, name) {
+				return true
+			}
+		}
+	}
+	for _, ex := range t.Examples {
+		if ex.JSON != nil {
+			for _, mb := range ex.JSON.Members {
+				if strings.EqualFold(mb.Key, name) {
+					return true
+				}
 			}
 		}
 	}

@@ -118,12 +118,16 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 			if cc.Mentions == nil {
 				cc.Mentions = proseMentions(pages)
 			}
+			if cc.Pages == nil {
+				cc.Pages = pages
+			}
 			res := crosscheck.Compare(m, opts.Metadata, cc)
 			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
 			agreement = &res.Summary
 		}
 	}()
-	el := *l // the example group's linter
+	el := *l                               // the example group's linter
+	el.rows = map[string]map[string]bool{} // rowNames fills it lazily: one per group
 	exDone := make(chan struct{})
 	go func() {
 		defer close(exDone)
@@ -142,6 +146,9 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 	all = append(all, pl.diags...)
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
+	if agreement != nil {
+		agreement.Figures = append(agreement.Figures, flagged(m, all, agreement.Disagreements))
+	}
 	return Report{Findings: filter(all, pages, sup, opts), Agreement: agreement}
 }
 
@@ -209,6 +216,9 @@ type linter struct {
 	includes    map[input.Pos]bool    // positions of the INCLUDE links of includesOf
 	includesOf  *input.Page
 	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
+	// describedAt holds the rows of the properties typed with an enum: an
+	// enum member positioned at one was added from its description.
+	describedAt map[model.Pos]bool
 }
 
 // rowNames returns the first cells (plain text, decoration trimmed) of every table row of page path: a safety net for properties a
@@ -280,6 +290,7 @@ func (l *linter) index(m *model.Model) {
 	l.diagsByFile = map[string][]model.Diagnostic{}
 	l.namespaces = map[string]bool{}
 	l.owner = map[*model.Example]*model.Type{}
+	l.describedAt = map[model.Pos]bool{}
 	if m != nil {
 		for _, p := range m.Pages {
 			l.mpages[p.Path] = p
@@ -289,6 +300,11 @@ func (l *linter) index(m *model.Model) {
 			l.namespaces[strings.ToLower(t.Namespace)] = true
 			for _, e := range t.Examples {
 				l.owner[e] = t
+			}
+			for _, p := range t.Properties {
+				if p.Type.Type != nil && p.Type.Type.Kind == model.KindEnum {
+					l.describedAt[p.Pos] = true
+				}
 			}
 		}
 		for _, op := range m.Operations {
@@ -381,6 +397,7 @@ func (l *linter) runModel() {
 	l.checkOutlines()
 	l.checkHTTPRequests()
 	l.checkRelationshipKinds()
+	l.checkURLProperties()
 }
 
 // tableRows returns a function reporting whether a table row of page path

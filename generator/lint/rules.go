@@ -135,9 +135,10 @@ var Rules = sortedRules([]model.Rule{
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
 	RuleTabGroup, RuleOrphanPage, RuleBaseTypeUnstated,
-	// check_outline.go, check_http.go, check_include.go, check_kinds.go
+	// check_outline.go, check_http.go, check_include.go, check_kinds.go, check_urls.go
 	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
 	RuleIncludeMissing, RuleIncludeCycle, RuleRelationshipNotEntity, RulePropertyIsEntity,
+	RuleURLPropertyUnlisted, RuleAnnotationPropertyUnlisted,
 })
 
 func sortedRules(rs []model.Rule) []model.Rule {

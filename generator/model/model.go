@@ -298,8 +298,12 @@ type Property struct {
 	// description, in order; set whatever the type (String-typed properties
 	// included).
 	Values []string `json:"values,omitempty"`
-	Pos    Pos      `json:"pos"` // start of the row
-	Owner  *Type    `json:"-"`   // declaring type
+	// FromExample is set for a property that no table row lists but the
+	// type's JSON representation shows: Pos is its member there, and its
+	// type is read from the value.
+	FromExample bool  `json:"fromExample,omitempty"`
+	Pos         Pos   `json:"pos"` // start of the row
+	Owner       *Type `json:"-"`   // declaring type
 	// Facts only metadata states: a navigation property that contains its
 	// targets (they are addressed through it) and its partner on the other
 	// side; the precision and scale of a decimal or temporal value.
