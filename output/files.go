@@ -1,5 +1,5 @@
 // Package output writes generated files: only when their bytes change,
-// atomically, never over a file it did not generate, and removing the files
+// each atomically, never over a file it did not generate, and removing the files
 // it generated earlier that are no longer produced. It also compares
 // generated files with the disk for check mode. It knows nothing about Go,
 // JSON Schema or Markdown.

@@ -17,9 +17,11 @@
 // generate are never touched. With -check it writes nothing, prints a
 // unified diff of what would change and exits 1 when the output is stale.
 //
-// Put this line in a Go file of the folder that holds apidocgen.yaml:
+// Record it as a tool of your module (go get -tool
+// github.com/apidocgen/apidocgen/cmd/apidocgen) and put this line in a Go
+// file of the folder that holds apidocgen.yaml:
 //
-//	//go:generate go run github.com/apidocgen/apidocgen/cmd/apidocgen generate
+//	//go:generate go tool apidocgen generate
 //
 // Exit codes: 0 success, 1 findings or stale output, 2 usage or I/O error.
 // See docs/cli.md and docs/config.md.

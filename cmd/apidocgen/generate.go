@@ -27,8 +27,11 @@ Flags override the file; paths in flags are relative to the current folder.
 
 A file is rewritten only when its bytes change; files generated earlier and
 no longer produced are removed; a file of the same name that apidocgen did
-not generate is an error and is left alone. Writes are atomic: a failed run
-leaves the previous output as it was.
+not generate is an error and is left alone. Each file is replaced
+atomically (written beside it, then renamed), and a run that fails to write
+or rename puts back the files it had already replaced. The renames are one
+per file: a run killed while renaming can leave some files new and some
+old; run generate again.
 
 With -check nothing is written: the command prints a unified diff of the
 files that would be added, changed or removed and exits 1 when the output
@@ -63,19 +66,16 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "apidocgen generate: unexpected argument %q (docs are set with -docs or in the config)\n", fl.Arg(0))
-		return exitError
+		return usageError(stderr, fl.Name(), fmt.Sprintf("unexpected argument %q (docs are set with -docs or in the config)", fl.Arg(0)))
 	}
 	start := time.Now()
 	job, err := prepare(f)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	res, err := generator.Run(context.Background(), job.docsFS, job.cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	if printDiagnostics(stderr, job, res.Diagnostics, f.verbose) {
 		fmt.Fprintln(stderr, "apidocgen: configuration errors; nothing written")
@@ -88,8 +88,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if f.check {
 		rep, err := output.Check{Root: job.outRoot, Areas: areas}.Run(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 		io.WriteString(stdout, rep.Diff(job.diffPrefix()))
 		sum = rep.Summary
@@ -97,8 +96,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		sum, err = output.Dir{Root: job.outRoot, Areas: areas}.Write(files)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen: %v\n", job.relErr(err))
-			return exitError
+			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 	}
 	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",

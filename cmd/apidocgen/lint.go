@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,11 +30,12 @@ Flags:
 
 // runLint runs the "lint" verb and returns the process exit code.
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fl := flag.NewFlagSet("apidocgen lint", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("dir", ".", "docs root `directory` (holding api/ and resources/)")
 	format := fl.String("format", "text", "output `format`: text, json, sarif, github or junit")
 	configPath := fl.String("config", "", "configuration `file` (default: "+lint.ConfigFileName+" in -dir, if present)")
+	preset := fl.String("preset", "", "rule `preset`: auto (detect), graph (with Graph's house conventions) or core (overrides preset in the config; default auto)")
 	baselinePath := fl.String("baseline", "", "baseline `file`: report only findings not in it")
 	writeBaseline := fl.Bool("write-baseline", false, "write all current findings to the -baseline file and exit 0")
 	changed := fl.Bool("changed", false, "report only pages changed since git merge-base HEAD <-base>")
@@ -43,14 +44,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
 	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github, sarif and junit output (default: found with git)")
 	fl.Usage = func() {
-		fmt.Fprint(stderr, lintUsage)
+		fmt.Fprint(fl.Output(), lintUsage)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
 	}
 	// The docs tree may be given as the first argument instead of -dir.
 	dirSet := false
@@ -65,6 +63,10 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apidocgen lint: unknown format %q (want %s)\n", *format, strings.Join(lint.Formats, ", "))
 		return 2
 	}
+	if *preset != "" && !slices.Contains(lint.Presets, *preset) {
+		fmt.Fprintf(stderr, "apidocgen lint: unknown preset %q (want %s)\n", *preset, strings.Join(lint.Presets, ", "))
+		return 2
+	}
 
 	var cfg *lint.Config
 	cfgFile := *configPath
@@ -76,19 +78,28 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if cfgFile != "" {
 		data, err := os.ReadFile(cfgFile)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		cfg, err = lint.ParseConfig(cfgFile, data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
+	}
+
+	if *preset != "" {
+		if cfg == nil {
+			cfg = &lint.Config{}
+		}
+		cfg.Preset = *preset
 	}
 
 	if *listRules {
 		for _, r := range lint.AllRules() {
-			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), r.Summary)
+			summary := r.Summary
+			if lint.IsGraphConvention(r.ID) {
+				summary += " [graph preset]"
+			}
+			fmt.Fprintf(stdout, "%-34s %-8s %s\n", r.ID, cfg.RuleSeverity(r.ID, r.Severity), summary)
 		}
 		return 0
 	}
@@ -96,8 +107,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	if len(pages) == 0 {
 		fmt.Fprintf(stderr, "apidocgen lint: no Markdown pages under %s\n", *dir)
@@ -105,8 +115,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	files, err := allFiles(fsys)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-		return 2
+		return fail(stderr, "apidocgen lint", err)
 	}
 	opts := lint.Options{Config: cfg, Files: files}
 
@@ -115,16 +124,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		for _, a := range fileArgs {
 			rel, err := relToDir(*dir, a)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", err)
 			}
 			only[rel] = true
 		}
 		if *changed {
 			list, err := lint.ChangedFiles(*dir, *base)
 			if err != nil {
-				fmt.Fprintf(stderr, "apidocgen lint: -changed: %v\n", err)
-				return 2
+				return fail(stderr, "apidocgen lint", fmt.Errorf("-changed: %w", err))
 			}
 			for _, f := range list {
 				only[f] = true
@@ -136,13 +143,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *baselinePath != "" && !*writeBaseline {
 		data, err := os.ReadFile(*baselinePath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		opts.Baseline, err = lint.ParseBaseline(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %s: %v\n", *baselinePath, err)
-			return 2
+			return fail(stderr, "apidocgen lint", fmt.Errorf("%s: %w", *baselinePath, err))
 		}
 	}
 
@@ -154,8 +159,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if err := os.WriteFile(*baselinePath, lint.NewBaseline(ds).Marshal(), 0o644); err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		fmt.Fprintf(stderr, "apidocgen lint: wrote %d findings to %s\n", len(ds), *baselinePath)
 		return 0
@@ -172,8 +176,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *outPath != "" {
 		f, err = os.Create(*outPath)
 		if err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 		w = f
 	}
@@ -184,15 +187,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if werr != nil {
-		fmt.Fprintf(stderr, "apidocgen lint: %v\n", werr)
-		return 2
+		return fail(stderr, "apidocgen lint", werr)
 	}
 	counts := map[model.Severity]int{}
 	for _, d := range ds {
 		counts[d.Severity]++
 	}
 	if *format == "text" && *outPath == "" && len(ds) > 0 {
-		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo])
+		name, detected := lint.ResolvePreset(cfg, pages)
+		how := "set"
+		if detected {
+			how = "detected"
+		}
+		fmt.Fprintf(stderr, "%d errors, %d warnings, %d infos (preset %s, %s)\n", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo], name, how)
 	}
 	if counts[model.SevError] > 0 {
 		return 1

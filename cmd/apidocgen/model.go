@@ -26,14 +26,11 @@ func runModel(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintln(stderr, "apidocgen model: want exactly one argument, the docs folder")
-		fl.Usage()
-		return exitError
+		return usageError(stderr, fl.Name(), "want exactly one argument, the docs folder")
 	}
 	dir := fl.Arg(0)
 	if st, err := os.Stat(dir); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	} else if !st.IsDir() {
 		fmt.Fprintf(stderr, "apidocgen: %s is not a folder\n", dir)
 		return exitError
@@ -41,20 +38,17 @@ func runModel(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	m, pages, err := generator.Load(context.Background(), os.DirFS(dir), nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(m); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: encode model: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", fmt.Errorf("encode model: %w", err))
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "apidocgen: %v\n", err)
-		return exitError
+		return fail(stderr, "apidocgen", err)
 	}
 	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %d operations, %d diagnostics (%s)\n",
 		pages, len(m.Types), len(m.Operations), len(m.Diagnostics), time.Since(start).Round(time.Millisecond))

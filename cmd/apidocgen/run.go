@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"strings"
 )
@@ -105,18 +106,70 @@ func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "apidocgen version: takes no arguments")
 		return exitError
 	}
-	fmt.Fprintf(stdout, "apidocgen %s\n", version())
+	bi, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(stdout, "apidocgen %s\n", version(bi))
 	return exitOK
 }
 
-// version returns the module version from the build information, or
-// "(devel)" for a build from a work tree.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" {
+// version describes the build of the running command from its build
+// information: the version of the module that holds the command, "=> DIR"
+// when a replace directive points it at a folder, and, for a build inside
+// the module's own checkout, the VCS revision, its time and whether the
+// checkout was modified:
+//
+//	v1.2.3                                   (go install ...@v1.2.3)
+//	v0.0.0-20261129...-0123456789ab (git 0123456789abcdef..., 2026-11-29T10:00:00Z)
+//	v0.0.0-00010101000000-000000000000 => ../apidocgen   (go tool, with a replace)
+//	(devel)                                   (no build information)
+func version(bi *debug.BuildInfo) string {
+	if bi == nil {
 		return "(devel)"
 	}
-	return bi.Main.Version
+	mod, main := &bi.Main, true
+	if !inModule(mod.Path, bi.Path) {
+		// go run or go tool from another module: the command's module is
+		// the dependency with the longest path that holds it.
+		main = false
+		for _, d := range bi.Deps {
+			if inModule(d.Path, bi.Path) && (!inModule(mod.Path, bi.Path) || len(d.Path) > len(mod.Path)) {
+				mod = d
+			}
+		}
+	}
+	v := mod.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	if r := mod.Replace; r != nil {
+		v += " => " + r.Path
+		if r.Version != "" && r.Version != "(devel)" {
+			v += " " + r.Version
+		}
+	}
+	if !main {
+		return v
+	}
+	var vcs []string
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" {
+		vcs = append(vcs, settings["vcs"]+" "+rev)
+		if t := settings["vcs.time"]; t != "" {
+			vcs = append(vcs, t)
+		}
+		if settings["vcs.modified"] == "true" {
+			vcs = append(vcs, "modified")
+		}
+		v += " (" + strings.Join(vcs, ", ") + ")"
+	}
+	return v
+}
+
+// inModule reports whether package path pkg is in module mod.
+func inModule(mod, pkg string) bool {
+	return mod != "" && (pkg == mod || strings.HasPrefix(pkg, mod+"/"))
 }
 
 // newFlags returns a flag set whose -h output starts with synopsis and
@@ -138,16 +191,41 @@ func newFlags(name, synopsis, desc string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args; ok is false when the command should stop with
-// code (0 for -h, 2 for a bad flag).
+// code: 0 after printing the usage for -h, 2 after printing one line for a
+// bad flag (the flag package would print the whole usage after it).
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitError, false
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return exitOK, false
 	}
-	return 0, true
+	return usageError(out, fs.Name(), err.Error()), false
 }
+
+// usageError prints a usage problem of command name ("apidocgen lint") as
+// one line, with a pointer to the command's help, and returns exitError.
+func usageError(w io.Writer, name, msg string) int {
+	fmt.Fprintf(w, "%s: %s (run \"%s -h\")\n", name, msg, name)
+	return exitError
+}
+
+// fail prints err as one line that starts with prefix ("apidocgen" or
+// "apidocgen lint") and returns exitError. An error of several lines (two
+// failures joined) is written on one, its lines separated by "; ".
+func fail(w io.Writer, prefix string, err error) int {
+	fmt.Fprintf(w, "%s: %s\n", prefix, lineBreaks.ReplaceAllString(strings.TrimSpace(err.Error()), "; "))
+	return exitError
+}
+
+var lineBreaks = regexp.MustCompile(`[ \t\r]*\n\s*`)
 
 // listFlag is a comma-separated list.
 type listFlag struct {

@@ -27,6 +27,9 @@ func TestScripts(t *testing.T) {
 			"snapshot": cmdSnapshot,
 			"age":      cmdAge,
 			"changed":  cmdChanged,
+			"readme":   cmdReadme,
+			"upstream": cmdUpstream,
+			"goenv":    cmdGoEnv,
 		},
 		RequireExplicitExec: true,
 	})

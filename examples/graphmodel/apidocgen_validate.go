@@ -8,10 +8,14 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ValidationMode says what a payload is validated for.
@@ -91,10 +95,31 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// ValidateJSON decodes data and validates it as a value of the type with
-// the qualified name typeName ("microsoft.graph.user") in mode. It returns
-// nil or a *ValidationError. A type the package does not know is an error.
+// ValidateJSON validates data, a JSON text, as a value of the type named
+// typeName in mode: its qualified name ("microsoft.graph.user"), or its
+// name without the namespace ("user") when no other type has that name. It
+// returns nil or a *ValidationError. A name that matches no type, or a
+// short name that several types have (the error lists them), is an error.
+//
+// It reads the text once, checking each member as it comes, without
+// decoding it into Go values; it gives the same answer as decoding the text
+// with encoding/json (UseNumber) and calling ValidateValue, which is what it
+// does for the texts it does not read alone (malformed JSON, a member given
+// twice).
 func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
+	if i, _ := vResolve(typeName); i >= 0 {
+		s := vstate{mode: mode, path: make([]vframe, 0, 16)} // one allocation for the path
+		d := decoder{data: data}
+		s.jtype(&d, i)
+		if d.space(); d.fatal == nil && !s.slow && d.i == len(d.data) {
+			return s.result(vTypes[i].name)
+		}
+	}
+	return validateDecoded(typeName, mode, data)
+}
+
+// validateDecoded decodes data with encoding/json and validates the value.
+func validateDecoded(typeName string, mode ValidationMode, data []byte) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	var v any
@@ -107,21 +132,27 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 	return ValidateValue(typeName, mode, v)
 }
 
-// ValidateValue validates v, a value as encoding/json decodes JSON into an
-// any (map[string]any, []any, string, bool, nil, and json.Number or
-// float64), as a value of the type typeName in mode. It uses no
-// reflection. It returns nil or a *ValidationError.
-func ValidateValue(typeName string, mode ValidationMode, v any) error {
-	i := vLookup(typeName)
-	if i < 0 {
-		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("unknown type " + strconv.Quote(typeName))}
-	}
-	s := vstate{mode: mode}
-	s.vtype(i, v)
+// result is nil, or the violations found as a *ValidationError.
+func (s *vstate) result(typeName string) error {
 	if len(s.errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Type: typeName, Mode: mode, Violations: s.errs}
+	return &ValidationError{Type: typeName, Mode: s.mode, Violations: s.errs}
+}
+
+// ValidateValue validates v, a value as encoding/json decodes JSON into an
+// any (map[string]any, []any, string, bool, nil, and json.Number or
+// float64), as a value of the type typeName (qualified, or short when
+// unambiguous, as for ValidateJSON) in mode. It uses no reflection. It
+// returns nil or a *ValidationError.
+func ValidateValue(typeName string, mode ValidationMode, v any) error {
+	i, problem := vResolve(typeName)
+	if i < 0 {
+		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation(problem)}
+	}
+	s := vstate{mode: mode}
+	s.vtype(i, v)
+	return s.result(vTypes[i].name)
 }
 
 // validateEncoded encodes v (a pointer to a generated struct) with
@@ -150,6 +181,13 @@ type vstate struct {
 	mode ValidationMode
 	path []vframe
 	errs []Violation
+	// Reading JSON text (or walking a struct), members come in their own
+	// order: ranks holds, for each violation, the place of the property
+	// it is about in its object, by which the violations of an object are
+	// put back in the order of the properties. slow asks for the text to be
+	// decoded and validated as a value instead.
+	ranks []int32
+	slow  bool
 }
 
 func (s *vstate) key(k string) { s.path = append(s.path, vframe{key: k, idx: -1}) }
@@ -171,6 +209,7 @@ func (s *vstate) pointer() string {
 
 func (s *vstate) fail(reason string) {
 	s.errs = append(s.errs, Violation{Path: s.pointer(), Reason: reason})
+	s.ranks = append(s.ranks, 0)
 }
 
 // failKey reports a violation about member k of the current object.
@@ -267,6 +306,43 @@ var vFormats = [...]struct {
 	vsTimeOfDay: {vIsTimeOfDay, "time of day"},
 	vsDuration:  {vIsDuration, "duration"},
 	vsBase64:    {vIsBase64, "base64 value"},
+}
+
+// vShort maps the name of each type without its namespace to the indices
+// in vTypes of the types that have it; built on first use.
+var vShort struct {
+	once  sync.Once
+	names map[string][]int32
+}
+
+// vResolve returns the index in vTypes of the type named name, qualified
+// or short; -1 and the reason when there is none or a short name is
+// ambiguous.
+func vResolve(name string) (int32, string) {
+	if i := vLookup(name); i >= 0 {
+		return i, ""
+	}
+	if !strings.Contains(name, ".") {
+		vShort.once.Do(func() {
+			vShort.names = make(map[string][]int32, len(vTypes))
+			for k, t := range vTypes {
+				short := t.name[strings.LastIndexByte(t.name, '.')+1:]
+				vShort.names[short] = append(vShort.names[short], int32(k))
+			}
+		})
+		switch is := vShort.names[name]; len(is) {
+		case 1:
+			return is[0], ""
+		case 0:
+		default:
+			names := make([]string, len(is))
+			for k, i := range is {
+				names[k] = vTypes[i].name
+			}
+			return -1, "type name " + strconv.Quote(name) + " is ambiguous: " + strings.Join(names, ", ")
+		}
+	}
+	return -1, "unknown type " + strconv.Quote(name)
 }
 
 // vLookup returns the index in vTypes of the type with the qualified name
@@ -398,18 +474,311 @@ func (s *vstate) vprim(c *vprim, v any) {
 	case vpInt:
 		s.vInt(v, c.lo, c.hi)
 	case vpString:
-		str, ok := s.vString(v)
-		if !ok {
+		if str, ok := s.vString(v); ok {
+			s.stringChecks(c, str)
+		}
+	}
+}
+
+// stringChecks checks the string str with the primitive check c: its
+// syntax, length and values.
+func (s *vstate) stringChecks(c *vprim, str string) {
+	if f := vFormats[c.format]; f.ok != nil && !f.ok(str) {
+		s.badFormat(str, f.name)
+	}
+	if c.maxLen > 0 {
+		s.maxLength(str, c.maxLen)
+	}
+	if len(c.enum) > 0 && !vIsMember(c.enum, str) {
+		s.notMember(str)
+	}
+}
+
+// ----- validating JSON text -----
+
+// A vindex finds the properties of a type and of its base types by name:
+// props holds them base first, each at its rank, and required the ranks of
+// the required ones.
+type vindex struct {
+	byKey    map[string]int32
+	props    []*vprop
+	required []int32
+	dup      bool // a name is declared twice: each declaration checks the member
+}
+
+// vIndexes holds the vindex of each entry of vTypes, built on first use.
+var vIndexes = make([]atomic.Pointer[vindex], len(vTypes))
+
+// vindexOf returns the vindex of vTypes[i].
+func vindexOf(i int32) *vindex {
+	if ix := vIndexes[i].Load(); ix != nil {
+		return ix
+	}
+	var chain []int32
+	for k := i; k >= 0; k = vTypes[k].base {
+		chain = append(chain, k)
+	}
+	ix := &vindex{byKey: map[string]int32{}}
+	for c := len(chain) - 1; c >= 0; c-- {
+		t := &vTypes[chain[c]]
+		for j := range t.props {
+			p := &t.props[j]
+			r := int32(len(ix.props))
+			ix.props = append(ix.props, p)
+			if _, dup := ix.byKey[p.key]; dup {
+				ix.dup = true
+			} else {
+				ix.byKey[p.key] = r
+			}
+			if p.flags&vfRequired != 0 {
+				ix.required = append(ix.required, r)
+			}
+		}
+	}
+	vIndexes[i].Store(ix)
+	return ix
+}
+
+// jsonKind is what vKind says of the value that comes next.
+func (d *decoder) jsonKind() string {
+	switch d.peek() {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "boolean"
+	case '"':
+		return "string"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	}
+	return "number"
+}
+
+// jwrong reports that the value that comes next is not a want, and skips
+// it.
+func (s *vstate) jwrong(d *decoder, want string) {
+	s.fail("expected " + want + ", got " + d.jsonKind())
+	d.skip()
+}
+
+// jtype checks the value that comes next as a value of vTypes[i].
+func (s *vstate) jtype(d *decoder, i int32) {
+	if vTypes[i].kind != vtObject {
+		s.jenum(d, i)
+		return
+	}
+	s.jobject(d, i, true)
+}
+
+// jstring reads the string that comes next; the string shares memory with
+// the input or the decoder's buffer, so it is only looked at. ok is false
+// (a violation reported, the value skipped) when the value is no string.
+func (s *vstate) jstring(d *decoder) (string, bool) {
+	if d.peek() != '"' {
+		s.jwrong(d, "string")
+		return "", false
+	}
+	b, err := d.str()
+	if err != nil {
+		return "", false
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
+}
+
+// jenum checks the value that comes next as a member of the enum vTypes[i].
+func (s *vstate) jenum(d *decoder, i int32) {
+	t := &vTypes[i]
+	str, ok := s.jstring(d)
+	if !ok || len(t.members) == 0 {
+		return
+	}
+	if t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str) {
+		s.notMember(str)
+	}
+}
+
+// jobject checks the object that comes next as one of vTypes[i] or, when
+// poly is set, of the descendant its "@odata.type" names.
+func (s *vstate) jobject(d *decoder, i int32, poly bool) {
+	if d.peek() != '{' {
+		s.jwrong(d, "object")
+		return
+	}
+	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+		if name, ok := d.odataType(); ok {
+			name = strings.TrimPrefix(name, "#")
+			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
+				i = ds[k]
+			}
+		}
+	}
+	ix := vindexOf(i)
+	if ix.dup {
+		s.slow = true
+	}
+	var seenBuf [4]uint64
+	seen := seenBuf[:]
+	if n := len(ix.props); n > 64*len(seenBuf) {
+		seen = make([]uint64, (n+63)/64)
+	}
+	first := len(s.errs)
+	types := 0
+	d.i++
+	if d.peek() == '}' {
+		d.i++
+	} else {
+		for {
+			key, err := d.key()
+			if err != nil {
+				return
+			}
+			if string(key) == odataTypeKey {
+				// Decoded, a later "@odata.type" would win: let decoding
+				// decide.
+				if types++; types > 1 {
+					s.slow = true
+				}
+			}
+			if r, ok := ix.byKey[string(key)]; ok {
+				if seen[r/64]&(1<<(r%64)) != 0 {
+					s.slow = true // a member given twice: the last one counts
+				}
+				seen[r/64] |= 1 << (r % 64)
+				at := len(s.errs)
+				s.jprop(d, ix.props[r])
+				for k := at; k < len(s.ranks); k++ {
+					s.ranks[k] = r
+				}
+			} else if d.skip() != nil {
+				return
+			}
+			if d.next('}') != nil {
+				return
+			}
+			if d.data[d.i-1] == '}' {
+				break
+			}
+		}
+	}
+	if s.mode == CreateMode {
+		for _, r := range ix.required {
+			if seen[r/64]&(1<<(r%64)) == 0 {
+				s.fail("missing required property " + strconv.Quote(ix.props[r].key))
+				s.ranks[len(s.ranks)-1] = r
+			}
+		}
+	}
+	s.order(first)
+}
+
+// order puts the violations found since first in the order of the ranks of
+// the properties they are about (stable: the order within a property
+// stays).
+func (s *vstate) order(first int) {
+	if len(s.errs)-first < 2 {
+		return
+	}
+	idx := make([]int, len(s.errs)-first)
+	for k := range idx {
+		idx[k] = first + k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.ranks[idx[a]] < s.ranks[idx[b]] })
+	errs := make([]Violation, len(idx))
+	ranks := make([]int32, len(idx))
+	for k, j := range idx {
+		errs[k], ranks[k] = s.errs[j], s.ranks[j]
+	}
+	copy(s.errs[first:], errs)
+	copy(s.ranks[first:], ranks)
+}
+
+// jprop checks the value that comes next as member p.key.
+func (s *vstate) jprop(d *decoder, p *vprop) {
+	if p.flags&vfReadOnly != 0 && s.mode != ReadMode {
+		s.failKey(p.key, "read-only property not allowed in a request body")
+		d.skip()
+		return
+	}
+	s.key(p.key)
+	defer s.pop()
+	switch {
+	case p.flags&vfCollection != 0:
+		if d.peek() != '[' {
+			s.jwrong(d, "array")
 			return
 		}
-		if f := vFormats[c.format]; f.ok != nil && !f.ok(str) {
-			s.badFormat(str, f.name)
+		if p.kind == vkAny {
+			d.skip()
+			return
 		}
-		if c.maxLen > 0 {
-			s.maxLength(str, c.maxLen)
+		d.i++
+		if d.peek() == ']' {
+			d.i++
+			return
 		}
-		if len(c.enum) > 0 && !vIsMember(c.enum, str) {
-			s.notMember(str)
+		for i := 0; ; i++ {
+			s.index(i)
+			s.jvalue(d, p.kind, p.idx)
+			s.pop()
+			if d.fatal != nil || d.next(']') != nil || d.data[d.i-1] == ']' {
+				return
+			}
+		}
+	case p.kind == vkAny:
+		d.skip()
+	case p.flags&vfNullable != 0 && d.null():
+	default:
+		s.jvalue(d, p.kind, p.idx)
+	}
+}
+
+// jvalue checks the value that comes next with the check of kind kind and
+// index idx (see vprop).
+func (s *vstate) jvalue(d *decoder, kind uint8, idx int32) {
+	switch kind {
+	case vkPrim:
+		s.jprim(d, &vPrims[idx])
+	case vkEnum:
+		s.jenum(d, idx)
+	case vkObject:
+		s.jobject(d, idx, false)
+	case vkPoly:
+		s.jobject(d, idx, true)
+	default:
+		d.skip()
+	}
+}
+
+// jprim checks the value that comes next with the primitive check c.
+func (s *vstate) jprim(d *decoder, c *vprim) {
+	switch c.json {
+	case vpBool:
+		switch d.peek() {
+		case 't':
+			d.literal("true")
+		case 'f':
+			d.literal("false")
+		default:
+			s.jwrong(d, "boolean")
+		}
+	case vpNumber, vpInt:
+		if k := d.peek(); k != '-' && (k < '0' || k > '9') {
+			want := "number"
+			if c.json == vpInt {
+				want = "integer"
+			}
+			s.jwrong(d, want)
+			return
+		}
+		lit, err := d.number()
+		if err == nil && c.json == vpInt {
+			s.intLiteral(unsafe.String(unsafe.SliceData(lit), len(lit)), c.lo, c.hi)
+		}
+	case vpString:
+		if str, ok := s.jstring(d); ok {
+			s.stringChecks(c, str)
 		}
 	}
 }
@@ -509,6 +878,12 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 		s.wrongType("integer", v)
 		return
 	}
+	s.intLiteral(lit, lo, hi)
+}
+
+// intLiteral checks that the number literal lit is an integer between lo
+// and hi.
+func (s *vstate) intLiteral(lit string, lo, hi int64) {
 	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		s.intRange(n, lo, hi)
 		return
@@ -520,7 +895,7 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 	if huge, isInt := vHugeExponent(lit); huge {
 		// 1e999999999 would take math/big minutes: decide from the form.
 		if !isInt {
-			s.wrongType("integer", v)
+			s.fail("expected integer, got number")
 		} else {
 			s.fail("integer " + lit + " out of range [" + strconv.FormatInt(lo, 10) + ", " + strconv.FormatInt(hi, 10) + "]")
 		}
@@ -528,7 +903,7 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 	}
 	r, ok := new(big.Rat).SetString(lit)
 	if !ok || !r.IsInt() {
-		s.wrongType("integer", v)
+		s.fail("expected integer, got number")
 		return
 	}
 	if r.Cmp(new(big.Rat).SetInt64(lo)) < 0 || r.Cmp(new(big.Rat).SetInt64(hi)) > 0 {

@@ -117,3 +117,39 @@ func TestCompileWithValidators(t *testing.T) {
 	writeModule(t, dir, "example.com/showcase", res.Files)
 	goCmd(t, dir, "vet", "./...")
 }
+
+// TestShortTypeNames generates the "names" golden case, which holds two
+// types named nameTest in different namespaces, with validators, and runs
+// testdata/run/shortnames_test.go.txt there: NewObject and ValidateJSON
+// accept a short name that one type has, and refuse an ambiguous one.
+func TestShortTypeNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated module")
+	}
+	var c genCase
+	for _, g := range goldenCases() {
+		if g.name == "names" {
+			c = g
+		}
+	}
+	opts := c.opts
+	opts.Validators = true
+	res, err := Generate(c.model(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := os.ReadFile(filepath.Join("testdata", "run", "shortnames_test.go.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := append(output.Files{}, res.Files...)
+	files = append(files, output.File{Path: "shortnames_test.go", Data: test})
+	writeModule(t, dir, "example.com/names", files)
+	out := goCmd(t, dir, "test", "-count=1", "-v", "./...")
+	for _, name := range []string{"TestNewObjectNames", "TestValidateJSONNames"} {
+		if !strings.Contains(out, "--- PASS: "+name) {
+			t.Errorf("%s did not pass:\n%s", name, out)
+		}
+	}
+}

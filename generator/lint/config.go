@@ -19,6 +19,7 @@ const ConfigFileName = ".apidocgen-lint.yaml"
 // .apidocgen-lint.yaml (or another file given to -config), or from the
 // "lint:" section of a shared YAML file:
 //
+//	preset: core                # auto (the default), graph or core; see Presets
 //	rules:                      # per-rule severity: error, warning, info or off
 //	  content-length-mismatch: off
 //	  todo-placeholder: warning
@@ -26,7 +27,11 @@ const ConfigFileName = ".apidocgen-lint.yaml"
 //	  - paths: ["api/intune-*.md", "resources/**/legacy-*.md"]
 //	    rules: [code-block-missing-annotation]   # omitted: every rule
 type Config struct {
+	// Preset is PresetAuto, PresetGraph or PresetCore; "" means PresetAuto.
+	Preset string
 	// Severity maps a rule ID to its severity; "off" disables the rule.
+	// A rule of GraphConventions given a severity other than "off" is on
+	// whatever the preset.
 	Severity map[string]string
 	Ignore   []IgnoreEntry
 }
@@ -111,6 +116,11 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
+		case "preset":
+			if v.Kind != yaml.ScalarNode || !containsStr(Presets, v.Value) {
+				return nil, errAt(v, "preset %q is not one of %s", v.Value, strings.Join(Presets, ", "))
+			}
+			cfg.Preset = v.Value
 		case "rules":
 			if v.Tag == "!!null" {
 				continue
@@ -182,7 +192,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				cfg.Ignore = append(cfg.Ignore, ent)
 			}
 		default:
-			return nil, errAt(k, "unknown key %q (want rules, ignore)", k.Value)
+			return nil, errAt(k, "unknown key %q (want preset, rules, ignore)", k.Value)
 		}
 	}
 	return cfg, nil
@@ -271,11 +281,16 @@ func (c *Config) severity(rule, file string, def model.Severity) (model.Severity
 }
 
 // RuleSeverity returns the configured severity of rule ("off" when
-// disabled), given its default.
+// disabled), given its default. A rule of GraphConventions is "off" under
+// an explicit core preset; under auto the preset depends on the docs tree,
+// and the default is returned.
 func (c *Config) RuleSeverity(rule string, def model.Severity) string {
 	if c != nil {
 		if s, ok := c.Severity[rule]; ok {
 			return s
+		}
+		if c.Preset == PresetCore && IsGraphConvention(rule) {
+			return "off"
 		}
 	}
 	return string(def)

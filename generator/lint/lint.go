@@ -22,8 +22,8 @@ import (
 
 // Options say which findings Run reports.
 type Options struct {
-	// Config holds per-rule severities and per-path disables; nil means the
-	// defaults.
+	// Config holds the preset, per-rule severities and per-path disables;
+	// nil means the defaults (the preset detected from the pages).
 	Config *Config
 	// Baseline holds accepted findings; findings it covers are dropped.
 	Baseline *Baseline
@@ -103,19 +103,24 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) []model
 	all = append(all, pl.diags...)
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
-	return filter(all, sup, opts)
+	return filter(all, pages, sup, opts)
 }
 
-// Filter applies the configuration, inline suppressions, the Only set and
-// the baseline to findings, and sorts them.
+// Filter applies the preset, the configuration, inline suppressions, the
+// Only set and the baseline to findings, and sorts them.
 func Filter(all []model.Diagnostic, pages []*input.Page, opts Options) []model.Diagnostic {
-	return filter(all, collectSuppressions(pages), opts)
+	return filter(all, pages, collectSuppressions(pages), opts)
 }
 
-func filter(all []model.Diagnostic, sup suppressions, opts Options) []model.Diagnostic {
+func filter(all []model.Diagnostic, pages []*input.Page, sup suppressions, opts Options) []model.Diagnostic {
+	preset, _ := ResolvePreset(opts.Config, pages)
+	off := presetOff(preset, opts.Config)
 	out := make([]model.Diagnostic, 0, len(all))
 	for _, d := range all {
 		if opts.Only != nil && !opts.Only[d.Pos.File] {
+			continue
+		}
+		if off[d.Rule] {
 			continue
 		}
 		if opts.Config != nil {

@@ -97,6 +97,8 @@ ignore:
 		{".apidocgen-lint.yaml", "rules:\n  broken-link: fatal\n", `:2:16: severity "fatal" is not one of`},
 		{".apidocgen-lint.yaml", "ignore:\n  - path: x.md\n    rulez: [broken-link]\n", `:3:5: unknown key "rulez" in ignore entry`},
 		{"apidocgen.yaml", "lint:\n  ruls: {}\n", `apidocgen.yaml:2:3: unknown key "ruls"`},
+		{".apidocgen-lint.yaml", "preset: strict\n", `:1:9: preset "strict" is not one of auto, graph, core`},
+		{".apidocgen-lint.yaml", "preset: [graph]\n", `:1:9: preset "" is not one of auto, graph, core`},
 	}
 	for _, b := range bad {
 		_, err := ParseConfig(b.name, []byte(b.src))
@@ -285,8 +287,12 @@ func rulesSection() string {
 	}
 	var b strings.Builder
 	for _, r := range AllRules() {
-		fmt.Fprintf(&b, "### `%s`\n\nSeverity: %s. Reported by the %s.\n\n%s.\n\n````markdown\n%s\n````\n\n",
-			r.ID, r.Severity, source[r.ID], upperFirst(r.Summary), r.Example)
+		preset := ""
+		if IsGraphConvention(r.ID) {
+			preset = " A Graph house convention: on with the `graph` preset only (see Presets)."
+		}
+		fmt.Fprintf(&b, "### `%s`\n\nSeverity: %s. Reported by the %s.%s\n\n%s.\n\n````markdown\n%s\n````\n\n",
+			r.ID, r.Severity, source[r.ID], preset, upperFirst(r.Summary), r.Example)
 	}
 	return b.String()
 }
