@@ -376,7 +376,10 @@ func (s *vstate) wvalue(v *valueCodec, vp unsafe.Pointer, kind uint8, idx int32)
 			s.slow = true
 			return
 		}
-		got = s.wstring(kind, idx, unsafe.String(unsafe.SliceData(b), len(b)))
+		if kind == vkPrim && vPrims[idx].json == vpString && vPrims[idx].format == vsDateTime && vPrims[idx].maxLen == 0 && len(vPrims[idx].enum) == 0 {
+			return // what AppendText writes is an RFC 3339 date-time
+		}
+		got = s.wstring(kind, idx, string(b))
 	case kBinary:
 		data := *(*[]byte)(vp)
 		if data == nil {
