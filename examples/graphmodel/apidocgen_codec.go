@@ -563,7 +563,7 @@ func (v *valueCodec) zero(p unsafe.Pointer) bool {
 	case kBinary, kRaw, kPtrStruct:
 		return *(*unsafe.Pointer)(p) == nil
 	}
-	fv := reflect.NewAt(v.typ, p).Elem()
+	fv := heapCopy(v.typ, p)
 	if z, ok := fv.Interface().(interface{ IsZero() bool }); ok {
 		return z.IsZero()
 	}
@@ -582,7 +582,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 		}
 		b, err = f.val.encode(f.keyed(b, start), p)
 		if err != nil {
-			return nil, f.encodeError(reflect.NewAt(f.typ, p).Elem())
+			return nil, f.encodeError(f.typ, p)
 		}
 	case shPtr:
 		q := *(*unsafe.Pointer)(p)
@@ -590,7 +590,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 			return b, nil
 		}
 		if b, err = f.val.encode(f.keyed(b, start), q); err != nil {
-			return nil, f.encodeError(reflect.NewAt(f.typ, p).Elem())
+			return nil, f.encodeError(f.typ, p)
 		}
 	case shNullable:
 		switch {
@@ -599,7 +599,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 		case !*(*bool)(unsafe.Add(p, f.validOff)):
 		default:
 			if b, err = f.val.encode(f.keyed(b, start), unsafe.Add(p, f.vOff)); err != nil {
-				return nil, f.encodeError(reflect.NewAt(f.val.typ, unsafe.Add(p, f.vOff)).Elem())
+				return nil, f.encodeError(f.val.typ, unsafe.Add(p, f.vOff))
 			}
 		}
 	case shSlice:
@@ -614,7 +614,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 				b = append(b, ',')
 			}
 			if b, err = f.val.encode(b, unsafe.Add(data, uintptr(i)*f.val.size)); err != nil {
-				return nil, f.encodeError(reflect.NewAt(f.typ, p).Elem())
+				return nil, f.encodeError(f.typ, p)
 			}
 		}
 		b = append(b, ']')
@@ -622,7 +622,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 		if *(*unsafe.Pointer)(p) == nil {
 			return b, nil
 		}
-		if b, err = encodePoly(f.keyed(b, start), reflect.NewAt(f.typ, p).Elem(), f.declared); err != nil {
+		if b, err = encodePoly(f.keyed(b, start), f.typ, p, f.declared); err != nil {
 			return nil, fmt.Errorf("%q: %w", f.name, err)
 		}
 	case shNullablePoly:
@@ -631,8 +631,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 			b = append(f.keyed(b, start), "null"...)
 		case !*(*bool)(unsafe.Add(p, f.validOff)):
 		default:
-			iv := reflect.NewAt(f.iface, unsafe.Add(p, f.vOff)).Elem()
-			if b, err = encodePoly(f.keyed(b, start), iv, f.declared); err != nil {
+			if b, err = encodePoly(f.keyed(b, start), f.iface, unsafe.Add(p, f.vOff), f.declared); err != nil {
 				return nil, fmt.Errorf("%q: %w", f.name, err)
 			}
 		}
@@ -640,13 +639,14 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 		if *(*unsafe.Pointer)(p) == nil {
 			return b, nil
 		}
-		sv := reflect.NewAt(f.typ, p).Elem()
 		b = append(f.keyed(b, start), '[')
-		for i := 0; i < sv.Len(); i++ {
+		s := *(*[]byte)(p) // any slice: its data pointer and length
+		size := f.iface.Size()
+		for i := 0; i < len(s); i++ {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if b, err = encodePoly(b, sv.Index(i), f.declared); err != nil {
+			if b, err = encodePoly(b, f.iface, unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), uintptr(i)*size), f.declared); err != nil {
 				return nil, fmt.Errorf("%q[%d]: %w", f.name, i, err)
 			}
 		}
@@ -664,25 +664,43 @@ func (f *fieldCodec) keyed(b []byte, start int) []byte {
 }
 
 // encodeError is the error of a field that could not be encoded: the one
-// encoding/json gives for v, the value as it would have encoded it.
-func (f *fieldCodec) encodeError(v reflect.Value) error {
-	_, err := json.Marshal(v.Interface())
+// encoding/json gives for the value of type t at p, the value as it would
+// have encoded it.
+func (f *fieldCodec) encodeError(t reflect.Type, p unsafe.Pointer) error {
+	_, err := json.Marshal(heapCopy(t, p).Interface())
 	if err == nil {
 		err = errors.New("cannot encode")
 	}
 	return fmt.Errorf("%q: %w", f.name, err)
 }
 
-// encodePoly appends iv, an interface holding a pointer to a generated
-// struct (null when nil), as a value of the declared type.
-func encodePoly(b []byte, iv reflect.Value, declared string) ([]byte, error) {
-	if iv.IsNil() || iv.Elem().IsNil() {
+// heapCopy returns a new value of type t holding a copy of the value at p.
+// The encoder takes values it hands to encoding/json from copies made this
+// way, through reflect.Copy of a one-element array, because it lets nothing
+// p points to escape: p can point into the receiver of a MarshalJSON
+// method, which then stays on the stack instead of being copied to the
+// heap on every call.
+func heapCopy(t reflect.Type, p unsafe.Pointer) reflect.Value {
+	at := reflect.ArrayOf(1, t)
+	dst := reflect.New(at).Elem()
+	reflect.Copy(dst, reflect.NewAt(at, p).Elem())
+	return dst.Index(0)
+}
+
+// encodePoly appends the interface value at p, of type iface, which holds
+// a pointer to a generated struct (null when nil), as a value of the
+// declared type.
+func encodePoly(b []byte, iface reflect.Type, p unsafe.Pointer, declared string) ([]byte, error) {
+	if *(*unsafe.Pointer)(p) == nil { // a nil interface
 		return append(b, "null"...), nil
 	}
-	pv := iv.Elem()
+	pv := reflect.NewAt(iface, p).Elem().Elem()
 	if pv.Kind() != reflect.Pointer || pv.Type().Elem().Kind() != reflect.Struct {
-		data, err := json.Marshal(pv.Interface())
+		data, err := json.Marshal(heapCopy(iface, p).Interface())
 		return append(b, data...), err
+	}
+	if pv.IsNil() {
+		return append(b, "null"...), nil
 	}
 	return codecOf(pv.Type().Elem()).encode(b, pv.UnsafePointer(), declared)
 }
@@ -769,7 +787,7 @@ func (v *valueCodec) encode(b []byte, p unsafe.Pointer) ([]byte, error) {
 	// Anything else, and what the cases above do not write themselves
 	// (a decimal that is not a plain number literal, and the values
 	// encoding/json rejects, for its message): encoding/json.
-	data, err := json.Marshal(reflect.NewAt(v.typ, p).Elem().Interface())
+	data, err := json.Marshal(heapCopy(v.typ, p).Interface())
 	return append(b, data...), err
 }
 
