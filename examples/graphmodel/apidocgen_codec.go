@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
@@ -500,7 +499,7 @@ func (c *codec) encodeExtra(b []byte, start int, p unsafe.Pointer, wroteType boo
 		b = append(appendString(b, k), ':')
 		var ok bool
 		if b, ok = appendCompact(b, extra[k]); !ok {
-			return nil, fmt.Errorf("AdditionalData[%q] is not valid JSON", k)
+			return nil, errorf("AdditionalData[%q] is not valid JSON", k)
 		}
 	}
 	return b, nil
@@ -623,7 +622,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 			return b, nil
 		}
 		if b, err = encodePoly(f.keyed(b, start), f.typ, p, f.declared); err != nil {
-			return nil, fmt.Errorf("%q: %w", f.name, err)
+			return nil, errorf("%q: %w", f.name, err)
 		}
 	case shNullablePoly:
 		switch {
@@ -632,7 +631,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 		case !*(*bool)(unsafe.Add(p, f.validOff)):
 		default:
 			if b, err = encodePoly(f.keyed(b, start), f.iface, unsafe.Add(p, f.vOff), f.declared); err != nil {
-				return nil, fmt.Errorf("%q: %w", f.name, err)
+				return nil, errorf("%q: %w", f.name, err)
 			}
 		}
 	case shPolySlice:
@@ -647,7 +646,7 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 				b = append(b, ',')
 			}
 			if b, err = encodePoly(b, f.iface, unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), uintptr(i)*size), f.declared); err != nil {
-				return nil, fmt.Errorf("%q[%d]: %w", f.name, i, err)
+				return nil, errorf("%q[%d]: %w", f.name, i, err)
 			}
 		}
 		b = append(b, ']')
@@ -671,7 +670,7 @@ func (f *fieldCodec) encodeError(t reflect.Type, p unsafe.Pointer) error {
 	if err == nil {
 		err = errors.New("cannot encode")
 	}
-	return fmt.Errorf("%q: %w", f.name, err)
+	return errorf("%q: %w", f.name, err)
 }
 
 // heapCopy returns a new value of type t holding a copy of the value at p.
@@ -910,7 +909,7 @@ func unmarshalObject(b []byte, v any) error {
 		return nil
 	}
 	if d.peek() != '{' {
-		return fmt.Errorf("cannot decode %s into an object", kindAt(b, d.i))
+		return errorf("cannot decode %s into an object", kindAt(b, d.i))
 	}
 	err := d.object(codecOf(rv.Type().Elem()), rv.UnsafePointer())
 	if d.fatal != nil {
@@ -933,7 +932,7 @@ var errMismatch = errors.New("mismatch")
 // decoding and is d.fatal.
 func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 	if d.peek() != '{' {
-		return fmt.Errorf("cannot decode %s into an object", kindAt(d.data, d.i))
+		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
 	}
 	d.i++
 	var first error
@@ -980,7 +979,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 				}
 				if err != nil {
 					if first == nil {
-						first = fmt.Errorf("%q: %w", key, err)
+						first = errorf("%q: %w", key, err)
 					}
 					// Leave the field empty and keep the value as written.
 					reflect.NewAt(f.typ, fp).Elem().SetZero()
@@ -1420,7 +1419,7 @@ func countElements(b []byte, i int) int {
 // stores it in iv, an f.iface.
 func (d *decoder) poly(f *fieldCodec, iv reflect.Value) error {
 	if d.peek() != '{' {
-		return fmt.Errorf("cannot decode %s into an object", kindAt(d.data, d.i))
+		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
 	}
 	var c *codec
 	if name, ok := d.odataType(); ok {
@@ -1435,7 +1434,7 @@ func (d *decoder) poly(f *fieldCodec, iv reflect.Value) error {
 	if c == nil {
 		t := lookupType(f.declared)
 		if t == nil || !codecOf(t).implements(f.iface) {
-			return fmt.Errorf("no type %q", f.declared)
+			return errorf("no type %q", f.declared)
 		}
 		c = codecOf(t)
 	}
@@ -1469,7 +1468,7 @@ func (d *decoder) polySlice(f *fieldCodec, p unsafe.Pointer) error {
 					if d.fatal != nil {
 						return d.fatal
 					}
-					return fmt.Errorf("[%d]: %w", i, err)
+					return errorf("[%d]: %w", i, err)
 				}
 			}
 			if err := d.next(']'); err != nil {

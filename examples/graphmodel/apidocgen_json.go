@@ -5,6 +5,7 @@ package graphmodel
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -25,6 +26,10 @@ type decoder struct {
 // errSyntax is the error of malformed JSON.
 var errSyntax = errors.New("malformed JSON object")
 
+// syntax records and returns the error of malformed JSON (out of line:
+// it is on many paths, and rarely taken).
+//
+//go:noinline
 func (d *decoder) syntax() error {
 	if d.fatal == nil {
 		d.fatal = errSyntax
@@ -32,6 +37,11 @@ func (d *decoder) syntax() error {
 	return d.fatal
 }
 
+// space skips white space. It is called everywhere and not inlined: the
+// call costs little, and the compiler would otherwise copy it into every
+// caller (see docs/build-cost.md).
+//
+//go:noinline
 func (d *decoder) space() {
 	for d.i < len(d.data) {
 		switch d.data[d.i] {
@@ -403,3 +413,10 @@ func (d *decoder) odataType() (string, bool) {
 		}
 	}
 }
+
+// errorf is fmt.Errorf, called out of line: the runtime builds its error
+// messages in many places, and the compiler would copy fmt.Errorf into each
+// of them (see docs/build-cost.md).
+//
+//go:noinline
+func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }
