@@ -381,14 +381,32 @@ func (s *vstate) vtype(i int32, v any) {
 
 // venum checks v as a value of the enum vTypes[i].
 func (s *vstate) venum(i int32, v any) {
+	if str, ok := s.vString(v); ok {
+		s.member(i, str)
+	}
+}
+
+// member checks that str is a value of the enum vTypes[i] (any string when
+// the enum lists no member).
+func (s *vstate) member(i int32, str string) {
 	t := &vTypes[i]
-	str, ok := s.vString(v)
-	if !ok || len(t.members) == 0 {
+	if len(t.members) == 0 {
 		return
 	}
 	if t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str) {
 		s.notMember(str)
 	}
+}
+
+// vDerived returns the index of the descendant of vTypes[i] named by an
+// "@odata.type" value (with or without '#'), or i when there is none.
+func vDerived(i int32, odataType string) int32 {
+	ds := vTypes[i].derived
+	name := strings.TrimPrefix(odataType, "#")
+	if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
+		return ds[k]
+	}
+	return i
 }
 
 // vobject checks v as an object of vTypes[i] or, when poly is set, of the
@@ -398,11 +416,9 @@ func (s *vstate) vobject(i int32, poly bool, v any) {
 	if !ok {
 		return
 	}
-	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+	if poly && len(vTypes[i].derived) > 0 {
 		if name, ok := vODataType(o); ok {
-			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
-				i = ds[k]
-			}
+			i = vDerived(i, name)
 		}
 	}
 	s.vprops(i, o)
@@ -589,13 +605,8 @@ func (s *vstate) jstring(d *decoder) (string, bool) {
 
 // jenum checks the value that comes next as a member of the enum vTypes[i].
 func (s *vstate) jenum(d *decoder, i int32) {
-	t := &vTypes[i]
-	str, ok := s.jstring(d)
-	if !ok || len(t.members) == 0 {
-		return
-	}
-	if t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str) {
-		s.notMember(str)
+	if str, ok := s.jstring(d); ok {
+		s.member(i, str)
 	}
 }
 
@@ -606,12 +617,9 @@ func (s *vstate) jobject(d *decoder, i int32, poly bool) {
 		s.jwrong(d, "object")
 		return
 	}
-	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+	if poly && len(vTypes[i].derived) > 0 {
 		if name, ok := d.odataType(); ok {
-			name = strings.TrimPrefix(name, "#")
-			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
-				i = ds[k]
-			}
+			i = vDerived(i, name)
 		}
 	}
 	ix := vindexOf(i)
@@ -619,10 +627,7 @@ func (s *vstate) jobject(d *decoder, i int32, poly bool) {
 		s.slow = true
 	}
 	var seenBuf [4]uint64
-	seen := seenBuf[:]
-	if n := len(ix.props); n > 64*len(seenBuf) {
-		seen = make([]uint64, (n+63)/64)
-	}
+	seen := ix.seenSet(seenBuf[:])
 	first := len(s.errs)
 	types := 0
 	d.i++
@@ -642,15 +647,13 @@ func (s *vstate) jobject(d *decoder, i int32, poly bool) {
 				}
 			}
 			if r, ok := ix.byKey[string(key)]; ok {
-				if seen[r/64]&(1<<(r%64)) != 0 {
+				if seen.has(r) {
 					s.slow = true // a member given twice: the last one counts
 				}
-				seen[r/64] |= 1 << (r % 64)
+				seen.add(r)
 				at := len(s.errs)
 				s.jprop(d, ix.props[r])
-				for k := at; k < len(s.ranks); k++ {
-					s.ranks[k] = r
-				}
+				s.rank(at, r)
 			} else if d.skip() != nil {
 				return
 			}
@@ -662,15 +665,46 @@ func (s *vstate) jobject(d *decoder, i int32, poly bool) {
 			}
 		}
 	}
+	s.endObject(ix, seen, first)
+}
+
+// A propSet holds the ranks of the properties of a vindex met in an
+// object.
+type propSet []uint64
+
+// seenSet returns an empty propSet for the properties of ix, in buf when
+// it is large enough.
+func (ix *vindex) seenSet(buf []uint64) propSet {
+	if n := (len(ix.props) + 63) / 64; n > len(buf) {
+		return make(propSet, n)
+	}
+	return buf
+}
+
+func (p propSet) has(r int32) bool { return p[r/64]&(1<<(r%64)) != 0 }
+func (p propSet) add(r int32)      { p[r/64] |= 1 << (r % 64) }
+
+// endObject ends the check of an object whose properties seen were met,
+// whose violations start at first: in CreateMode, the required
+// properties that were not met are missing; then the violations are put in
+// the order of the properties.
+func (s *vstate) endObject(ix *vindex, seen propSet, first int) {
 	if s.mode == CreateMode {
 		for _, r := range ix.required {
-			if seen[r/64]&(1<<(r%64)) == 0 {
+			if !seen.has(r) {
 				s.fail("missing required property " + strconv.Quote(ix.props[r].key))
 				s.ranks[len(s.ranks)-1] = r
 			}
 		}
 	}
 	s.order(first)
+}
+
+// rank gives the violations found since at the rank r.
+func (s *vstate) rank(at int, r int32) {
+	for k := at; k < len(s.ranks); k++ {
+		s.ranks[k] = r
+	}
 }
 
 // order puts the violations found since first in the order of the ranks of

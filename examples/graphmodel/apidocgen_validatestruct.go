@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -81,7 +80,7 @@ func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declare
 	if c.hasExtra {
 		extra = *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff))
 	}
-	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+	if poly && len(vTypes[i].derived) > 0 {
 		name, ok := written, written != ""
 		if raw, found := extra[odataTypeKey]; !ok && found {
 			// Without ODataType, AdditionalData's "@odata.type" is written.
@@ -93,10 +92,7 @@ func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declare
 			}
 		}
 		if ok {
-			name = strings.TrimPrefix(name, "#")
-			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
-				i = ds[k]
-			}
+			i = vDerived(i, name)
 		}
 	}
 	ix := vindexOf(i)
@@ -105,10 +101,7 @@ func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declare
 		return
 	}
 	var seenBuf [4]uint64
-	seen := seenBuf[:]
-	if n := len(ix.props); n > 64*len(seenBuf) {
-		seen = make([]uint64, (n+63)/64)
-	}
+	seen := ix.seenSet(seenBuf[:])
 	first := len(s.errs)
 	ranks := fieldRanks(c, i, ix)
 	for k := range c.fields {
@@ -125,15 +118,13 @@ func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declare
 			}
 			continue
 		}
-		seen[r/64] |= 1 << (r % 64)
+		seen.add(r)
 		at := len(s.errs)
 		s.wprop(f, fp, ix.props[r])
 		if s.slow {
 			return
 		}
-		for e := at; e < len(s.ranks); e++ {
-			s.ranks[e] = r
-		}
+		s.rank(at, r)
 	}
 	for k, raw := range extra {
 		if k == odataTypeKey && written != "" || c.written(k, p) {
@@ -147,23 +138,13 @@ func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declare
 		if !ok {
 			continue
 		}
-		seen[r/64] |= 1 << (r % 64)
+		seen.add(r)
 		at := len(s.errs)
 		d := decoder{data: raw}
 		s.jprop(&d, ix.props[r])
-		for e := at; e < len(s.ranks); e++ {
-			s.ranks[e] = r
-		}
+		s.rank(at, r)
 	}
-	if s.mode == CreateMode {
-		for _, r := range ix.required {
-			if seen[r/64]&(1<<(r%64)) == 0 {
-				s.fail("missing required property " + strconv.Quote(ix.props[r].key))
-				s.ranks[len(s.ranks)-1] = r
-			}
-		}
-	}
-	s.order(first)
+	s.endObject(ix, seen, first)
 }
 
 // fieldRanks returns, for each field of c, the rank of the property of
@@ -449,10 +430,7 @@ func (s *vstate) wstring(kind uint8, idx int32, str string) string {
 	case kind == vkPrim && vPrims[idx].json == vpString:
 		s.stringChecks(&vPrims[idx], str)
 	case kind == vkEnum:
-		t := &vTypes[idx]
-		if len(t.members) > 0 && (t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str)) {
-			s.notMember(str)
-		}
+		s.member(idx, str)
 	default:
 		return "string"
 	}

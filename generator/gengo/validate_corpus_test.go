@@ -227,18 +227,7 @@ import (
 	gen "apidocgen.test/driver/gen"
 )
 
-func paths(err error) []string {
-	var out []string
-	if ve, ok := err.(*gen.ValidationError); ok {
-		for _, v := range ve.Violations {
-			out = append(out, v.String())
-		}
-	} else if err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	return out
-}
-
+` + vhViolationsFunc + `
 func main() {
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
@@ -268,9 +257,9 @@ func main() {
 		if err != nil {
 			want = append(want, "/: cannot encode: "+err.Error())
 		} else {
-			want = paths(gen.ValidateJSON(c.Type, mode, data))
+			want = violations(gen.ValidateJSON(c.Type, mode, data))
 		}
-		enc.Encode(map[string]any{"walk": paths(gen.Validate(ptr, mode)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
+		enc.Encode(map[string]any{"walk": violations(gen.Validate(ptr, mode)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
 	}
 }
 `

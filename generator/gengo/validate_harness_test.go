@@ -87,18 +87,7 @@ type verdict struct {
 	JSON        []string        ` + "`json:\"json,omitempty\"`" + `
 }
 
-func violations(err error) []string {
-	var out []string
-	if ve, ok := err.(*gen.ValidationError); ok {
-		for _, v := range ve.Violations {
-			out = append(out, v.String())
-		}
-	} else if err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	return out
-}
-
+` + vhViolationsFunc + `
 func main() {
 	data, err := os.ReadFile(os.Args[1])
 	if err != nil {
@@ -178,6 +167,22 @@ func main() {
 			os.Exit(2)
 		}
 	}
+}
+`
+
+// vhViolationsFunc is the function of the driver programs that lists what
+// a validation error says, in order ("path: reason" each).
+const vhViolationsFunc = `
+func violations(err error) []string {
+	var out []string
+	if ve, ok := err.(*gen.ValidationError); ok {
+		for _, v := range ve.Violations {
+			out = append(out, v.String())
+		}
+	} else if err != nil {
+		out = append(out, "error: "+err.Error())
+	}
+	return out
 }
 `
 

@@ -358,18 +358,7 @@ import (
 	gen "apidocgen.test/driver/gen"
 )
 
-func paths(err error) []string {
-	var out []string
-	if ve, ok := err.(*gen.ValidationError); ok {
-		for _, v := range ve.Violations {
-			out = append(out, v.String())
-		}
-	} else if err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	return out
-}
-
+` + vhViolationsFunc + `
 func main() {
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -389,9 +378,9 @@ func main() {
 			if err != nil {
 				want = append(want, "/: cannot encode: "+err.Error())
 			} else {
-				want = paths(gen.ValidateJSON("test.api.widget", m, data))
+				want = violations(gen.ValidateJSON("test.api.widget", m, data))
 			}
-			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(gen.Validate(&w, m)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
+			enc.Encode(map[string]any{"mode": m.String(), "walk": violations(gen.Validate(&w, m)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
 		}
 	}
 }
