@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
 [ -d "$APIDOCGEN_CORPUS/graph-v1.0" ] || { echo "bench-validate: corpus not found at $APIDOCGEN_CORPUS (set APIDOCGEN_CORPUS)"; exit 2; }
 N="${N:-20000}"
-echo "== Go validators vs jsonschema/v5 (same payloads, decoding excluded) =="
+echo "== Go validators vs jsonschema/v5 (same payloads; jsonschema/v5 and ValidateValue on the decoded payloads, ValidateJSON on their text) =="
 go test -run '^$' -bench '^BenchmarkValidate(Fixture|Corpus)$' -benchtime "${N}x" ./generator/gengo |
   grep -E '^Benchmark' | awk '{
     for (i = 3; i < NF; i++) m[$(i+1)] = $i
