@@ -5,7 +5,7 @@
 # comment line with the current time makes the package itself cold), then
 # run its speed test (speed_test.go, with the default output): decode,
 # encode and validate six payload shapes against plain encoding/json structs
-# and jsonschema/v5, in SPEED_ROUNDS rounds (default 5) that time the two
+# and jsonschema/v5, in SPEED_ROUNDS rounds (default 9) that time the two
 # sides of each ratio in alternating turns, in processor time.
 # Two outputs are measured: the default of `apidocgen generate` (types and
 # validators) and the types alone (go.validators: false), each as the
@@ -79,10 +79,10 @@ case "${VALIDATORS:-both}" in
   *) measure 0 "types only (go.validators: false)"
      measure 1 "default output (types + validators)" ; last=1 ;;
 esac
-if [ "$last" = 1 ] && [ "${SPEED_ROUNDS:-5}" != 0 ]; then
+if [ "$last" = 1 ] && [ "${SPEED_ROUNDS:-9}" != 0 ]; then
   cd "$root/v1"
   echo "== speed of the generated code (default output): generated / plain encoding/json structs, jsonschema/v5 / generated validators =="
   GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -c -o speed.test .
-  SPEED_ROUNDS="${SPEED_ROUNDS:-5}" SPEED_OUT=speed.txt ./speed.test -test.run '^TestSpeed$' >/dev/null
+  SPEED_ROUNDS="${SPEED_ROUNDS:-9}" SPEED_OUT=speed.txt ./speed.test -test.run '^TestSpeed$' >/dev/null
   cat speed.txt
 fi
