@@ -33,11 +33,12 @@ golden:
 	$(GO) test ./input/... ./generator/... ./cmd/... -run Golden -update
 	git diff --stat
 
-# Fuzz the page reader, the annotation/example JSON reader and the whole
-# reader+compiler for $(FUZZTIME) each; crashers land in testdata/fuzz/.
+# Fuzz the page reader, the annotation/example JSON reader, the CSDL
+# metadata reader and the whole reader+compiler for $(FUZZTIME) each; crashers land in testdata/fuzz/.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./input/csdl -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
 
 bench:

@@ -25,6 +25,9 @@ type Config struct {
 	// Docs lists the docs roots. Several roots are merged into one tree;
 	// a page found in two of them is read from the first.
 	Docs []string
+	// Metadata, when set, is the API's CSDL metadata file to generate
+	// from instead of docs ("metadata" in the file); Docs is then not read.
+	Metadata string
 	// GoDir is the folder of the generated Go package ("" for no Go).
 	GoDir string
 	// Package is the Go package name for every namespace not listed in
@@ -105,7 +108,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		return cfg, nil
 	}
 	p.mapping(root, "", map[string]func(*yaml.Node){
-		"docs": func(n *yaml.Node) { cfg.Docs = p.stringOrList(n, "docs") },
+		"docs":     func(n *yaml.Node) { cfg.Docs = p.stringOrList(n, "docs") },
+		"metadata": func(n *yaml.Node) { cfg.Metadata = p.path(n, "metadata") },
 		"go": func(n *yaml.Node) {
 			p.mapping(n, "go", map[string]func(*yaml.Node){
 				"dir":        func(n *yaml.Node) { cfg.GoDir = p.path(n, "go.dir") },

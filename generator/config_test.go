@@ -69,7 +69,7 @@ lint:            # read by apidocgen lint -config, ignored here
 
 func TestParseConfigErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"docs: d\nfoo: 1\n", `c.yaml:2:1: unknown key "foo" (known keys: docs, go, lint, overrides, roots, schema)`},
+		{"docs: d\nfoo: 1\n", `c.yaml:2:1: unknown key "foo" (known keys: docs, go, lint, metadata, overrides, roots, schema)`},
 		{"go:\n  dir: x\n  pakage: y\n", `c.yaml:3:3: unknown key "pakage" in go (known keys: dir, importPath, namespaces, package, partTypes, validators)`},
 		{"overrides:\n  types:\n    a.b:\n      nam: X\n", `c.yaml:4:7: unknown key "nam" in overrides.types.a.b (known keys: name)`},
 		{"overrides:\n  properties:\n    nodot: {name: X}\n", `c.yaml:3:5: property override "nodot": want <qualified type name>.<property>`},

@@ -19,6 +19,7 @@ import (
 	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/gengo"
 	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/output"
@@ -60,25 +61,34 @@ type Stats struct {
 	Files                              int // generated files, all outputs
 }
 
-// Run reads the docs from fsys and generates the outputs cfg asks for. The
-// returned error is for I/O failures reading fsys, a cancelled ctx and
-// internal faults; problems in the docs are Diagnostics.
+// Run reads the docs (or the metadata file cfg.Metadata) from fsys and
+// generates the outputs cfg asks for. The returned error is for I/O
+// failures reading fsys, a cancelled ctx and internal faults; problems in
+// the docs or the metadata are Diagnostics.
 func Run(ctx context.Context, fsys fs.FS, cfg Config) (*Result, error) {
-	if len(cfg.Docs) == 0 {
-		cfg.Docs = []string{"."}
+	var m *model.Model
+	var pages []*input.Page
+	if cfg.Metadata != "" {
+		var err error
+		if m, err = metadata.Load(fsys, cfg.Metadata); err != nil {
+			return nil, fmt.Errorf("read metadata: %w", err)
+		}
+	} else {
+		if len(cfg.Docs) == 0 {
+			cfg.Docs = []string{"."}
+		}
+		docs, err := docsFS(fsys, cfg.Docs)
+		if err != nil {
+			return nil, err
+		}
+		if pages, err = input.Load(docs); err != nil {
+			return nil, fmt.Errorf("read docs: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		m = compile.Compile(pages)
 	}
-	docs, err := docsFS(fsys, cfg.Docs)
-	if err != nil {
-		return nil, err
-	}
-	pages, err := input.Load(docs)
-	if err != nil {
-		return nil, fmt.Errorf("read docs: %w", err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	m := compile.Compile(pages)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

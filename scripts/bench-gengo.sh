@@ -13,6 +13,8 @@
 # struct types at most (gengo.DefaultPartTypes) behind the package users import.
 # GENGO_PART_TYPES=-1 measures one package instead.
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
+#   SOURCE=metadata               generate from metadata/graph-v1.0.xml (apidocgen generate -metadata)
+#   DECODE=0 or SPEED_ROUNDS=0    skip the speed test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
@@ -30,7 +32,7 @@ compileRSS() {
 measure() {
   local dir="$root/v$1"
   mkdir -p "$dir"
-  GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="$1" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
+  GENGO_SOURCE="${SOURCE:-docs}" GENGO_WRITE_MODULE="$dir" GENGO_VALIDATORS="$1" go test -count=1 -run '^TestWriteCorpusModule$' ./generator/gengo >/dev/null
   (
     export GOFLAGS=-mod=mod GOPROXY=off GOWORK=off
     cd "$dir"
@@ -79,6 +81,7 @@ case "${VALIDATORS:-both}" in
   *) measure 0 "types only (go.validators: false)"
      measure 1 "default output (types + validators)" ; last=1 ;;
 esac
+[ "${DECODE:-1}" = 0 ] && exit 0
 if [ "$last" = 1 ] && [ "${SPEED_ROUNDS:-9}" != 0 ]; then
   cd "$root/v1"
   echo "== speed of the generated code (default output): generated / plain encoding/json structs, jsonschema/v5 / generated validators =="

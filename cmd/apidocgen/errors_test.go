@@ -32,6 +32,8 @@ func TestErrorsAreOneLine(t *testing.T) {
 	write("foreign/graph.go", "package graph\n\n// Written by hand.\n")
 	write("notdocs/readme.txt", "no pages here\n")
 	write("bad-baseline.json", "{")
+	write("notcsdl.xml", `{"$Version": "4.01"}`)
+	write("feed.xml", `<feed xmlns="http://www.w3.org/2005/Atom"/>`)
 	if err := os.MkdirAll(abs("nopages"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +68,17 @@ func TestErrorsAreOneLine(t *testing.T) {
 		{"lint", "-dir", abs("docs"), "-write-baseline"},
 		{"lint", "-dir", abs("docs"), "api/nope.md"},
 		{"lint", "-dir", abs("docs"), "-o", abs("missing/dir/out.txt")},
+		// Metadata that cannot be read or is not CSDL at all.
+		{"model", "-metadata", abs("notcsdl.xml")},
+		{"model", "-metadata", abs("feed.xml")},
+		{"model", "-metadata", abs("missing.xml")},
+		{"model", "-metadata", abs("notcsdl.xml"), abs("docs")},
+		{"lint", "-metadata", abs("notcsdl.xml"), abs("docs")},
+		{"lint", "-metadata", abs("missing.xml"), abs("docs")},
+		{"lint", "-summary", "-", abs("docs")},
+		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("feed.xml"), "-go", abs("out")},
+		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("missing.xml"), "-go", abs("out")},
+		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("notcsdl.xml"), "-docs", abs("docs"), "-go", abs("out")},
 	}
 	line := regexp.MustCompile(`^apidocgen( [a-z]+)?: \S.*\n$`)
 	for _, args := range cases {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/apidocgen/apidocgen/generator"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/output"
 )
@@ -38,17 +39,22 @@ files that would be added, changed or removed and exits 1 when the output
 is stale, 0 when it is fresh.
 
 Problems found in the docs are counted in the summary line; -v prints them,
-and "apidocgen lint" checks the docs in detail.`
+and "apidocgen lint" checks the docs in detail.
+
+With -metadata FILE (or metadata: in the config) the package and schema are
+generated from the API's OData CSDL metadata instead of docs. Metadata with
+errors writes nothing and exits 1; a file that is not CSDL at all exits 2.`
 
 type generateFlags struct {
-	config  string
-	docs    listFlag
-	goDir   string
-	pkg     string
-	schema  string
-	roots   listFlag
-	check   bool
-	verbose bool
+	config   string
+	docs     listFlag
+	metadata string
+	goDir    string
+	pkg      string
+	schema   string
+	roots    listFlag
+	check    bool
+	verbose  bool
 }
 
 func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -56,6 +62,7 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fl := newFlags("generate", "generate [flags]", generateDesc, stderr)
 	fl.StringVar(&f.config, "config", "", "configuration `file` (default ./"+generator.ConfigFile+" when present)")
 	fl.Var(&f.docs, "docs", "docs `folders`, comma-separated (overrides docs in the config)")
+	fl.StringVar(&f.metadata, "metadata", "", "generate from this CSDL metadata `file` instead of docs (overrides metadata in the config)")
 	fl.StringVar(&f.goDir, "go", "", "output `folder` of the Go package (overrides go.dir)")
 	fl.StringVar(&f.pkg, "package", "", "Go package `name` (overrides go.package; default "+generator.DefaultPackage+")")
 	fl.StringVar(&f.schema, "schema", "", "output `file` of the JSON Schema bundle (overrides schema.file)")
@@ -77,9 +84,16 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "apidocgen", err)
 	}
+	if job.cfg.Metadata != "" && metadata.Unusable(res.Model) {
+		return fail(stderr, "apidocgen", notCSDL(job.docPath(job.cfg.Metadata), res.Model, func(d model.Diagnostic) string { return formatDiagnostic(job, d) }))
+	}
 	if printDiagnostics(stderr, job, res.Diagnostics, f.verbose) {
 		fmt.Fprintln(stderr, "apidocgen: configuration errors; nothing written")
 		return exitError
+	}
+	if job.cfg.Metadata != "" && res.Stats.Errors > 0 {
+		fmt.Fprintf(stderr, "apidocgen: the metadata has %d errors; nothing written\n", res.Stats.Errors)
+		return exitFound
 	}
 
 	files, areas := job.collect(res)
@@ -99,8 +113,12 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return fail(stderr, "apidocgen", job.relErr(err))
 		}
 	}
-	fmt.Fprintf(stderr, "apidocgen: %d pages, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",
-		res.Stats.Pages, res.Stats.Types, diagCount(res.Stats), sum.Written(), verb, len(sum.Unchanged), len(sum.Removed),
+	read := fmt.Sprintf("%d pages", res.Stats.Pages)
+	if job.cfg.Metadata != "" {
+		read = "metadata " + job.docPath(job.cfg.Metadata)
+	}
+	fmt.Fprintf(stderr, "apidocgen: %s, %d types, %s; %d %s, %d unchanged, %d removed (%s)\n",
+		read, res.Stats.Types, diagCount(res.Stats), sum.Written(), verb, len(sum.Unchanged), len(sum.Removed),
 		time.Since(start).Round(time.Millisecond))
 	if f.check && sum.Stale() {
 		fmt.Fprintln(stderr, "apidocgen: generated files are stale; run apidocgen generate (or go generate) to update them")
@@ -229,8 +247,22 @@ func prepare(f generateFlags) (*job, error) {
 	if f.roots.set {
 		cfg.Roots = f.roots.vals
 	}
-	if len(docs) == 0 {
-		return nil, errors.New("no docs to read: set docs in " + generator.ConfigFile + " or pass -docs")
+	meta := ""
+	if cfg.Metadata != "" {
+		meta = abs(base, cfg.Metadata)
+	}
+	switch {
+	case f.metadata != "" && f.docs.set:
+		return nil, errors.New("-docs and -metadata: generate from one or the other")
+	case f.metadata != "":
+		meta, docs = abs(cwd, f.metadata), nil
+	case f.docs.set:
+		meta = ""
+	case meta != "" && len(docs) > 0:
+		return nil, errors.New(generator.ConfigFile + " sets both docs and metadata: generate from one or the other")
+	}
+	if len(docs) == 0 && meta == "" {
+		return nil, errors.New("no docs to read: set docs (or metadata) in " + generator.ConfigFile + ", or pass -docs (or -metadata)")
 	}
 	if goDir == "" && schema == "" {
 		return nil, errors.New("nothing to generate: set go.dir or schema.file in " + generator.ConfigFile + ", or pass -go or -schema")
@@ -244,13 +276,23 @@ func prepare(f generateFlags) (*job, error) {
 			return nil, fmt.Errorf("docs folder %s is not a folder", j.rel(d))
 		}
 	}
-	j.docsAbs = docs
-	j.docsDir = commonDir(docs)
-	j.docsFS = os.DirFS(j.docsDir)
-	cfg.Docs = nil
-	for _, d := range docs {
-		cfg.Docs = append(cfg.Docs, relSlash(j.docsDir, d))
+	cfg.Docs, cfg.Metadata = nil, ""
+	if meta != "" {
+		if st, err := os.Stat(meta); err != nil {
+			return nil, fmt.Errorf("metadata: %w", err)
+		} else if st.IsDir() {
+			return nil, fmt.Errorf("metadata %s is a folder; want a CSDL XML file", j.rel(meta))
+		}
+		j.docsDir = filepath.Dir(meta)
+		cfg.Metadata = filepath.Base(meta)
+	} else {
+		j.docsAbs = docs
+		j.docsDir = commonDir(docs)
+		for _, d := range docs {
+			cfg.Docs = append(cfg.Docs, relSlash(j.docsDir, d))
+		}
 	}
+	j.docsFS = os.DirFS(j.docsDir)
 	var outs []string
 	if goDir != "" {
 		outs = append(outs, goDir)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -12,7 +14,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/lint"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -22,6 +26,10 @@ const lintUsage = `usage: apidocgen lint [flags] [DOCS_DIR] [FILE...]
 Lints the Markdown docs tree DOCS_DIR (or -dir; default ".") and reports
 findings. With FILE arguments (or -changed) only those pages are reported
 on; links and types still resolve against the whole tree.
+
+With -metadata FILE (or metadata: in the configuration) the docs are also
+checked against the API's OData CSDL metadata (metadata-* rules, csdl-*
+for problems in the file), and -summary writes how well they agree.
 
 Exit status: 0 no error findings, 1 error findings, 2 usage or I/O failure.
 
@@ -42,6 +50,8 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	base := fl.String("base", "", "git `revision` whose merge base with HEAD -changed compares with (default origin/main)")
 	listRules := fl.Bool("rules", false, "list every rule (ID, severity, summary) and exit")
 	outPath := fl.String("o", "", "write the report to `file` instead of standard output")
+	metaFile := fl.String("metadata", "", "API metadata (CSDL XML) `file` to check the docs against")
+	summaryPath := fl.String("summary", "", "write the docs' agreement with the metadata to `file` (JSON if it ends in .json, else text; - for standard error)")
 	prefix := fl.String("prefix", "", "`path` of the docs root relative to the repository root, for github, sarif and junit output (default: found with git)")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), lintUsage)
@@ -104,6 +114,26 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
+	if *metaFile == "" && cfg != nil {
+		*metaFile = cfg.Metadata
+	}
+	if *summaryPath != "" && *metaFile == "" {
+		fmt.Fprintln(stderr, "apidocgen lint: -summary needs -metadata FILE")
+		return 2
+	}
+	// The metadata is read while the docs are.
+	type metaResult struct {
+		m   *model.Model
+		err error
+	}
+	metaDone := make(chan metaResult, 1)
+	if *metaFile != "" {
+		go func() {
+			m, err := readMetadata(*metaFile, relativeTo(*dir, *metaFile))
+			metaDone <- metaResult{m, err}
+		}()
+	}
+
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
@@ -118,6 +148,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "apidocgen lint", err)
 	}
 	opts := lint.Options{Config: cfg, Files: files}
+	if *metaFile != "" {
+		r := <-metaDone
+		if r.err != nil {
+			return fail(stderr, "apidocgen lint", r.err)
+		}
+		if metadata.Unusable(r.m) {
+			return fail(stderr, "apidocgen lint", notCSDL(*metaFile, r.m, nil))
+		}
+		opts.Metadata = r.m
+		if cfg != nil {
+			opts.CrossCheck.MissingTypeKinds = cfg.MetadataTypes
+		}
+	}
 
 	if len(fileArgs) > 0 || *changed {
 		only := map[string]bool{}
@@ -151,7 +194,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	ds := lint.Check(pages, opts)
+	report := lint.CheckReport(pages, opts)
+	ds := report.Findings
+	if *summaryPath != "" {
+		if err := writeSummary(*summaryPath, report.Agreement, stderr); err != nil {
+			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
+			return 2
+		}
+	}
 
 	if *writeBaseline {
 		if *baselinePath == "" {
@@ -273,4 +323,40 @@ func gitPrefix(dir string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// relativeTo returns file as a slash path relative to dir, so that the
+// metadata's positions share the base of the docs' (file as given when
+// that fails).
+func relativeTo(dir, file string) string {
+	absDir, err1 := filepath.Abs(dir)
+	absFile, err2 := filepath.Abs(file)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absDir, absFile); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(file)
+}
+
+// writeSummary writes the agreement summary to path: JSON when it ends in
+// .json, text otherwise, and text to stderr for "-".
+func writeSummary(path string, s *crosscheck.Summary, stderr io.Writer) error {
+	if s == nil {
+		s = &crosscheck.Summary{}
+	}
+	if path == "-" {
+		return s.WriteText(stderr)
+	}
+	var buf bytes.Buffer
+	if strings.HasSuffix(path, ".json") {
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+	} else if err := s.WriteText(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -22,21 +22,92 @@ var (
 )
 
 // readOperation reads an API page into an Operation with its parameters
-// and examples.
+// and examples. A page that documents several operations, one per H2 with
+// its own HTTP request section and response examples, gives one Operation
+// for each of them besides the page's own (the H2s of variants that only
+// add request paths stay with the page's operation).
 func (c *compiler) readOperation(pi *pageInfo) {
 	p := pi.page
 	op := &model.Operation{Page: p.Path, Title: pi.title, Pos: pi.h1}
 	if !op.Pos.IsValid() {
 		op.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
 	}
-	var h2 string
+	var others [][2]int
+	if pi.httpRequests >= 2 {
+		others = operationSections(p)
+	}
+	var skip []int // block ranges of the other operations
+	for _, o := range others {
+		skip = append(skip, o[0], o[1])
+	}
+	c.readOperationBlocks(op, pi, 0, len(p.Blocks), skip)
+	c.finishOperation(op, p.Path)
+	for _, o := range others {
+		h := p.Blocks[o[0]]
+		sub := &model.Operation{Page: p.Path, Title: headingText(h), Pos: h.Pos}
+		c.readOperationBlocks(sub, pi, o[0]+1, o[1], nil)
+		c.finishOperation(sub, p.Path)
+	}
+	sortTables(pi)
+}
+
+// operationSections returns the block ranges [start, end) of the H2
+// sections of p that document an operation of their own: an HTTP request
+// section below the H2 and a response example. Only a page with more than
+// one HTTP request section is split (a page with one documents one
+// operation, whatever its headings).
+func operationSections(p *input.Page) [][2]int {
+	var out [][2]int
+	for i, b := range p.Blocks {
+		if b.Kind != input.KindHeading || b.Level != 2 || apiSection(headingText(b), 2) != "" {
+			continue
+		}
+		end := len(p.Blocks)
+		request, response := false, false
+		for j := i + 1; j < len(p.Blocks); j++ {
+			x := p.Blocks[j]
+			if x.Kind == input.KindHeading && x.Level <= 2 && !isTabHeading(x) {
+				end = j
+				break
+			}
+			if x.Kind == input.KindHeading && lowerHasPrefix(headingText(x), "http request") {
+				request = true
+			}
+			if x.Kind == input.KindComment && x.Comment.Annotation != nil && lowerEq(x.Comment.Annotation.String("blockType"), "response") {
+				response = true
+			}
+		}
+		if request && response {
+			out = append(out, [2]int{i, end})
+		}
+	}
+	return out
+}
+
+// readOperationBlocks reads p.Blocks[from:to] of an API page into op,
+// leaving out the ranges of skip (start, end pairs).
+func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, to int, skip []int) {
+	p := pi.page
+	sec, secLevel, secText := "", 0, "" // the API section the blocks are in, its heading's level and lower-cased text
 	var lastAnn *input.Annotation
 	var lastAnnBlock *input.Block
-	for i, b := range p.Blocks {
+	for i := from; i < to; i++ {
+		if len(skip) > 0 && i == skip[0] {
+			i = skip[1] - 1
+			skip = skip[2:]
+			sec, secLevel, secText = "", 0, ""
+			continue
+		}
+		b := p.Blocks[i]
 		switch b.Kind {
 		case input.KindHeading:
-			if b.Level <= 2 {
-				h2 = c.lower(strings.TrimSpace(b.Text))
+			if isTabHeading(b) {
+				continue
+			}
+			if s := apiSection(headingText(b), b.Level); s != "" {
+				sec, secLevel, secText = s, b.Level, c.lower(headingText(b))
+			} else if b.Level <= secLevel || b.Level <= 2 {
+				sec, secLevel, secText = "", 0, ""
 			}
 			continue
 		case input.KindComment:
@@ -46,25 +117,41 @@ func (c *compiler) readOperation(pi *pageInfo) {
 			continue
 		}
 		switch {
-		case h2 == "http request" && b.Kind == input.KindCode && !isExampleAnn(lastAnn, i):
+		case sec == secHTTPRequest && b.Kind == input.KindCode && !isExampleAnn(lastAnn, i):
 			c.readRequestSection(op, b)
-		case (strings.Contains(h2, "parameters") || h2 == "request body") && b.Kind == input.KindTable:
-			c.readParamTable(op, pi, h2, b)
-		case h2 == "request body" && b.Kind == input.KindParagraph:
+		case b.Kind == input.KindTable:
+			c.readOperationTable(op, pi, sec, secText, b)
+		case sec == secRequestBody && b.Kind == input.KindParagraph:
 			if loc := findSupplyJSON(b.Text); loc != nil && op.RequestBody == nil {
 				if l := linkAfter(b, loc[1]); l != nil {
 					ref := c.refFromLink(pi, l, reCollOf.MatchString(b.Text[loc[1]:]))
 					op.RequestBody = &ref
 				}
 			}
-		case h2 == "response" && b.Kind == input.KindParagraph && op.Status == 0:
+		case sec == secResponse && b.Kind == input.KindParagraph && op.Status == 0:
 			c.readResponseProse(op, pi, b)
 		}
 		if b.Kind == input.KindCode && isExampleAnn(lastAnn, i) {
 			c.readExample(op, pi, lastAnnBlock, b)
+			if ex := op.Examples[len(op.Examples)-1]; sec == secHTTPRequest && ex.Kind == model.ExampleRequest {
+				// An annotated request standing in the HTTP request section
+				// is the syntax of its variant.
+				addExamplePath(op, ex)
+			}
 		}
 	}
-	op.Kind = opKind(op, p.Path)
+}
+
+// finishOperation completes what the blocks did not say: paths and
+// response type from the examples, kind, target, the examples' types.
+func (c *compiler) finishOperation(op *model.Operation, pagePath string) {
+	if len(op.Paths) == 0 {
+		pathsFromExamples(op)
+	}
+	if op.Response == nil {
+		op.Response = responseFromExamples(op)
+	}
+	op.Kind = opKind(op, pagePath)
 	switch {
 	case op.Kind == model.OpCreate && op.RequestBody != nil && op.RequestBody.Type != nil:
 		op.Target = op.RequestBody.Type
@@ -80,6 +167,136 @@ func (c *compiler) readOperation(pi *pageInfo) {
 		c.exampleType(op, ex)
 	}
 	c.m.Operations = append(c.m.Operations, op)
+}
+
+// The sections of an API page.
+const (
+	secHTTPRequest = "http request"
+	secParameters  = "parameters"
+	secRequestBody = "request body"
+	secHeaders     = "request headers"
+	secPermissions = "permissions"
+	secResponse    = "response"
+)
+
+// apiSection returns the API section a heading opens, or "". "HTTP
+// request" counts at any level and with a suffix ("HTTP requests", "HTTP
+// request (to upload a new file)"), as do parameter, header and permission
+// headings; "Request body" and "Response" only at H2, since the H3 and H4
+// "Response" headings are those of examples.
+func apiSection(text string, level int) string {
+	switch {
+	case lowerHasPrefix(text, "http request"):
+		return secHTTPRequest
+	case lowerContains(text, "parameters"):
+		return secParameters
+	case lowerContains(text, "request headers") || lowerEq(text, "headers"):
+		return secHeaders
+	case lowerEq(text, "permissions") || lowerEq(text, "prerequisites"):
+		return secPermissions
+	case level <= 2 && lowerEq(text, "request body"):
+		return secRequestBody
+	case level <= 2 && lowerEq(text, "response"):
+		return secResponse
+	}
+	return ""
+}
+
+// isTabHeading reports whether b is the H1 of a tab group ("# [HTTP](#tab/http)").
+func isTabHeading(b *input.Block) bool {
+	return b.Level == 1 && len(b.Links) == 1 && strings.HasPrefix(b.Links[0].Target, "#tab/")
+}
+
+// readOperationTable reads a table of an API page as what its section
+// makes it: parameters, request-body properties, headers, permissions.
+func (c *compiler) readOperationTable(op *model.Operation, pi *pageInfo, sec, secText string, b *input.Block) {
+	lay := layoutOf(b.Table)
+	switch {
+	case (sec == secParameters || sec == secRequestBody) && lay.shape == shapeProperties:
+		c.addTable(pi, b, model.TableParameters, "")
+		c.readParamTable(op, pi, secText, lay.typeCol, b)
+	case sec == secHeaders:
+		c.addTable(pi, b, model.TableHeaders, "")
+	case sec == secPermissions:
+		c.addTable(pi, b, model.TablePermissions, "")
+	case lay.shape == shapeProperties:
+		c.notRead(pi, b, "table of parameters or properties outside a parameters or request body section; not read")
+	default:
+		c.addTable(pi, b, model.TableText, "")
+	}
+}
+
+// pathsFromExamples gives an operation with no HTTP request section the
+// method and URL of its annotated request examples.
+func pathsFromExamples(op *model.Operation) {
+	for _, ex := range op.Examples {
+		if ex.Kind == model.ExampleRequest {
+			addExamplePath(op, ex)
+		}
+	}
+}
+
+// addExamplePath adds the method and URL of request example ex to the
+// paths of op, unless it is there already or unusable.
+func addExamplePath(op *model.Operation, ex *model.Example) {
+	if ex.Method == "" || ex.URL == "" || badURL(ex.URL) {
+		return
+	}
+	u := requestPath(ex.URL)
+	if u == "" {
+		return
+	}
+	for _, pt := range op.Paths {
+		if pt.Method == ex.Method && pt.Path == u {
+			return
+		}
+	}
+	if op.Method == "" {
+		op.Method = ex.Method
+	}
+	op.Paths = append(op.Paths, model.PathTemplate{Method: ex.Method, Path: u, Pos: ex.Pos})
+}
+
+// requestPath strips the scheme, host and version from a request URL:
+// "https://graph.microsoft.com/v1.0/me/drive" gives "/me/drive".
+func requestPath(u string) string {
+	u = strings.TrimSpace(u)
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return ""
+		}
+		u = rest[j:]
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	seg := u[1:]
+	if k := strings.IndexByte(seg, '/'); k > 0 {
+		v := strings.ToLower(seg[:k])
+		if v == "beta" || v[0] == 'v' && len(v) > 1 && v[1] >= '0' && v[1] <= '9' {
+			u = seg[k:]
+		}
+	}
+	return u
+}
+
+// responseFromExamples returns the type the annotations of an operation's
+// successful response examples give, when they agree on one.
+func responseFromExamples(op *model.Operation) *model.TypeRef {
+	var ref *model.TypeRef
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleResponse || !ex.Type.Resolved() || ex.Status < 200 || ex.Status >= 300 {
+			continue
+		}
+		if ref != nil && (ref.Name != ex.Type.Name || ref.Collection != ex.Type.Collection) {
+			return nil
+		}
+		r := ex.Type
+		ref = &r
+	}
+	return ref
 }
 
 // isExampleAnn reports whether a is a request/response annotation that
@@ -121,35 +338,37 @@ func (c *compiler) readRequestSection(op *model.Operation, b *input.Block) {
 	}
 }
 
-// readParamTable reads a path, query, function or request-body table.
-func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, h2 string, b *input.Block) {
-	if tableKind(b.Table) != "property" {
-		return
-	}
+// readParamTable reads a path, query, function or request-body table
+// whose types are in column typeCol; heading is the lower-cased heading of
+// its section.
+func (c *compiler) readParamTable(op *model.Operation, pi *pageInfo, heading string, typeCol int, b *input.Block) {
 	in := model.InBody
 	switch {
-	case strings.Contains(h2, "path"):
+	case strings.Contains(heading, "path"):
 		in = model.InPath
-	case strings.Contains(h2, "query"), strings.Contains(h2, "function"):
+	case strings.Contains(heading, "query"), strings.Contains(heading, "function"):
 		in = model.InQuery
 	}
-	typeCol := -1
 	reqCol := -1
 	for i, h := range b.Table.Header {
-		ht := c.lower(strings.TrimSpace(h.Text))
-		if ht == "type" && typeCol < 0 {
-			typeCol = i
-		}
-		if strings.HasPrefix(ht, "required") {
+		if strings.HasPrefix(c.lower(strings.TrimSpace(h.Text)), "required") {
 			reqCol = i
 		}
 	}
 	for _, row := range b.Table.Rows {
-		if len(row.Cells) <= typeCol || typeCol < 1 {
+		if len(row.Cells) == 0 {
 			continue
 		}
 		name := strings.Trim(strings.TrimSpace(row.Cells[0].Text), "`* ")
-		if name == "" || !isPropName(name) {
+		if name == "" {
+			continue
+		}
+		if len(row.Cells) <= typeCol {
+			c.diags.Add(row.Pos, RuleTableMalformed, "row %q has no type cell", name)
+			continue
+		}
+		if !isPropName(strings.TrimPrefix(name, "$")) {
+			c.diags.Add(row.Cells[0].Pos, RuleTableMalformed, "parameter name %q is not an identifier", name)
 			continue
 		}
 		desc := row.Joined(typeCol + 1)
@@ -237,7 +456,7 @@ func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *i
 	if strings.EqualFold(a.String("blockType"), "response") {
 		kind = model.ExampleResponse
 	}
-	ex := &model.Example{Kind: kind, Name: a.String("name"), Page: pi.page.Path, Pos: b.Pos, Op: op,
+	ex := &model.Example{Kind: kind, Name: annotationName(a), Page: pi.page.Path, Pos: b.Pos, Op: op,
 		Truncated: a.Bool("truncated")}
 	lines := b.Code.Lines
 	i := 0
@@ -310,6 +529,22 @@ func (c *compiler) readExample(op *model.Operation, pi *pageInfo, annBlock, b *i
 		ex.Type = ref
 	}
 	op.Examples = append(op.Examples, ex)
+}
+
+// annotationName returns an annotation's "name": the string, or the first
+// of a list of names (one response answering several requests).
+func annotationName(a *input.Annotation) string {
+	switch v := a.Fields["name"].(type) {
+	case string:
+		return v
+	case []any:
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 func header(ex *model.Example, name string) string {

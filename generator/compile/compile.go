@@ -38,6 +38,9 @@ type compiler struct {
 	anchors   map[string]*model.Type   // lower-cased "path#anchor" -> enum type defined under that heading
 	pending   []*pendingType
 	primary   map[*model.Type]*pendingType // the page that defines a type (others merge into it)
+	derived   []derivedClaim               // children named by their parent's page
+	stated    map[*model.Type]bool         // types whose pages name a parent (resolved or not)
+	loose     []looseResource              // resource annotations on pages that are not resource pages
 	lowered   map[string]string            // strings.ToLower of headings and names, computed once
 	apiPages  []*pageInfo
 }
@@ -49,6 +52,9 @@ type pageInfo struct {
 	ns    string
 	title string
 	h1    input.Pos
+	// httpRequests counts the page's "HTTP request" headings (H2 or
+	// deeper): a page with several may document several operations.
+	httpRequests int
 }
 
 // pendingType holds what is needed to resolve a type after every page has
@@ -87,6 +93,7 @@ func newCompiler(pages []*input.Page) *compiler {
 		pageTypes: map[string][]*model.Type{},
 		anchors:   map[string]*model.Type{},
 		primary:   map[*model.Type]*pendingType{},
+		stated:    map[*model.Type]bool{},
 		lowered:   map[string]string{},
 	}
 	for _, p := range ps {
@@ -99,12 +106,15 @@ func (c *compiler) run() {
 	for _, p := range c.pages {
 		c.readPage(p)
 	}
+	c.readLooseResources()
 	c.resolveInheritance()
 	c.resolveProperties()
-	c.finishTypes()
 	for _, pi := range c.apiPages {
 		c.readOperation(pi)
 	}
+	c.inferRootBase()
+	c.finishTypes()
+	c.flagsFromExamples()
 	sortTypes(c.m.Types)
 	c.m.Index()
 	c.m.Diagnostics = model.SortDiagnostics(c.diags.List)
@@ -135,23 +145,43 @@ func (c *compiler) readPage(p *input.Page) {
 	pi.info.Namespace = pi.ns
 	c.m.Pages = append(c.m.Pages, pi.info)
 	c.reportSyntax(p)
+	defer func() {
+		if pi.info.Kind == model.PageResource {
+			return
+		}
+		for _, b := range p.Blocks {
+			if isResourceAnnotation(b) {
+				c.loose = append(c.loose, looseResource{pi, b})
+			}
+		}
+	}()
 
-	var hasProps, hasHTTP, hasResourceAnn, hasEnumHdg bool
+	var hasProps, hasHTTP, hasRequest, hasResourceAnn, hasEnumHdg bool
 	for _, b := range p.Blocks {
 		switch b.Kind {
 		case input.KindHeading:
-			t := strings.TrimSpace(b.Text)
+			t := headingText(b)
 			switch {
 			case b.Level >= 2 && (lowerEq(t, "properties") || lowerEq(t, "relationships")):
 				hasProps = true
-			case (b.Level == 2 && lowerEq(t, "http request")) || (b.Level == 3 && lowerEq(t, "request")):
+			case b.Level >= 2 && lowerHasPrefix(t, "http request"):
+				// "## HTTP request", "### HTTP request" under one H2 per
+				// variant, "## HTTP requests", "## HTTP request (to ...)".
 				hasHTTP = true
-			case b.Level >= 2 && mayBeValuesHeading(b.Text) && reValuesHdg.MatchString(b.Text):
+				pi.httpRequests++
+			case b.Level >= 3 && lowerEq(t, "request"):
+				hasHTTP = true
+			case b.Level >= 2 && mayBeValuesHeading(t) && reValuesHdg.MatchString(t):
 				hasEnumHdg = true
 			}
 		case input.KindComment:
-			if a := b.Comment.Annotation; a != nil && strings.EqualFold(a.String("blockType"), "resource") {
-				hasResourceAnn = true
+			if a := b.Comment.Annotation; a != nil {
+				switch bt := a.String("blockType"); {
+				case lowerEq(bt, "resource"):
+					hasResourceAnn = true
+				case lowerEq(bt, "request"):
+					hasRequest = true
+				}
 			}
 		}
 	}
@@ -169,8 +199,32 @@ func (c *compiler) readPage(p *input.Page) {
 	case h1Enum || hasEnumHdg:
 		pi.info.Kind = model.PageEnum
 		c.readEnums(pi)
+	case hasRequest:
+		// Annotated request examples but no syntax section: the examples
+		// give the method and URL.
+		pi.info.Kind = model.PageAPI
+		c.apiPages = append(c.apiPages, pi)
+	case reResourceTitle.MatchString(pi.title):
+		// "X resource type" with no table and no annotation: still a type
+		// (often an abstract base documented only in prose).
+		pi.info.Kind = model.PageResource
+		c.readResource(pi)
 	default:
 		pi.info.Kind = model.PageConceptual
+		c.readConceptual(pi)
+	}
+}
+
+// reResourceTitle matches the H1 of a page that defines one type: "X
+// resource type", "X complex type", "X entity type", "X resource".
+var reResourceTitle = regexp.MustCompile(`(?i)^\s*[\w.]+\s+(resource type|resource|complex type|entity type)\s*(\(deprecated\))?\s*$`)
+
+// readConceptual records the tables of a page that defines nothing.
+func (c *compiler) readConceptual(pi *pageInfo) {
+	for _, b := range pi.page.Blocks {
+		if b.Kind == input.KindTable {
+			c.pageTable(pi, b, layoutOf(b.Table))
+		}
 	}
 }
 
@@ -197,26 +251,36 @@ func (c *compiler) reportSyntax(p *input.Page) {
 }
 
 // annotationKeys lists the keys each blockType defines (ApiDoctor's
-// CodeBlockAnnotation, measured in input-format §5).
+// CodeBlockAnnotation and PageAnnotation classes, and what input-format
+// §5 measured). Every blockType may carry the keys of codeBlockKeys.
 var annotationKeys = map[string][]string{
-	"resource": {"blockType", "@odata.type", "@type", "optionalProperties", "keyProperty", "baseType", "openType", "@odata.annotations",
-		"@type.aka", "abstract", "isAbstract", "@property.aka", "isMediaEntity", "name", "description", "truncated", "isCollection"},
-	"request": {"blockType", "name", "sampleKeys", "scopes", "tags", "isComposable", "target", "@odata.type", "@type", "idempotent",
-		"opaqueUrl", "truncated", "isCollection", "authScopes", "disabled", "isEmpty", "expectError"},
-	"response": {"blockType", "truncated", "@odata.type", "@type", "isCollection", "name", "isEmpty", "scopes", "expectError", "tags",
-		"isComposable", "opaqueUrl"},
-	"example":  {"blockType", "@odata.type", "@type", "name", "truncated", "isCollection"},
-	"ignored":  {"blockType", "name", "isComposable", "truncated", "@odata.type", "@type", "isCollection", "scopes", "tags"},
-	"samples":  {"blockType", "name", "truncated", "tags", "isComposable"},
-	"property": {"blockType", "name"},
-	"":         {"type", "section", "tocPath", "tocBookmarks", "description", "keywords", "suppressions", "title", "blockType", "namespace"},
+	"resource": {"optionalProperties", "keyProperty", "baseType", "openType", "@odata.annotations",
+		"@type.aka", "abstract", "isAbstract", "@property.aka", "isMediaEntity", "description", "nullableProperties"},
+	"request":  {"sampleKeys", "target", "idempotent", "authScopes", "disabled"},
+	"response": {"longRunningResponseType", "collectionProperty", "nullableProperties"},
+	"example":  {},
+	"ignored":  {},
+	"samples":  {},
+	"property": {},
+	// The page annotation ("type": "#page.annotation").
+	"": {"type", "section", "tocPath", "tocIndex", "tocBookmarks", "description", "keywords", "suppressions", "title", "blockType",
+		"namespace", "canonicalUrl", "headerAdditions", "footerAdditions"},
 }
+
+// codeBlockKeys are the keys of ApiDoctor's CodeBlockAnnotation that any
+// code block annotation may carry.
+var codeBlockKeys = []string{"blockType", "name", "@odata.type", "@type", "truncated", "isCollection", "isEmpty", "isComposable",
+	"expectError", "scopes", "apiVersions", "tags", "opaqueUrl"}
 
 var allAnnotationKeys, allAnnotationKeyList = func() (map[string]bool, []string) {
 	m := map[string]bool{}
 	var l []string
 	for _, bt := range []string{"", "example", "ignored", "property", "request", "resource", "response", "samples"} {
-		for _, k := range annotationKeys[bt] {
+		keys := annotationKeys[bt]
+		if bt != "" {
+			keys = append(append([]string(nil), codeBlockKeys...), keys...)
+		}
+		for _, k := range keys {
 			if !m[k] {
 				m[k] = true
 				l = append(l, k)

@@ -1,12 +1,14 @@
 package compile
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
+	"github.com/apidocgen/apidocgen/input/jsonx"
 )
 
 // readEnums reads the enums of an enum page: "X enum type" pages with a
@@ -19,21 +21,51 @@ func (c *compiler) readEnums(pi *pageInfo) {
 			hdg = b
 			continue
 		}
-		if b.Kind != input.KindTable || tableKind(b.Table) != "enum" {
+		if b.Kind != input.KindTable {
 			continue
 		}
+		lay := layoutOf(b.Table)
+		if lay.shape != shapeMembers {
+			c.pageTable(pi, b, lay)
+			continue
+		}
+		var m []string
+		if hdg != nil && hdg.Level >= 2 {
+			m = valuesHeading(headingText(hdg))
+		}
 		switch {
-		case hdg != nil && hdg.Level >= 2 && reValuesHdg.MatchString(hdg.Text):
-			m := reValuesHdg.FindStringSubmatch(hdg.Text)
+		case m != nil:
 			c.enumFromTable(pi, m[1], hdg, b)
 		case hdg != nil && h1Name != "" && !strings.ContainsAny(h1Name, " \t") &&
-			(hdg.Level == 1 || strings.EqualFold(strings.TrimSpace(hdg.Text), "members")):
+			(hdg.Level == 1 || strings.EqualFold(headingText(hdg), "members")):
 			c.enumFromTable(pi, h1Name, hdg, b)
+		case hdg == nil:
+			c.notRead(pi, b, "table of members has no heading naming its enum; not read")
+		default:
+			c.notRead(pi, b, "table of members under %q: the heading names no enum (\"X values\"); not read", headingText(hdg))
 		}
 	}
 }
 
-// enumFromTable defines enum name from an enum table under heading hdg.
+// pageTable records a table of a page that defines no type there (an enum
+// page, a conceptual page): one that lists properties (a Type column) is
+// reported as not read, the others carry no model data (a list of values
+// on an overview page is prose).
+func (c *compiler) pageTable(pi *pageInfo, b *input.Block, lay tableLayout) {
+	switch lay.shape {
+	case shapeProperties:
+		c.notRead(pi, b, "table of properties on a page that defines no resource type; not read")
+	case shapeMethods:
+		c.addTable(pi, b, model.TableMethods, "")
+	default:
+		c.addTable(pi, b, model.TableText, "")
+	}
+}
+
+var reFlagsWord = regexp.MustCompile(`(?i)\bflags\b`)
+
+// enumFromTable defines enum name from an enum table under heading hdg. A
+// second definition of the same enum adds its members to the first one.
 func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block) {
 	ns := pi.ns
 	if q, n := splitQualified(name); q != "" {
@@ -43,7 +75,9 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		ns = model.DefaultNamespace
 	}
 	t := &model.Type{Name: name, Namespace: ns, Kind: model.KindEnum, Pos: hdg.Pos}
-	if strings.Contains(strings.ToLower(hdg.Text), "flags") {
+	// Flags only when the docs say so: the word "flags" in the heading or
+	// the enum's table ("No flags set.", "combined with ... flags").
+	if reFlagsWord.MatchString(hdg.Text) {
 		t.Flags = true
 	}
 	tbl := tb.Table
@@ -80,6 +114,9 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		}
 		if descCol >= 0 && descCol < len(row.Cells) {
 			mem.Doc = cleanDoc(strings.TrimSpace(row.Cells[descCol].Text))
+			if !t.Flags && strings.Contains(mem.Doc, "lags") && reFlagsWord.MatchString(mem.Doc) {
+				t.Flags = true
+			}
 		}
 		if !isIdent(mname) {
 			c.diags.Add(mem.Pos, RuleEnumMemberInvalid, "enum %q: member %q is not an identifier", name, mname)
@@ -91,40 +128,29 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		seen[mname] = true
 		t.Members = append(t.Members, mem)
 	}
-	if !t.Flags {
-		t.Flags = looksLikeFlags(t.Members)
+	c.addTable(pi, tb, model.TableEnum, t.QualifiedName())
+	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil && prev.Kind == model.KindEnum {
+		// Another section or page defines the enum too: one enum with the
+		// members of both.
+		var added []string
+		for _, m := range t.Members {
+			if !hasMemberNamed(prev, m.Name) {
+				prev.Members = append(prev.Members, m)
+				added = append(added, m.Name)
+			}
+		}
+		prev.Flags = prev.Flags || t.Flags
+		if len(added) > 0 {
+			c.diags.Add(t.Pos, RuleDuplicateType, "enum %q is also defined at %s; its members %s are added there", t.QualifiedName(), prev.Pos, strings.Join(added, ", "))
+		} else {
+			c.diags.Add(t.Pos, RuleDuplicateType, "enum %q is also defined at %s (same members)", t.QualifiedName(), prev.Pos)
+		}
+		c.anchors[strings.ToLower(pi.page.Path)+"#"+slug(hdg.Text)] = prev
+		return
 	}
 	if c.register(t, pi.page.Path) {
 		c.anchors[strings.ToLower(pi.page.Path)+"#"+slug(hdg.Text)] = t
 	}
-}
-
-// looksLikeFlags reports whether member values are distinct powers of two
-// (zero allowed) with at least three non-zero members reaching 4.
-func looksLikeFlags(ms []*model.EnumMember) bool {
-	nonzero, max := 0, int64(0)
-	seen := map[int64]bool{}
-	for _, m := range ms {
-		if m.Value == nil {
-			return false
-		}
-		v := *m.Value
-		if v < 0 || seen[v] {
-			return false
-		}
-		seen[v] = true
-		if v == 0 {
-			continue
-		}
-		if v&(v-1) != 0 {
-			return false
-		}
-		nonzero++
-		if v > max {
-			max = v
-		}
-	}
-	return nonzero >= 3 && max >= 4
 }
 
 func isIdent(s string) bool {
@@ -149,4 +175,97 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// flagsFromExamples marks as flags the enums whose values the examples
+// combine ("a,b"): a string value of an enum-typed property made of
+// members joined by commas.
+func (c *compiler) flagsFromExamples() {
+	for _, ex := range c.m.Examples() {
+		if ex.JSON != nil && ex.Type.Type != nil {
+			markCombined(ex.JSON, ex.Type.Type, 0)
+		}
+	}
+	// The body parameters of actions, in their request examples.
+	for _, op := range c.m.Operations {
+		for _, ex := range op.Examples {
+			if ex.Kind != model.ExampleRequest || ex.JSON == nil || ex.JSON.Kind != jsonx.Object {
+				continue
+			}
+			for _, mb := range ex.JSON.Members {
+				for _, prm := range op.Params {
+					if prm.In == model.InBody && strings.EqualFold(prm.Name, mb.Key) && prm.Type.Type != nil {
+						et := prm.Type.Type
+						switch {
+						case et.Kind != model.KindEnum:
+							markCombined(mb.Value, et, 0)
+						case mb.Value.Kind == jsonx.String && combinesMembers(mb.Value.Str, et):
+							et.Flags = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// markCombined walks a JSON value shown for type t (an object, an array of
+// them, or a collection response's "value").
+func markCombined(v *jsonx.Value, t *model.Type, depth int) {
+	if depth > 16 || t.Kind == model.KindEnum {
+		return
+	}
+	switch v.Kind {
+	case jsonx.Array:
+		for _, e := range v.Elems {
+			markCombined(e, t, depth+1)
+		}
+	case jsonx.Object:
+		for _, mb := range v.Members {
+			if mb.Key == "value" && mb.Value.Kind == jsonx.Array && t.Property("value") == nil {
+				markCombined(mb.Value, t, depth+1)
+				continue
+			}
+			v := mb.Value
+			if v.Kind != jsonx.Object && v.Kind != jsonx.Array && (v.Kind != jsonx.String || strings.IndexByte(v.Str, ',') < 0) {
+				continue // nothing to combine or walk into
+			}
+			p := t.Property(mb.Key)
+			if p == nil || p.Type.Type == nil {
+				continue
+			}
+			pt := p.Type.Type
+			if pt.Kind != model.KindEnum {
+				markCombined(v, pt, depth+1)
+				continue
+			}
+			if v.Kind == jsonx.String && !pt.Flags && combinesMembers(v.Str, pt) {
+				pt.Flags = true
+			}
+		}
+	}
+}
+
+// combinesMembers reports whether s is two or more members of enum t
+// joined by commas.
+func combinesMembers(s string, t *model.Type) bool {
+	parts := strings.Split(s, ",")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !hasMemberNamed(t, strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasMemberNamed(t *model.Type, name string) bool {
+	for _, m := range t.Members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }

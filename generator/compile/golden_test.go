@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -16,8 +17,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden compiles the pages of each testdata/golden/*.txtar case (the
-// files whose names end in .md) and compares the model and diagnostics with
-// the case's "model.json" and "diagnostics" files.
+// files whose names end in .md) and compares the model (types, operations,
+// then what each table was read as) and diagnostics with the case's
+// "model.json" and "diagnostics" files.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/golden/*.txtar")
 	if len(files) == 0 {
@@ -42,6 +44,13 @@ func TestGolden(t *testing.T) {
 			}
 			ops, _ := json.MarshalIndent(m.Operations, "", "  ")
 			gotModel = append(append(append(gotModel, '\n'), ops...), '\n')
+			// What each table of each page was read as.
+			var tables []*model.PageTable
+			for _, p := range m.Pages {
+				tables = append(tables, p.Tables...)
+			}
+			tj, _ := json.MarshalIndent(tables, "", "  ")
+			gotModel = append(append(gotModel, tj...), '\n')
 			var diags bytes.Buffer
 			for _, d := range m.Diagnostics {
 				diags.WriteString(d.String())

@@ -148,6 +148,9 @@ func (c *compiler) resolveInheritance() {
 				c.diags.Add(pt.annPos, RuleUnknownBaseType, "type %q has baseType %q, which is not defined", t.Name, pt.annBase)
 			}
 		}
+		if pt.prose != nil || pt.annBase != "" {
+			c.stated[t] = true
+		}
 		if t.Base != nil || t.BaseFrom != "" {
 			// A secondary definition of a type whose primary page named a parent.
 			continue
@@ -165,6 +168,9 @@ func (c *compiler) resolveInheritance() {
 		}
 		// "Inherited from X" cells.
 		for _, pp := range pt.rows {
+			if pp.inherited != nil || pp.inhName != "" {
+				c.stated[t] = true
+			}
 			x := c.inheritedType(pt, pp)
 			if x != nil && x != t && !containsType(cellParents[t], x) {
 				cellParents[t] = append(cellParents[t], x)
@@ -187,7 +193,9 @@ func (c *compiler) resolveInheritance() {
 		}
 		t.Base, t.BaseFrom = best, "inherited-cells"
 	}
+	claims := c.derivedParents()
 	c.cutCycles()
+	c.checkDerivedClaims(claims)
 	// Cells naming a type that is not an ancestor.
 	for _, pt := range c.pending {
 		t := pt.t

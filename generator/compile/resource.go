@@ -13,170 +13,20 @@ import (
 )
 
 var (
-	reInherits = regexp.MustCompile(`(?i)\b(inherits from|derived from|derives from|inherited from)\b`)
-	reAbstract = regexp.MustCompile(`(?i)\babstract (base )?(type|class|entity)\b`)
+	reAbstract  = regexp.MustCompile(`(?i)\babstract (base )?(type|class|entity)\b`)
+	reOpenProse = regexp.MustCompile(`(?i)\b(this|it|this type|this resource) is an open type\b`)
 )
 
-// readResource reads a resource page: its main type, properties,
-// relationships, in-page enums and JSON representation blocks.
-func (c *compiler) readResource(pi *pageInfo) {
-	p := pi.page
-	// Resource annotations and the fences they describe.
-	var anns []*input.Block
-	for _, b := range p.Blocks {
-		if b.Kind == input.KindComment && b.Comment.Annotation != nil &&
-			strings.EqualFold(b.Comment.Annotation.String("blockType"), "resource") {
-			anns = append(anns, b)
-		}
+// leadingName returns the (possibly qualified) name that s starts with:
+// "microsoft.graph.entity, is the locale" gives "microsoft.graph.entity".
+// A sentence's full stop after the name is not part of it.
+func leadingName(s string) string {
+	s = strings.TrimLeft(s, " *`")
+	i := 0
+	for i < len(s) && (isWordByte(s[i]) || s[i] == '.') {
+		i++
 	}
-	t := &model.Type{Kind: model.KindComplex, Pos: pi.h1}
-	if !t.Pos.IsValid() {
-		t.Pos = input.Pos{File: p.Path, Line: 1, Col: 1}
-	}
-	pt := &pendingType{t: t, pi: pi}
-	name := strings.TrimSpace(reH1Suffix.ReplaceAllString(pi.title, ""))
-	if strings.ContainsAny(name, " \t") || name == "" {
-		// A prose title ("Chart"-like titles are fine; sentences are not).
-		name = strings.TrimSuffix(path.Base(p.Path), ".md")
-	}
-	ns := pi.ns
-	if len(anns) > 0 {
-		a := anns[0].Comment.Annotation
-		if q := strings.TrimPrefix(a.String("@odata.type"), "#"); q != "" {
-			ans, an := splitQualified(q)
-			// The annotation names the type, except that a camelCase H1
-			// beats an all-lower-case annotation spelling ("orgcontact").
-			if !(strings.EqualFold(an, name) && an == strings.ToLower(an) && name != strings.ToLower(name) && name[0] == strings.ToLower(name)[0]) {
-				name = an
-			}
-			if ans != "" {
-				ns = ans
-			}
-		}
-		if b := a.String("baseType"); b != "" {
-			pt.annBase = strings.TrimPrefix(b, "#")
-			pt.annPos = keyPos(anns[0].Comment, a, "baseType")
-		}
-		t.Open = a.Bool("openType")
-		t.Abstract = a.Bool("abstract") || a.Bool("isAbstract")
-		t.MediaEntity = a.Bool("isMediaEntity")
-		if k := a.String("keyProperty"); k != "" {
-			pt.keyProp = k
-			pt.keyPos = keyPos(anns[0].Comment, a, "keyProperty")
-		}
-	}
-	if ns == "" {
-		ns = model.DefaultNamespace
-	}
-	t.Name, t.Namespace = name, ns
-	t.Doc = leadText(p)
-	t.Deprecated = strings.Contains(strings.ToLower(pi.title), "(deprecated)")
-
-	// Prose before the first H2: "Inherits from [x](x.md)", "abstract type".
-	for _, b := range p.Blocks {
-		if b.Kind == input.KindHeading && b.Level == 2 {
-			break
-		}
-		if b.Kind != input.KindParagraph {
-			continue
-		}
-		if pt.prose == nil && (strings.Contains(b.Text, "nherit") || strings.Contains(b.Text, "erive")) {
-			if loc := reInherits.FindStringIndex(b.Text); loc != nil {
-				if l := linkAfter(b, loc[1]); l != nil {
-					lc := *l
-					pt.prose = &lc
-					pt.prosePos = l.Pos
-				}
-			}
-		}
-		if strings.Contains(b.Text, "bstract") && reAbstract.MatchString(b.Text) {
-			t.Abstract = true
-		}
-	}
-	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil {
-		// A second page defines the same type (an Intune page re-listing
-		// user, say). Its rows are merged into the first definition; the
-		// page whose file name is the type's name is the primary one.
-		prim := c.primary[prev]
-		if fileNames(p.Path, t.Name) && !fileNames(prim.pi.page.Path, t.Name) {
-			c.diags.Add(prev.Pos, RuleDuplicateType, "type %q is also defined at %s", t.QualifiedName(), t.Pos)
-			prev.Pos, prev.Doc, prev.Open, prev.Abstract, prev.MediaEntity, prev.Deprecated = t.Pos, t.Doc, t.Open, t.Abstract, t.MediaEntity, t.Deprecated
-			pt.t = prev
-			c.primary[prev] = pt
-			// The primary pending goes first so its inheritance wins.
-			for i, x := range c.pending {
-				if x == prim {
-					c.pending = append(c.pending[:i], append([]*pendingType{pt}, c.pending[i:]...)...)
-					break
-				}
-			}
-		} else {
-			c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined at %s", t.QualifiedName(), prev.Pos)
-			pt.t = prev
-			c.pending = append(c.pending, pt)
-		}
-		t = prev
-	} else {
-		c.register(t, p.Path)
-		c.primary[t] = pt
-		c.pending = append(c.pending, pt)
-	}
-
-	// Tables by section.
-	var h2 string
-	var hdg *input.Block
-	for i, b := range p.Blocks {
-		switch b.Kind {
-		case input.KindHeading:
-			if b.Level <= 2 {
-				h2 = c.lower(strings.TrimSpace(b.Text))
-			}
-			hdg = b
-			continue
-		case input.KindTable:
-		default:
-			continue
-		}
-		_ = i
-		tbl := b.Table
-		switch tableKind(tbl) {
-		case "property":
-			// Only tables right under a Properties or Relationships heading
-			// (any level): a subsection such as "Properties of a policy
-			// definition" describes something else.
-			sec := ""
-			if hdg != nil {
-				sec = c.lower(strings.TrimSpace(hdg.Text))
-			}
-			switch sec {
-			case "properties", "relationships", "property", "relationship", "instance attributes", "navigation properties":
-				c.readPropertyTable(pt, b, strings.HasPrefix(sec, "relationship") || sec == "navigation properties")
-			}
-		case "enum":
-			if hdg != nil {
-				if m := valuesHeading(hdg.Text); m != nil && hdg.Level >= 2 {
-					c.enumFromTable(pi, m[1], hdg, b)
-				}
-			}
-		case "noname":
-			if h2 == "properties" || h2 == "relationships" {
-				c.diags.Add(b.Pos, RuleTableMalformed, "property table has no name column")
-			}
-		}
-	}
-	// JSON representation blocks.
-	for _, ab := range anns {
-		a := ab.Comment.Annotation
-		if a.Next < 0 || a.Next >= len(p.Blocks) || p.Blocks[a.Next].Kind != input.KindCode {
-			continue
-		}
-		cb := p.Blocks[a.Next]
-		ex := &model.Example{Kind: model.ExampleResource, Page: p.Path, Pos: cb.Pos,
-			Type: model.TypeRef{Name: t.QualifiedName(), Type: t}}
-		setBody(ex, cb.Code, 0)
-		c.parseJSON(ex)
-		t.Examples = append(t.Examples, ex)
-	}
+	return strings.TrimRight(s[:i], ".")
 }
 
 // fileNames reports whether the page's file name is the type's name.
@@ -234,43 +84,14 @@ func setBody(ex *model.Example, code *input.CodeBlock, from int) {
 	ex.BodyBytes = n
 }
 
-// tableKind tells property tables ("property"), enum tables ("enum"),
-// property-like tables without a name column ("noname") and others ("").
-func tableKind(t *input.Table) string {
-	if len(t.Header) == 0 {
-		return ""
-	}
-	for i, h := range t.Header {
-		if lowerEq(strings.TrimSpace(h.Text), "type") {
-			if i == 0 {
-				return "noname"
-			}
-			return "property"
-		}
-	}
-	h0 := strings.TrimSpace(t.Header[0].Text)
-	for _, w := range []string{"member", "members", "name", "value", "enum value", "enumeration value"} {
-		if lowerEq(h0, w) {
-			return "enum"
-		}
-	}
-	return ""
-}
-
 var (
 	reNameDecor = regexp.MustCompile(`(?i)\s*\((deprecated|preview|beta)\)\s*$`)
 )
 
-// readPropertyTable reads a Properties or Relationships table of type pt.
-func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) {
+// readPropertyTable reads a Properties or Relationships table of type pt
+// whose types are in column typeCol.
+func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, typeCol int, rel bool) {
 	tbl := b.Table
-	typeCol := -1
-	for i, h := range tbl.Header {
-		if strings.EqualFold(strings.TrimSpace(h.Text), "type") {
-			typeCol = i
-			break
-		}
-	}
 	descCol := typeCol + 1
 	for _, row := range tbl.Rows {
 		if len(row.Cells) == 0 {
@@ -336,9 +157,7 @@ func (c *compiler) readPropertyTable(pt *pendingType, b *input.Block, rel bool) 
 					}
 				}
 				if pp.inherited == nil {
-					if f := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }); len(f) > 0 {
-						pp.inhName = f[0]
-					}
+					pp.inhName = leadingName(rest)
 				}
 			}
 		}
@@ -440,17 +259,44 @@ func possibleValues(desc string) []string {
 		}
 		return out
 	}
+	// "a, b, c", "a, b or c", "a, b, and c", "a or b"; an item may be
+	// followed by its meaning ("standard - the default", "x: y").
 	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ';' }) {
-		f = strings.TrimSpace(f)
-		f = strings.TrimPrefix(f, "and ")
-		f = strings.TrimPrefix(f, "or ")
-		f = strings.Trim(f, "*'\" ")
-		if isASCIIIdent(f) && !slices.Contains(out, f) {
-			out = append(out, f)
+		for _, g := range splitOrAnd(f) {
+			g = strings.TrimSpace(g)
+			if i := strings.IndexAny(g, ":("); i > 0 {
+				g = g[:i]
+			} else if i := strings.Index(g, " - "); i > 0 {
+				g = g[:i]
+			}
+			g = strings.Trim(g, "*'\" ")
+			if isASCIIIdent(g) && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
 		}
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// splitOrAnd splits a list item on the words "or" and "and": "Orange or
+// Red" gives "Orange" and "Red", "and c" gives "c".
+func splitOrAnd(s string) []string {
+	f := strings.Fields(s)
+	var out []string
+	start := 0
+	for i, w := range f {
+		if w == "or" || w == "and" {
+			if i > start {
+				out = append(out, strings.Join(f[start:i], " "))
+			}
+			start = i + 1
+		}
+	}
+	if start < len(f) {
+		out = append(out, strings.Join(f[start:], " "))
 	}
 	return out
 }

@@ -58,6 +58,18 @@ var (
 	RuleKeyPropertyMissing = model.Rule{ID: "key-property-missing", Severity: model.SevError,
 		Summary: "the annotation's keyProperty is not a property of the type or its ancestors",
 		Example: "\"keyProperty\": \"ID\""}
+	RuleTableNotRead = model.Rule{ID: "table-not-read", Severity: model.SevInfo,
+		Summary: "a table that looks like properties, members or values is not read into the model; the message says why",
+		Example: "### Properties of a policy definition (a table describing a JSON string, not the type)"}
+	RuleBaseTypeInferred = model.Rule{ID: "base-type-inferred", Severity: model.SevInfo,
+		Summary: "an entity type names no base type but declares the key of the root entity type: the root is inferred as its base",
+		Example: "| id | String | The identifier. | (and no \"Inherits from\" on the page)"}
+	RuleAnnotationWithoutCode = model.Rule{ID: "annotation-without-code", Severity: model.SevWarning,
+		Summary: "a resource annotation is not followed by the JSON code block it describes",
+		Example: "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"} -->\n## Next section"}
+	RuleLooseResource = model.Rule{ID: "resource-outside-resource-page", Severity: model.SevWarning,
+		Summary: "a resource annotation on an API or conceptual page names a type that no resource page defines",
+		Example: "<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.uploadOptions\"} --> (in api/x-upload.md only)"}
 	RuleEnumMemberInvalid = model.Rule{ID: "enum-member-invalid", Severity: model.SevWarning,
 		Summary: "an enum member is not an identifier, or repeats",
 		Example: "| North America Goverment Letter |"}
@@ -68,6 +80,8 @@ var Rules = []model.Rule{
 	RuleAnnotationInvalidJSON,
 	RuleAnnotationLenientJSON,
 	RuleAnnotationUnknownKey,
+	RuleAnnotationWithoutCode,
+	RuleBaseTypeInferred,
 	RuleDuplicateProperty,
 	RuleDuplicateType,
 	RuleEnumMemberInvalid,
@@ -78,7 +92,9 @@ var Rules = []model.Rule{
 	RuleInheritanceConflict,
 	RuleInheritanceCycle,
 	RuleKeyPropertyMissing,
+	RuleLooseResource,
 	RuleTableMalformed,
+	RuleTableNotRead,
 	RuleTypeCellMalformed,
 	RuleUnclosedComment,
 	RuleUnclosedFence,

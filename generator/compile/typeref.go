@@ -118,8 +118,13 @@ func parseTypeCell(c input.Cell) typeCell {
 		if len(c.Links) > 1 {
 			tc.problem = "the cell names several types"
 		} else if rest := strings.TrimSpace(strings.Replace(raw, l.Text, "", 1)); rest != "" && tc.problem == "" {
-			// Text outside the link beyond what we stripped: e.g. "[x](…) collection. Holds grades".
-			if !strings.EqualFold(rest, "collection") && len(strings.Fields(rest)) > 1 {
+			// Text outside the link beyond what we stripped: e.g. "[x](…)
+			// collection. Holds grades": still a collection.
+			if lowerHasPrefix(rest, "collection") && (len(rest) == len("collection") || !isWordByte(rest[len("collection")])) {
+				tc.collection = true
+				rest = strings.TrimSpace(rest[len("collection"):])
+			}
+			if rest != "" && !strings.EqualFold(rest, "collection") && len(strings.Fields(rest)) > 1 {
 				tc.problem = "the type cell has text besides the type"
 			}
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/inputtest"
@@ -73,18 +74,46 @@ func exampleCases(m *model.Model) []*rtCase {
 	return out
 }
 
+// metadataCorpus builds the model of graph-v1.0's metadata, and the
+// example values of the graph-v1.0 docs typed with the metadata's types
+// (those whose type the metadata has).
+func metadataCorpus(t *testing.T) (*model.Model, []*rtCase) {
+	t.Helper()
+	meta, err := metadata.Load(os.DirFS(inputtest.CorpusDir(t, "metadata")), "graph-v1.0.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []*rtCase
+	for _, c := range exampleCases(compileCorpus(t, "graph-v1.0")) {
+		if mt := meta.Lookup(c.Type); mt != nil && mt.Kind != model.KindEnum {
+			c.Type, c.typ = mt.QualifiedName(), mt
+			cases = append(cases, c)
+		}
+	}
+	return meta, cases
+}
+
 // TestCorpus emits the Go package of each corpus into a temporary module,
 // vets it, and runs there a test that decodes every example of the docs
 // into its generated type and encodes it again. Each difference is
 // classified; every one must be a known kind of doc defect (a value that
-// does not match its documented type) or a documented design choice.
+// does not match its documented type) or a documented design choice. The
+// package generated from graph-v1.0's metadata (apidocgen generate
+// -metadata) goes through the same, with the examples of the docs.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a generated module")
 	}
-	for _, sub := range []string{"seed-family", "graph-v1.0"} {
+	for _, sub := range []string{"seed-family", "graph-v1.0", "graph-v1.0-metadata"} {
 		t.Run(sub, func(t *testing.T) {
-			m := compileCorpus(t, sub)
+			var m *model.Model
+			var cases []*rtCase
+			if sub == "graph-v1.0-metadata" {
+				m, cases = metadataCorpus(t)
+			} else {
+				m = compileCorpus(t, sub)
+				cases = exampleCases(m)
+			}
 			start := time.Now()
 			// With the import path of the module it is written to, as the
 			// command does: graph-v1.0 is split into internal packages and
@@ -103,14 +132,13 @@ func TestCorpus(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d internal parts", sub, parts)
-			if sub == "graph-v1.0" && parts < 2 {
+			if sub != "seed-family" && parts < 2 {
 				t.Errorf("graph-v1.0 was not split into internal packages")
 			}
 			size := 0
 			for _, f := range res.Files {
 				size += len(f.Data)
 			}
-			cases := exampleCases(m)
 			dir := t.TempDir()
 			files := append(output.Files{}, res.Files...)
 			data, err := os.ReadFile(filepath.Join("testdata", "corpus", "roundtrip_test.go.txt"))
@@ -538,6 +566,7 @@ func durSeconds(s string) (*big.Float, bool) {
 // TestWriteCorpusModule writes the package generated from graph-v1.0, with
 // the speed test and its files (speed_test.go), as a module into
 // $GENGO_WRITE_MODULE (for scripts/bench-gengo.sh); skipped when unset.
+// $GENGO_SOURCE=metadata generates it from graph-v1.0's metadata instead.
 // $GENGO_VALIDATORS=0 leaves the validators out (and the speed test, which
 // needs them); $GENGO_PART_TYPES sets Options.PartTypes.
 func TestWriteCorpusModule(t *testing.T) {
@@ -545,7 +574,12 @@ func TestWriteCorpusModule(t *testing.T) {
 	if dir == "" {
 		t.Skip("GENGO_WRITE_MODULE not set")
 	}
-	m := compileCorpus(t, "graph-v1.0")
+	var m *model.Model
+	if os.Getenv("GENGO_SOURCE") == "metadata" {
+		m, _ = metadataCorpus(t)
+	} else {
+		m = compileCorpus(t, "graph-v1.0")
+	}
 	opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: os.Getenv("GENGO_VALIDATORS") != "0"}
 	if n, err := strconv.Atoi(os.Getenv("GENGO_PART_TYPES")); err == nil {
 		opts.PartTypes = n

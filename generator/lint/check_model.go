@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/compile"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/jsonx"
@@ -29,7 +30,12 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 			l.add(ex.LineOf(ot.Offset), RuleODataTypeMismatch, "the JSON representation's @odata.type %q differs from the annotated type %q", name, t.QualifiedName())
 		}
 	}
-	if t.Open || anyOpen(t) || len(t.AllProperties()) == 0 {
+	// The JSON representation documents the type as its tables do: an open
+	// type (whose values may hold more), a type whose tables list nothing
+	// and a row the reader could not attach (its diagnostic says why) are
+	// all checked. Only an open type that declares no property of its own
+	// is a bag of members its JSON can only show by example.
+	if (t.Open || anyOpen(t)) && len(t.Properties) == 0 {
 		return
 	}
 	for _, mb := range ex.JSON.Members {
@@ -41,9 +47,6 @@ func (l *linter) checkResourceExample(ex *model.Example) {
 			if s := suggestProperty(t, mb.Key); strings.Contains(s, "spelled") {
 				l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s%s", mb.Key, t.Name, s)
 				continue
-			}
-			if l.listedOnPages(t, mb.Key) {
-				continue // a table lists it; the compiler did not attach it (its diagnostics say why)
 			}
 			l.add(ex.LineOf(mb.KeyOffset), RuleJSONNotInTable, "property %q of the JSON representation is not in the property tables of %s or its base types", mb.Key, t.Name)
 			continue
@@ -94,9 +97,19 @@ func (l *linter) checkShape(ex *model.Example, mb jsonx.Member, p *model.Propert
 
 // checkResources runs the checks over types and their pages.
 func (l *linter) checkResources() {
+	root := compile.RootEntity(l.m)
+	navTarget := map[*model.Type]*model.Property{} // a relationship whose type each type is
+	for _, t := range l.m.Types {
+		for _, p := range t.Properties {
+			if p.Relationship && p.Type.Type != nil && navTarget[p.Type.Type] == nil {
+				navTarget[p.Type.Type] = p
+			}
+		}
+	}
 	for _, t := range l.m.Types {
 		l.checkEnumValues(t)
 		l.checkTableVsJSON(t)
+		l.checkBaseStated(t, root, navTarget[t])
 	}
 	for _, mp := range l.m.Pages {
 		if mp.Kind == model.PageResource && mp.Namespace != "" {
@@ -113,8 +126,31 @@ func (l *linter) checkResources() {
 	}
 }
 
+// checkBaseStated reports a type whose own page does not name the base
+// type it has: one the compiler inferred (an entity type declaring the
+// root entity's key) or took from its parent's list of derived types; and,
+// when the docs have a root entity type, an entity type that lists a key
+// of its own and has no base at all (a key named but not listed is
+// key-property-missing's business), or a type a relationship points at
+// (nav, so an entity) that has neither a base nor a key.
+func (l *linter) checkBaseStated(t, root *model.Type, nav *model.Property) {
+	switch {
+	case t.Kind == model.KindEnum:
+	case t.BaseFrom == "inferred":
+		l.add(t.Pos, RuleBaseTypeUnstated, "entity type %q names no base type; it declares the key %q of %q, which is inferred as its base (say \"Inherits from\")",
+			t.Name, t.Base.Key, t.Base.QualifiedName())
+	case t.BaseFrom == "derived-types":
+		l.add(t.Pos, RuleBaseTypeUnstated, "type %q names no base type; only the page of %q lists it among its derived types", t.Name, t.Base.QualifiedName())
+	case root != nil && t != root && t.Base == nil && t.Key != "" && t.Property(t.Key) != nil && t.Pos.File != "":
+		l.add(t.Pos, RuleBaseTypeUnstated, "entity type %q names no base type (the docs' other entity types derive from %q)", t.Name, root.QualifiedName())
+	case root != nil && nav != nil && t.Base == nil && t.Key == "" && t.Pos.File != "" && !t.Abstract:
+		l.add(t.Pos, RuleBaseTypeUnstated, "type %q is the target of the relationship %q of %q, so an entity type, but names no base type and lists no key",
+			t.Name, nav.Name, nav.Owner.Name)
+	}
+}
+
 func (l *linter) checkTableVsJSON(t *model.Type) {
-	if t.Kind == model.KindEnum || len(t.Examples) == 0 || t.Open {
+	if t.Kind == model.KindEnum || len(t.Examples) == 0 {
 		return
 	}
 	keys := map[string]bool{}
@@ -129,7 +165,7 @@ func (l *linter) checkTableVsJSON(t *model.Type) {
 		}
 	}
 	for _, p := range t.Properties {
-		if p.Relationship || keys[p.Name] || lower[strings.ToLower(p.Name)] || p.Pos.File != t.Pos.File || !l.inPropertyTable(p.Pos) {
+		if p.Relationship || keys[p.Name] || lower[strings.ToLower(p.Name)] || p.Pos.File != t.Pos.File {
 			continue // relationships are often left out; case-only is reported on the JSON side
 		}
 		l.add(p.Pos, RuleTableNotInJSON, "property %q of %s is missing from its JSON representation", p.Name, t.Name)
@@ -233,7 +269,7 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 			}
 			if api {
 				name := strings.Trim(r.Cells[0].Text, "*` ")
-				if prop, owner := declaredOn(t, name); prop != nil && prop.ReadOnly {
+				if prop, owner := declaredOn(t, name); prop != nil && prop.ReadOnly && (owner == t || !l.ownRowWritable(t, name)) {
 					l.add(r.Pos, RuleReadOnlyInBody, "request body table lists %q, which is read-only on %s", name, owner.Name)
 				}
 			}
@@ -275,6 +311,28 @@ func (l *linter) checkInheritedRows(p *input.Page) {
 			}
 		}
 	}
+}
+
+// ownRowWritable reports whether a property table on the page of t lists
+// name without saying it is read-only: the type's own word for a property
+// it inherits (the reader keeps the ancestor's declaration only).
+func (l *linter) ownRowWritable(t *model.Type, name string) bool {
+	p := l.byPath[t.Pos.File]
+	if p == nil {
+		return false
+	}
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindTable || len(b.Table.Header) < 3 {
+			continue
+		}
+		for _, r := range b.Table.Rows {
+			if len(r.Cells) >= 3 && strings.Trim(r.Cells[0].Text, "*` ") == name {
+				d := strings.ToLower(r.Joined(2))
+				return !strings.Contains(d, "read-only") && !strings.Contains(d, "read only") && !strings.Contains(d, "readonly")
+			}
+		}
+	}
+	return false
 }
 
 // cellsContainFold reports whether the text of a cell contains the
@@ -441,30 +499,6 @@ func (l *linter) postsConcreteType(op *model.Operation) bool {
 				return true
 			}
 		}
-	}
-	return false
-}
-
-// inPropertyTable reports whether the table row at pos sits under a
-// Properties, Relationships or Instance Attributes heading (and not under
-// a subsection describing something else, such as a policy definition).
-func (l *linter) inPropertyTable(pos input.Pos) bool {
-	p := l.byPath[pos.File]
-	if p == nil {
-		return true
-	}
-	heading := ""
-	for _, b := range p.Blocks {
-		if b.Pos.Line > pos.Line {
-			break
-		}
-		if b.Kind == input.KindHeading {
-			heading = strings.ToLower(strings.TrimSpace(b.Text))
-		}
-	}
-	switch heading {
-	case "properties", "relationships", "instance attributes":
-		return true
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -26,6 +27,9 @@ const ConfigFileName = ".apidocgen-lint.yaml"
 //	ignore:                     # per-path disables
 //	  - paths: ["api/intune-*.md", "resources/**/legacy-*.md"]
 //	    rules: [code-block-missing-annotation]   # omitted: every rule
+//	metadata:                   # cross-check the docs against the API's CSDL
+//	  file: ../metadata/v1.0.xml  # relative to the configuration file
+//	  types: [entity, complex]    # kinds of metadata types that need a page (default: all)
 type Config struct {
 	// Preset is PresetAuto, PresetGraph or PresetCore; "" means PresetAuto.
 	Preset string
@@ -34,6 +38,12 @@ type Config struct {
 	// whatever the preset.
 	Severity map[string]string
 	Ignore   []IgnoreEntry
+	// Metadata is the metadata file to cross-check the docs against, as
+	// a path joined to the configuration file's folder; "" for none.
+	Metadata string
+	// MetadataTypes are the kinds of metadata types that the docs must
+	// define (metadata-type-missing); nil means every kind.
+	MetadataTypes []model.TypeKind
 }
 
 // An IgnoreEntry disables rules (all when Rules is empty) for paths
@@ -191,11 +201,69 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				}
 				cfg.Ignore = append(cfg.Ignore, ent)
 			}
+		case "metadata":
+			if err := cfg.parseMetadata(name, v, errAt); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, errAt(k, "unknown key %q (want preset, rules, ignore)", k.Value)
+			return nil, errAt(k, "unknown key %q (want preset, rules, ignore, metadata)", k.Value)
 		}
 	}
 	return cfg, nil
+}
+
+// parseMetadata reads the "metadata" key: a file name, or a mapping with
+// "file" and "types".
+func (cfg *Config) parseMetadata(name string, v *yaml.Node, errAt func(*yaml.Node, string, ...any) error) error {
+	setFile := func(n *yaml.Node) error {
+		if n.Kind != yaml.ScalarNode || n.Value == "" {
+			return errAt(n, "\"metadata\" file must be a path")
+		}
+		cfg.Metadata = n.Value
+		if !filepath.IsAbs(n.Value) {
+			cfg.Metadata = filepath.Join(filepath.Dir(name), filepath.FromSlash(n.Value))
+		}
+		return nil
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" {
+			return nil
+		}
+		return setFile(v)
+	case yaml.MappingNode:
+	default:
+		return errAt(v, "\"metadata\" must be a file path or a mapping with file and types")
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		mk, mv := v.Content[j], v.Content[j+1]
+		switch mk.Value {
+		case "file":
+			if err := setFile(mv); err != nil {
+				return err
+			}
+		case "types":
+			list, err := stringList(mv, errAt)
+			if err != nil {
+				return err
+			}
+			cfg.MetadataTypes = []model.TypeKind{}
+			for _, k := range list {
+				switch tk := model.TypeKind(k); tk {
+				case model.KindEntity, model.KindComplex, model.KindEnum:
+					cfg.MetadataTypes = append(cfg.MetadataTypes, tk)
+				default:
+					return errAt(mv, "metadata type kind %q is not one of entity, complex, enum", k)
+				}
+			}
+		default:
+			return errAt(mk, "unknown key %q in metadata (want file, types)", mk.Value)
+		}
+	}
+	if cfg.Metadata == "" {
+		return errAt(v, "\"metadata\" has no file")
+	}
+	return nil
 }
 
 func stringList(n *yaml.Node, errAt func(*yaml.Node, string, ...any) error) ([]string, error) {

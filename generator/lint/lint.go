@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 )
@@ -39,11 +40,31 @@ type Options struct {
 	// Extra are more checks to run over the model (genschema's example
 	// checks by default; see Run).
 	Extra []func(*model.Model) []model.Diagnostic
+	// Metadata, when not nil, is the model of the API's metadata (built by
+	// generator/metadata): its reading diagnostics are findings too, and
+	// the docs are cross-checked against it (generator/crosscheck) with
+	// CrossCheck's options. RunReport also returns the agreement summary.
+	Metadata   *model.Model
+	CrossCheck crosscheck.Options
+}
+
+// A Report is what RunReport and CheckReport return.
+type Report struct {
+	// Findings are sorted by file, line, column and rule, each once.
+	Findings []model.Diagnostic
+	// Agreement is the docs' agreement with the metadata; nil without
+	// Options.Metadata.
+	Agreement *crosscheck.Summary
 }
 
 // Run lints pages and the model compiled from them and returns the
 // findings to report, sorted by file, line, column and rule, each once.
 func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
+	return run(pages, func() *model.Model { return m }, opts).Findings
+}
+
+// RunReport is Run with the agreement summary of the metadata check.
+func RunReport(pages []*input.Page, m *model.Model, opts Options) Report {
 	return run(pages, func() *model.Model { return m }, opts)
 }
 
@@ -51,6 +72,11 @@ func Run(pages []*input.Page, m *model.Model, opts Options) []model.Diagnostic {
 // Run(pages, compile.Compile(pages), opts), with the checks that read only
 // the pages running while the compiler works.
 func Check(pages []*input.Page, opts Options) []model.Diagnostic {
+	return CheckReport(pages, opts).Findings
+}
+
+// CheckReport is Check with the agreement summary of the metadata check.
+func CheckReport(pages []*input.Page, opts Options) Report {
 	return run(pages, func() *model.Model { return compile.Compile(pages) }, opts)
 }
 
@@ -61,7 +87,7 @@ func Check(pages []*input.Page, opts Options) []model.Diagnostic {
 // extra checks. Each group
 // only reads pages and model and keeps its own findings, and the findings
 // are sorted at the end, so the result does not depend on scheduling.
-func run(pages []*input.Page, compile func() *model.Model, opts Options) []model.Diagnostic {
+func run(pages []*input.Page, compile func() *model.Model, opts Options) Report {
 	l := newLinter(pages, nil, opts.Files)
 	pl := *l // the page group's linter
 	pagesDone := make(chan struct{})
@@ -78,10 +104,23 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) []model
 	l.index(m)
 	var extra []model.Diagnostic
 	extraDone := make(chan struct{})
+	var agreement *crosscheck.Summary
 	go func() {
 		defer close(extraDone)
 		for _, f := range defaultExtra(opts.Extra) {
 			extra = append(extra, f(m)...)
+		}
+		if opts.Metadata != nil {
+			cc := opts.CrossCheck
+			if cc.Listed == nil {
+				cc.Listed = tableRows(pages)
+			}
+			if cc.Mentions == nil {
+				cc.Mentions = proseMentions(pages)
+			}
+			res := crosscheck.Compare(m, opts.Metadata, cc)
+			extra = append(append(extra, opts.Metadata.Diagnostics...), res.Findings...)
+			agreement = &res.Summary
 		}
 	}()
 	el := *l // the example group's linter
@@ -103,7 +142,7 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) []model
 	all = append(all, pl.diags...)
 	all = append(all, el.diags...)
 	all = append(all, l.diags...)
-	return filter(all, pages, sup, opts)
+	return Report{Findings: filter(all, pages, sup, opts), Agreement: agreement}
 }
 
 // Filter applies the preset, the configuration, inline suppressions, the
@@ -174,20 +213,28 @@ func (l *linter) rowNames(path string) map[string]bool {
 	if r, ok := l.rows[path]; ok {
 		return r
 	}
+	r := firstCells(l.byPath[path])
+	l.rows[path] = r
+	return r
+}
+
+// firstCells returns the first cells (plain text, decoration trimmed) of
+// every table row of p (none when p is nil).
+func firstCells(p *input.Page) map[string]bool {
 	r := map[string]bool{}
-	if p := l.byPath[path]; p != nil {
-		for _, b := range p.Blocks {
-			if b.Kind != input.KindTable {
-				continue
-			}
-			for _, row := range b.Table.Rows {
-				if len(row.Cells) > 0 {
-					r[strings.Trim(row.Cells[0].Text, "*` ")] = true
-				}
+	if p == nil {
+		return r
+	}
+	for _, b := range p.Blocks {
+		if b.Kind != input.KindTable {
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			if len(row.Cells) > 0 {
+				r[strings.Trim(row.Cells[0].Text, "*` ")] = true
 			}
 		}
 	}
-	l.rows[path] = r
 	return r
 }
 
@@ -327,4 +374,53 @@ func (l *linter) runModel() {
 	l.checkOutlines()
 	l.checkHTTPRequests()
 	l.checkRelationshipKinds()
+}
+
+// tableRows returns a function reporting whether a table row of page path
+// starts with name (see firstCells): the cross-check's safety net for properties a page lists but the compiler did not attach
+// to its type. Each page's rows are collected once, on first use.
+func tableRows(pages []*input.Page) func(path, name string) bool {
+	byPath := map[string]*input.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	rows := map[string]map[string]bool{}
+	return func(path, name string) bool {
+		r, ok := rows[path]
+		if !ok {
+			r = firstCells(byPath[path])
+			rows[path] = r
+		}
+		return r[name]
+	}
+}
+
+// proseMentions returns a function reporting whether the prose (headings,
+// paragraphs, quotes and lists; not code or tables) of page path contains
+// word, ignoring case: the cross-check's safety net for what a page says
+// in words the compiler does not read. Each page's text is lower-cased
+// once, on first use.
+func proseMentions(pages []*input.Page) func(path, word string) bool {
+	byPath := map[string]*input.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	text := map[string]string{}
+	return func(path, word string) bool {
+		t, ok := text[path]
+		if !ok {
+			var b strings.Builder
+			if p := byPath[path]; p != nil {
+				for _, bl := range p.Blocks {
+					if bl.Kind != input.KindCode && bl.Kind != input.KindTable && bl.Kind != input.KindComment {
+						b.WriteString(strings.ToLower(bl.Text))
+						b.WriteByte('\n')
+					}
+				}
+			}
+			t = b.String()
+			text[path] = t
+		}
+		return strings.Contains(t, strings.ToLower(word))
+	}
 }

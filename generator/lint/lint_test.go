@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -284,6 +286,12 @@ func rulesSection() string {
 	}
 	for _, r := range Rules {
 		source[r.ID] = "linter (generator/lint)"
+	}
+	for _, r := range metadata.Rules {
+		source[r.ID] = "metadata reader (generator/metadata), with -metadata"
+	}
+	for _, r := range crosscheck.Rules {
+		source[r.ID] = "metadata cross-check (generator/crosscheck), with -metadata"
 	}
 	var b strings.Builder
 	for _, r := range AllRules() {

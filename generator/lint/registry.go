@@ -2,17 +2,22 @@ package lint
 
 import (
 	"github.com/apidocgen/apidocgen/generator/compile"
+	"github.com/apidocgen/apidocgen/generator/crosscheck"
 	"github.com/apidocgen/apidocgen/generator/genschema"
+	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
 )
 
 // AllRules returns every rule a lint run can report: the compiler's, the
-// example checks' and the linter's own, sorted by ID.
+// example checks' and the linter's own, and with -metadata the metadata
+// reader's and the cross-check's, sorted by ID.
 func AllRules() []model.Rule {
 	var all []model.Rule
 	all = append(all, compile.Rules...)
 	all = append(all, genschema.Rules...)
 	all = append(all, Rules...)
+	all = append(all, metadata.Rules...)
+	all = append(all, crosscheck.Rules...)
 	return sortedRules(all)
 }
 

@@ -116,6 +116,9 @@ var (
 	RuleOrphanPage = model.Rule{ID: "orphan-page", Severity: model.SevInfo,
 		Summary: "an API or resource page is not linked from any other page of the tree",
 		Example: "api/widget-archive.md (no Methods table row or other page links to it)"}
+	RuleBaseTypeUnstated = model.Rule{ID: "base-type-unstated", Severity: model.SevWarning,
+		Summary: "a type's page names no base type although it has one: an entity type that declares the root entity's key, a relationship's target with no key, or a type only its parent's page lists as derived",
+		Example: "# widget resource type ... | id | String | The identifier. | (no \"Inherits from [entity](entity.md)\")"}
 	RuleNamespaceMismatch = model.Rule{ID: "namespace-mismatch", Severity: model.SevWarning,
 		Summary: "a resource page's Namespace line differs from the namespace of the type it defines",
 		Example: "Namespace: microsoft.graph (for microsoft.graph.callRecords.session)"}
@@ -131,7 +134,7 @@ var Rules = sortedRules([]model.Rule{
 	RuleContentLength, RuleStatusMismatch, RuleNoContentWithBody, RuleURLVersion, RuleURLHost,
 	RuleContentTypeMissing, RuleEnumValueNotMember, RuleTruncated, RuleTypePlaceholder,
 	RuleCollectionShape, RuleODataTypeMismatch, RuleNamespaceMismatch, RuleDuplicateOperation,
-	RuleTabGroup, RuleOrphanPage,
+	RuleTabGroup, RuleOrphanPage, RuleBaseTypeUnstated,
 	// check_outline.go, check_http.go, check_include.go, check_kinds.go
 	RuleSectionOrder, RuleSectionMisspelt, RuleSectionMissing, RuleHTTPHeaderInvalid, RuleURLTooLong,
 	RuleIncludeMissing, RuleIncludeCycle, RuleRelationshipNotEntity, RulePropertyIsEntity,

@@ -35,6 +35,10 @@ type Model struct {
 	// Diagnostics holds every problem met while reading, sorted (see
 	// SortDiagnostics).
 	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Container and Terms come from API metadata only (see metadata.go);
+	// nil for a docs model.
+	Container *Container `json:"container,omitempty"`
+	Terms     []*Term    `json:"terms,omitempty"`
 
 	byName map[string]*Type // lower-cased qualified name -> type
 }
@@ -75,9 +79,9 @@ type PageKind string
 
 // The kinds of Page.
 const (
-	PageResource   PageKind = "resource"   // defines one entity or complex type (and maybe enums)
+	PageResource   PageKind = "resource"   // defines entity or complex types, one per distinct resource annotation (and maybe enums)
 	PageEnum       PageKind = "enum"       // defines enums only (an "X enum type" page or enums*.md)
-	PageAPI        PageKind = "api"        // defines one operation
+	PageAPI        PageKind = "api"        // defines an operation (and one per H2 that documents its own)
 	PageConceptual PageKind = "conceptual" // anything else; read for links only
 )
 
@@ -88,7 +92,42 @@ type Page struct {
 	Title     string   `json:"title"`               // first H1, plain text
 	Namespace string   `json:"namespace,omitempty"` // from the "Namespace:" line
 	DocType   string   `json:"docType,omitempty"`   // front matter doc_type as written
+	// Tables says what each table of the page was read as, in page order:
+	// every table is listed, so a table the model does not hold is either
+	// of a kind that carries no model data (methods, permissions, headers,
+	// text) or TableNotRead, with a diagnostic at its position saying why.
+	Tables []*PageTable `json:"tables,omitempty"`
 }
+
+// A PageTable records what one table of a page was read as.
+type PageTable struct {
+	Pos  Pos       `json:"pos"` // the table's first byte
+	Kind TableKind `json:"kind"`
+	// Of names what the table was read into: the qualified name of the
+	// type whose properties, relationships or members it lists, or of the
+	// type its values are allowed for (TableValues, with the property
+	// after a '.'); "" for an operation's tables and for the kinds that
+	// carry no model data.
+	Of string `json:"of,omitempty"`
+}
+
+// TableKind says what a table of a page was read as.
+type TableKind string
+
+// The kinds of PageTable.
+const (
+	TableProperties    TableKind = "properties"    // rows are properties of Of
+	TableRelationships TableKind = "relationships" // rows are navigation properties of Of
+	TableEnum          TableKind = "enum"          // rows are members of the enum Of
+	TableValues        TableKind = "values"        // rows are the allowed values of a property (Of is type.property)
+	TableDerivedTypes  TableKind = "derived-types" // rows name types derived from Of
+	TableParameters    TableKind = "parameters"    // path, query, function or request-body rows of the page's operation
+	TableMethods       TableKind = "methods"       // links to the API pages of a type: no model data
+	TablePermissions   TableKind = "permissions"   // an API page's permissions: no model data
+	TableHeaders       TableKind = "headers"       // request headers: no model data
+	TableText          TableKind = "text"          // a table of prose (no name and type or member columns): no model data
+	TableNotRead       TableKind = "not-read"      // looks like data but was not read: a diagnostic at Pos says why
+)
 
 // TypeKind is the kind of a Type.
 type TypeKind string
@@ -108,10 +147,11 @@ type Type struct {
 	Doc       string   `json:"doc,omitempty"` // the page's lead prose, plain text, TODO placeholders removed
 	Pos       Pos      `json:"pos"`           // where the type is defined: the H1, the enum heading
 	// BaseName is the qualified name of the direct parent ("" if none), as
-	// decided from the three sources (prose, annotation baseType,
-	// "Inherited from" cells); BaseFrom says which one won.
+	// decided from the sources (prose, annotation baseType, "Inherited
+	// from" cells, the parent's list of derived types, inference of the
+	// root entity type); BaseFrom says which one won.
 	BaseName    string  `json:"base,omitempty"`
-	BaseFrom    string  `json:"baseFrom,omitempty"` // "prose", "annotation", "inherited-cells"
+	BaseFrom    string  `json:"baseFrom,omitempty"` // "prose", "annotation", "inherited-cells", "derived-types", "inferred"
 	Base        *Type   `json:"-"`                  // resolved parent; nil if none or unresolved
 	Derived     []*Type `json:"-"`                  // direct children, sorted by qualified name
 	Abstract    bool    `json:"abstract,omitempty"`
@@ -125,9 +165,12 @@ type Type struct {
 	Properties []*Property `json:"properties,omitempty"`
 	// Members and Flags are only for KindEnum.
 	Members []*EnumMember `json:"members,omitempty"`
-	Flags   bool          `json:"flags,omitempty"` // member values are distinct powers of two
+	Flags   bool          `json:"flags,omitempty"` // the docs say values combine ("flags", "a,b" in an example)
 	// Examples are the type's JSON representation blocks.
 	Examples []*Example `json:"examples,omitempty"`
+	// Annotations are the metadata's vocabulary annotations of the type
+	// that no other field stands for (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // QualifiedName returns Namespace + "." + Name.
@@ -232,6 +275,8 @@ type EnumMember struct {
 	Value *int64 `json:"value,omitempty"` // numeric value when the table gives one
 	Doc   string `json:"doc,omitempty"`
 	Pos   Pos    `json:"pos"`
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // A Property is one row of a Properties or Relationships table.
@@ -255,6 +300,15 @@ type Property struct {
 	Values []string `json:"values,omitempty"`
 	Pos    Pos      `json:"pos"` // start of the row
 	Owner  *Type    `json:"-"`   // declaring type
+	// Facts only metadata states: a navigation property that contains its
+	// targets (they are addressed through it) and its partner on the other
+	// side; the precision and scale of a decimal or temporal value.
+	ContainsTarget bool   `json:"containsTarget,omitempty"`
+	Partner        string `json:"partner,omitempty"`
+	Precision      int    `json:"precision,omitempty"`
+	Scale          string `json:"scale,omitempty"` // a number, "variable" or "floating"
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // Tri is a three-valued fact: unstated, true or false.
@@ -372,6 +426,18 @@ type Operation struct {
 	TargetName string     `json:"target,omitempty"` // its qualified name
 	Examples   []*Example `json:"examples,omitempty"`
 	Pos        Pos        `json:"pos"` // the H1
+	// Name is the qualified name of the action or function, Doc its
+	// description (metadata only; for the docs, the name is the last
+	// segment of the paths).
+	Name string `json:"name,omitempty"`
+	Doc  string `json:"doc,omitempty"`
+	// Binding is the type of the binding parameter of a bound action or
+	// function (metadata only); Target is then that type.
+	Binding *TypeRef `json:"binding,omitempty"`
+	// Composable: the function's result can be addressed further.
+	Composable bool `json:"composable,omitempty"`
+	// Annotations: as for Type (metadata only).
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // A PathTemplate is one URL template line of an HTTP request section.
@@ -402,6 +468,10 @@ type Parameter struct {
 	// "Inherited from" (qualified), if any.
 	InheritedFrom string `json:"inheritedFrom,omitempty"`
 	Pos           Pos    `json:"pos"`
+	// Nullable is what the metadata says of the parameter (unstated for
+	// the docs); Annotations as for Type (metadata only).
+	Nullable    Tri           `json:"nullable,omitempty"`
+	Annotations []*Annotation `json:"annotations,omitempty"`
 }
 
 // ExampleKind says where an example comes from.

@@ -1,6 +1,9 @@
 package inputtest
 
 import (
+	"bytes"
+	"encoding/xml"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -54,6 +57,36 @@ func BenchGoldmarkOnly(b *testing.B) {
 	for range b.N {
 		for _, src := range srcs {
 			md.Parser().Parse(text.NewReader(src))
+		}
+	}
+}
+
+// MetadataFile reads the corpus's CSDL metadata of graph-v1.0 into memory.
+func MetadataFile(tb testing.TB) []byte {
+	tb.Helper()
+	src, err := os.ReadFile(filepath.Join(CorpusDir(tb, "metadata"), "graph-v1.0.xml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return src
+}
+
+// BenchXMLTokens is the baseline of the metadata reading figures of make
+// bench: encoding/xml's tokenizer (Decoder.Token) run over the whole
+// graph-v1.0 metadata, in memory, with nothing done with the tokens.
+func BenchXMLTokens(b *testing.B) {
+	src := MetadataFile(b)
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for range b.N {
+		d := xml.NewDecoder(bytes.NewReader(src))
+		for {
+			if _, err := d.Token(); err != nil {
+				if err != io.EOF {
+					b.Fatal(err)
+				}
+				break
+			}
 		}
 	}
 }
