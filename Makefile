@@ -34,12 +34,14 @@ golden:
 	git diff --stat
 
 # Fuzz the page reader, the annotation/example JSON reader, the CSDL
-# metadata reader and the whole reader+compiler for $(FUZZTIME) each; crashers land in testdata/fuzz/.
+# metadata reader, the whole reader+compiler and the payload derivation for
+# $(FUZZTIME) each; crashers land in testdata/fuzz/.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/csdl -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/payload -run '^$$' -fuzz '^FuzzDerive$$' -fuzztime $(FUZZTIME)
 
 bench:
 	bash scripts/bench.sh

@@ -95,8 +95,13 @@ func newObject(name string) any {
 // name without the namespace ("user") when no other struct type has that
 // name; in any case, with or without the '#' of "@odata.type". It returns
 // nil when no type has the name or when a short name is ambiguous
-// (ValidateJSON names the candidates).
+// (ValidateJSON names the candidates). For a page name,
+// "Collection(microsoft.graph.user)" or "Collection(Edm.String)", it
+// returns a *Page[any] whose elements decode into that type.
 func NewObject(typeName string) any {
+	if strings.HasPrefix(typeName, "Collection(") && strings.HasSuffix(typeName, ")") {
+		return newPage(typeName[len("Collection(") : len(typeName)-1])
+	}
 	name := strings.ToLower(strings.TrimPrefix(typeName, "#"))
 	if v := newObject(name); v != nil || strings.Contains(name, ".") {
 		return v
@@ -227,11 +232,17 @@ func codecOf(t reflect.Type) *codec {
 	}
 	b := planner{known: old, building: map[reflect.Type]*codec{}}
 	c := b.codec(t)
-	// Publish only complete plans: a plan refers to those of its field
-	// types, which may be the ones being built (a type can refer to itself).
+	b.publish()
+	return c
+}
+
+// publish adds the plans b built to codecs; codecMu is held. Only complete
+// plans are published: a plan refers to those of its field types, which
+// may be the ones being built (a type can refer to itself).
+func (b *planner) publish() {
 	next := make(map[reflect.Type]*codec, len(b.building))
-	if old != nil {
-		for t, c := range *old {
+	if b.known != nil {
+		for t, c := range *b.known {
 			next[t] = c
 		}
 	}
@@ -239,7 +250,6 @@ func codecOf(t reflect.Type) *codec {
 		next[t] = c
 	}
 	codecs.Store(&next)
-	return c
 }
 
 // implements reports whether *c.typ implements the interface iface.
@@ -433,6 +443,12 @@ func marshalObject(v any, declared string) ([]byte, error) {
 	c := codecOf(rv.Type().Elem())
 	buf := encodeBuffers.Get().(*[]byte)
 	b, err := c.encode((*buf)[:0], rv.UnsafePointer(), declared)
+	return finishEncoding(buf, b, err)
+}
+
+// finishEncoding returns a copy of b, encoded in the pooled buffer buf,
+// and puts the buffer back.
+func finishEncoding(buf *[]byte, b []byte, err error) ([]byte, error) {
 	var out []byte
 	if err == nil {
 		out = append(make([]byte, 0, len(b)), b...)
@@ -918,7 +934,7 @@ func unmarshalObject(b []byte, v any) error {
 	if d.space(); d.i != len(d.data) {
 		return errors.New("unexpected data after the object")
 	}
-	return err
+	return publicError(err)
 }
 
 // errMismatch says that a value is not of the JSON type its Go type takes;
@@ -963,27 +979,13 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 			d.i = start
 		}
 		if f := c.byName[string(key)]; f != nil {
-			fp := unsafe.Add(p, f.off)
-			err := d.field(f, fp)
-			if err != nil {
+			if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
+				err = d.fieldFailed(c, p, f, key, start, err)
 				if d.fatal != nil {
 					return d.fatal
 				}
-				d.i = start
-				if err := d.skip(); err != nil {
-					return err
-				}
-				raw := d.data[start:d.i]
-				if err == errMismatch {
-					err = f.decodeSlow(fp, raw)
-				}
-				if err != nil {
-					if first == nil {
-						first = errorf("%q: %w", key, err)
-					}
-					// Leave the field empty and keep the value as written.
-					reflect.NewAt(f.typ, fp).Elem().SetZero()
-					c.keep(p, key, raw)
+				if first == nil {
+					first = err
 				}
 			}
 		} else {
@@ -999,6 +1001,33 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 			return first
 		}
 	}
+}
+
+// fieldFailed ends the decoding of member key into the field f of the
+// struct at p, of c's type, whose value starts at start and failed with
+// err: a value of an unexpected JSON type is decoded by encoding/json, for
+// its result or its error. It returns the member's error, or nil when
+// encoding/json decoded it; a field that did not decode is left empty and
+// the value kept in AdditionalData as written. A syntax error is d.fatal.
+func (d *decoder) fieldFailed(c *codec, p unsafe.Pointer, f *fieldCodec, key []byte, start int, err error) error {
+	if d.fatal != nil {
+		return d.fatal
+	}
+	d.i = start
+	if err := d.skip(); err != nil {
+		return err
+	}
+	fp := unsafe.Add(p, f.off)
+	raw := d.data[start:d.i]
+	if err == errMismatch {
+		err = f.decodeSlow(fp, raw)
+	}
+	if err == nil {
+		return nil
+	}
+	reflect.NewAt(f.typ, fp).Elem().SetZero()
+	c.keep(p, key, raw)
+	return errorf("%q: %w", key, err)
 }
 
 // keep stores a member in AdditionalData, when the type has it.
@@ -1227,13 +1256,13 @@ func (v *valueCodec) setString(p unsafe.Pointer, s []byte) error {
 	case kDuration:
 		err = (*Duration)(p).UnmarshalText(s)
 	case kBinary:
-		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-			if out, err := enc.AppendDecode(nil, s); err == nil {
-				*(*[]byte)(p) = out
-				return nil
-			}
+		// The one base64 rule (see Binary); anything else is an error,
+		// whose message Binary.UnmarshalJSON gives.
+		out, ok := decodeBase64(s)
+		if !ok {
+			return errMismatch
 		}
-		return errMismatch
+		*(*[]byte)(p) = out
 	default:
 		return errMismatch
 	}

@@ -79,6 +79,8 @@ func kindAt(b []byte, i int) string {
 		return "nothing"
 	}
 	switch b[i] {
+	case '{':
+		return "an object"
 	case '[':
 		return "an array"
 	case '"':

@@ -12,6 +12,7 @@ var objects = [...]any{
 	(*Plant)(nil),
 	(*Tree)(nil),
 	(*WateringReport)(nil),
+	(*WaterBody)(nil),
 }
 var objectNames = [...]string{
 	"microsoft.graph.entity",
@@ -21,4 +22,5 @@ var objectNames = [...]string{
 	"microsoft.graph.plant",
 	"microsoft.graph.tree",
 	"microsoft.graph.wateringReport",
+	"microsoft.graph.waterBody",
 }

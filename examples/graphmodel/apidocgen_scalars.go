@@ -3,6 +3,7 @@
 package graphmodel
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -387,11 +388,15 @@ func (u UUID) Valid() bool {
 	return err == nil
 }
 
-// Binary is an Edm.Binary (or Edm.Stream) value, base64 in JSON. Decoding
-// accepts the standard and URL alphabets, with or without padding.
+// Binary is an Edm.Binary (or Edm.Stream) value, base64 in JSON. There is
+// one base64 rule, shared with the validators and the JSON Schema: the
+// standard alphabet, "=" padding, no white space, and the bits the last
+// character does not use zero (the canonical form). That is exactly what
+// MarshalJSON writes, so decoding and encoding never change a value: any
+// other spelling ("YR==", unpadded, URL alphabet) is a decoding error.
 type Binary []byte
 
-// MarshalJSON writes standard base64.
+// MarshalJSON writes standard base64 with padding.
 func (b Binary) MarshalJSON() ([]byte, error) {
 	if b == nil {
 		return []byte("null"), nil
@@ -399,7 +404,7 @@ func (b Binary) MarshalJSON() ([]byte, error) {
 	return json.Marshal(base64.StdEncoding.EncodeToString(b))
 }
 
-// UnmarshalJSON reads base64 in any common alphabet.
+// UnmarshalJSON reads canonical standard base64 (see Binary).
 func (b *Binary) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		*b = nil
@@ -409,11 +414,26 @@ func (b *Binary) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return err
 	}
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-		if v, err := enc.DecodeString(s); err == nil {
-			*b = v
-			return nil
-		}
+	v, ok := decodeBase64([]byte(s))
+	if !ok {
+		return errors.New("invalid base64 value: want the standard alphabet, = padding and zero unused bits")
 	}
-	return errors.New("invalid base64 value")
+	*b = v
+	return nil
+}
+
+// strictBase64 is the standard encoding that rejects unused bits that are
+// not zero.
+var strictBase64 = base64.StdEncoding.Strict()
+
+// decodeBase64 decodes s by the one base64 rule (see Binary); ok is false
+// when s breaks it. The result is never nil: "" is an empty value.
+func decodeBase64(s []byte) ([]byte, bool) {
+	// The strict decoder skips line breaks, which the rule does not allow.
+	if bytes.ContainsAny(s, "\r\n") {
+		return nil, false
+	}
+	v := make([]byte, strictBase64.DecodedLen(len(s)))
+	n, err := strictBase64.Decode(v, s)
+	return v[:n], err == nil
 }

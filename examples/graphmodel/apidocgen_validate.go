@@ -97,9 +97,14 @@ func (e *ValidationError) Error() string {
 
 // ValidateJSON validates data, a JSON text, as a value of the type named
 // typeName in mode: its qualified name ("microsoft.graph.user"), or its
-// name without the namespace ("user") when no other type has that name. It
-// returns nil or a *ValidationError. A name that matches no type, or a
-// short name that several types have (the error lists them), is an error.
+// name without the namespace ("user") when no other type has that name.
+// typeName may also name a payload of an operation: the request body or
+// response type of an operation ("microsoft.graph.assignLicenseBody"), or a
+// page of a collection ("Collection(microsoft.graph.user)",
+// "Collection(user)"; a page is a response, validated in ReadMode whatever
+// mode says). It returns nil or a *ValidationError. A name that matches no
+// type, or a short name that several types have (the error lists them), is
+// an error.
 //
 // It reads the text once, checking each member as it comes, without
 // decoding it into Go values; it gives the same answer as decoding the text
@@ -148,6 +153,15 @@ func (s *vstate) result(typeName string) error {
 func ValidateValue(typeName string, mode ValidationMode, v any) error {
 	i, problem := vResolve(typeName)
 	if i < 0 {
+		if k := vPageLookup(typeName); k >= 0 {
+			// A page is a response: read mode, whatever mode says.
+			s := vstate{mode: ReadMode}
+			s.vpage(&vPages[k], v)
+			if len(s.errs) == 0 {
+				return nil
+			}
+			return &ValidationError{Type: vPages[k].name, Mode: ReadMode, Violations: s.errs}
+		}
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation(problem)}
 	}
 	s := vstate{mode: mode}
@@ -240,6 +254,49 @@ const (
 	vtEnum          // an enum: a member
 	vtFlags         // a flags enum: one or more members joined by commas
 )
+
+// A vpage is one page of a collection: an object whose "value" is an
+// array of elements, each checked as a vprop's value is.
+type vpage struct {
+	name string // "Collection(microsoft.graph.user)"
+	kind uint8  // the check of each element: vkAny, ...
+	idx  int32  // index in vPrims (vkPrim) or vTypes (the others)
+}
+
+// vpage checks v as a page of pg: an object with a "value" array of
+// elements and string (or, for "@odata.count", integer) control members;
+// like every object, it may have other members.
+func (s *vstate) vpage(pg *vpage, v any) {
+	o, ok := s.vObject(v)
+	if !ok {
+		return
+	}
+	if x, ok := o["value"]; !ok {
+		s.fail("missing required property \"value\"")
+	} else {
+		s.key("value")
+		if a, ok := s.vArray(x); ok && pg.kind != vkAny {
+			for i, e := range a {
+				s.index(i)
+				s.value(pg.kind, pg.idx, e)
+				s.pop()
+			}
+		}
+		s.pop()
+	}
+	for _, k := range [...]string{"@odata.context", "@odata.deltaLink", "@odata.nextLink"} {
+		if x, ok := o[k]; ok {
+			s.key(k)
+			s.vString(x)
+			s.pop()
+		}
+	}
+	if x, ok := o["@odata.count"]; ok {
+		s.key("@odata.count")
+		s.vInt(x, math.MinInt64, math.MaxInt64)
+		s.pop()
+	}
+}
 
 // A vprop is the check of one property of an object.
 type vprop struct {
@@ -343,6 +400,24 @@ func vResolve(name string) (int32, string) {
 		}
 	}
 	return -1, "unknown type " + strconv.Quote(name)
+}
+
+// vPageLookup returns the index in vPages of the page named name
+// ("Collection(microsoft.graph.user)", or with the element's short name,
+// "Collection(user)", when it is unambiguous), or -1.
+func vPageLookup(name string) int {
+	pageName := func(k int) string { return vPages[k].name }
+	if k := vSearch(len(vPages), pageName, name); k >= 0 {
+		return k
+	}
+	if !strings.HasPrefix(name, "Collection(") || !strings.HasSuffix(name, ")") {
+		return -1
+	}
+	i, _ := vResolve(name[len("Collection(") : len(name)-1])
+	if i < 0 {
+		return -1
+	}
+	return vSearch(len(vPages), pageName, "Collection("+vTypes[i].name+")")
 }
 
 // vLookup returns the index in vTypes of the type with the qualified name
@@ -1234,7 +1309,9 @@ func vIsBase64Char(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
 }
 
-// vIsBase64 reports whether s is standard padded base64 without spaces.
+// vIsBase64 reports whether s is base64 as Binary decodes it: the standard
+// alphabet, "=" padding, no white space, and the bits the last character
+// does not use zero (the canonical form, what an encoder writes).
 func vIsBase64(s string) bool {
 	n := len(s)
 	if n%4 != 0 {
@@ -1252,7 +1329,28 @@ func vIsBase64(s string) bool {
 			return false
 		}
 	}
+	switch {
+	case n >= 2 && s[n-2] == '=':
+		return vBase64Index(s[n-3])&15 == 0
+	case n >= 1 && s[n-1] == '=':
+		return vBase64Index(s[n-2])&3 == 0
+	}
 	return true
+}
+
+// vBase64Index returns the value of a character of the standard alphabet.
+func vBase64Index(c byte) int {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 26
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 52
+	case c == '+':
+		return 62
+	}
+	return 63
 }
 
 // vODataType returns the "@odata.type" of o without a leading "#", or "".

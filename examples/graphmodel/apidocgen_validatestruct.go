@@ -13,9 +13,10 @@ import (
 	"unsafe"
 )
 
-// Validate checks v, a generated struct or a pointer to one, as a value of
-// its own type in mode (ReadMode for a response, CreateMode or UpdateMode
-// for a request body). It checks what v encodes to: the answer is the one
+// Validate checks v, a generated struct or a pointer to one, or a Page, as
+// a value of its own type in mode (ReadMode for a response, CreateMode or
+// UpdateMode for a request body; a Page is a response, validated in
+// ReadMode). It checks what v encodes to: the answer is the one
 // ValidateJSON gives on the bytes json.Marshal(v) writes, AdditionalData
 // included, and it collects every violation with its JSON pointer. It
 // returns nil or a *ValidationError; a value of any other type is an error
@@ -31,6 +32,9 @@ import (
 // each method is code the compiler must build for every struct of a large
 // package.
 func Validate(v any, mode ValidationMode) error {
+	if name := pageName(v); name != "" {
+		return validateEncoded(name, mode, v)
+	}
 	name := typeName(v)
 	if name == "" && v != nil {
 		if t := reflect.TypeOf(v); t.Kind() == reflect.Struct {

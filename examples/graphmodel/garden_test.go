@@ -197,3 +197,39 @@ func TestSchemaValidatesGarden(t *testing.T) {
 		}
 	}
 }
+
+// TestWaterGarden shows the payloads of an operation: the operation table
+// says what POST /gardens/{id}/water sends and returns, the body is a
+// generated struct, and a collection response is a Page.
+func TestWaterGarden(t *testing.T) {
+	op, ok := graphmodel.MatchOperation("POST", "https://api.example.com/v1.0/gardens/g1/water")
+	if !ok || op.RequestType != "WaterBody" || op.ResponseType != "WateringReport" {
+		t.Fatalf("water: %+v", op)
+	}
+	body := graphmodel.WaterBody{LitresPerPlant: graphmodel.Some(1.5), PlantIDs: []string{"p1"}}
+	out, err := json.Marshal(body)
+	if err != nil || string(out) != `{"litresPerPlant":1.5,"plantIds":["p1"]}` {
+		t.Errorf("body: %s %v", out, err)
+	}
+	// A request body of parameters is validated in CreateMode, which
+	// checks the required ones.
+	if err := graphmodel.Validate(body, graphmodel.CreateMode); err != nil {
+		t.Error(err)
+	}
+	if err := graphmodel.ValidateJSON(op.Request, graphmodel.CreateMode, []byte(`{"plantIds": []}`)); err == nil {
+		t.Error("a body without litresPerPlant was accepted")
+	}
+	// A page of plants: each element is the type its @odata.type names.
+	var page graphmodel.Page[graphmodel.PlantLike]
+	in := `{"value": [{"@odata.type": "#microsoft.graph.tree", "name": "Oak"}, {"@odata.type": "#microsoft.graph.flower", "name": "Iris"}],
+		"@odata.nextLink": "https://api.example.com/v1.0/gardens/g1/plants?$skiptoken=2"}`
+	if err := json.Unmarshal([]byte(in), &page); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := page.Value[1].(*graphmodel.Flower); !ok || page.NextLink == "" {
+		t.Errorf("page: %T %q", page.Value[1], page.NextLink)
+	}
+	if err := graphmodel.ValidateJSON("Collection(microsoft.graph.plant)", graphmodel.ReadMode, []byte(in)); err != nil {
+		t.Error(err)
+	}
+}

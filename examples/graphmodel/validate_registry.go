@@ -38,9 +38,24 @@ var vTypes = []vtype{
 		{"evergreen", 0, vkPrim, 0},
 		{"trunkGirthInCentimeters", vfNullable, vkPrim, 1},
 	}},
-	7: {name: "microsoft.graph.wateringReport", kind: vtObject, base: -1, props: []vprop{
+	7: {name: "microsoft.graph.waterBody", kind: vtObject, base: -1, props: []vprop{
+		{"litresPerPlant", vfRequired | vfNullable, vkPrim, 2},
+		{"plantIds", vfCollection, vkPrim, 5},
+	}},
+	8: {name: "microsoft.graph.wateringReport", kind: vtObject, base: -1, props: []vprop{
 		{"litres", 0, vkPrim, 2},
 		{"wateredPlantIds", vfCollection, vkPrim, 5},
 		{"finishedDateTime", vfNullable, vkPrim, 3},
 	}},
+}
+
+// vPages lists the pages of collections, sorted by name.
+var vPages = []vpage{
+	{"Collection(microsoft.graph.entity)", vkPoly, 0},
+	{"Collection(microsoft.graph.flower)", vkObject, 1},
+	{"Collection(microsoft.graph.garden)", vkObject, 2},
+	{"Collection(microsoft.graph.geoPoint)", vkObject, 3},
+	{"Collection(microsoft.graph.plant)", vkPoly, 4},
+	{"Collection(microsoft.graph.tree)", vkObject, 6},
+	{"Collection(microsoft.graph.wateringReport)", vkObject, 8},
 }

@@ -3,6 +3,7 @@ package compile
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,6 +131,8 @@ func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, 
 			}
 		case sec == secResponse && b.Kind == input.KindParagraph && op.Status == 0:
 			c.readResponseProse(op, pi, b)
+		case sec == secParameters && strings.Contains(secText, "query") && b.Kind == input.KindParagraph:
+			op.QueryOptions = queryOptions(op.QueryOptions, b.Text)
 		}
 		if b.Kind == input.KindCode && isExampleAnn(lastAnn, i) {
 			c.readExample(op, pi, lastAnnBlock, b)
@@ -705,4 +708,31 @@ func noBody(s string) bool {
 	low := strings.ToLower(s)
 	return strings.Contains(low, "not return anything") || strings.Contains(low, "n't return anything") ||
 		strings.Contains(low, "no response body") || strings.Contains(low, "204 no content")
+}
+
+// systemQueryOptions are the OData system query options, lower-cased.
+var systemQueryOptions = map[string]bool{
+	"$select": true, "$expand": true, "$filter": true, "$orderby": true, "$top": true, "$skip": true,
+	"$count": true, "$search": true, "$format": true, "$skiptoken": true, "$deltatoken": true,
+	"$levels": true, "$apply": true, "$compute": true, "$index": true, "$schemaversion": true,
+}
+
+// queryOptions appends to have the OData system query options text names
+// ("$select", "$orderBy" as "$orderby"), each once.
+func queryOptions(have []string, text string) []string {
+	for i := strings.IndexByte(text, '$'); i >= 0; {
+		j := i + 1
+		for j < len(text) && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
+			j++
+		}
+		if name := strings.ToLower(text[i:j]); systemQueryOptions[name] && !slices.Contains(have, name) {
+			have = append(have, name)
+		}
+		k := strings.IndexByte(text[j:], '$')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return have
 }

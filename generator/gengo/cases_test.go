@@ -77,6 +77,20 @@ func showcaseModel() *model.Model {
 		prop("caller", ns+"physicalAddress"),
 		prop("modalities", "Collection("+ns+"mood)"),
 	)
+	// Operations with payloads of their own: an action with a parameter
+	// table (a polymorphic parameter among them), a polymorphic list, an
+	// action answering strings, a function answering one number, and an
+	// update whose table lists the user's properties.
+	b.op("user-setmood", "user: setMood", model.OpAction, "POST", "/users/{id | userPrincipalName}/setMood", ns+"user",
+		prop("mood", ns+"mood", "doc=The new mood. Required."),
+		prop("days", "Collection("+ns+"dayOfWeek)"),
+		prop("witness", ns+"directoryObject", "doc=Who saw it."))
+	b.op("directoryobject-list", "List directoryObjects", model.OpList, "GET", "/directoryObjects", "Collection("+ns+"directoryObject)")
+	b.op("user-getphones", "user: getPhones", model.OpAction, "POST", "/users/{id}/getPhones", "Collection(Edm.String)",
+		prop("mobileOnly", model.EdmBoolean))
+	b.op("user-countmembers", "user: countMembers", model.OpFunction, "GET", "/users/{id}/countMembers(kind='{kind}')", model.EdmInt32)
+	b.op("user-update", "Update user", model.OpUpdate, "PATCH", "/users/{id}", "",
+		prop("displayName", model.EdmString), prop("age", model.EdmInt32))
 	return b.build()
 }
 

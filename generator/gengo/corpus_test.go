@@ -19,6 +19,7 @@ import (
 	"github.com/apidocgen/apidocgen/generator/genschema"
 	"github.com/apidocgen/apidocgen/generator/metadata"
 	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/generator/payload"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/inputtest"
 	"github.com/apidocgen/apidocgen/input/jsonx"
@@ -43,6 +44,10 @@ type rtCase struct {
 	pos     model.Pos
 	val     *jsonx.Value
 	typ     *model.Type
+	// For the payload round trip: page is set for a page of a collection,
+	// whose elements are of typ (or, for primitives, of elem's type).
+	page bool
+	elem *model.Property
 }
 
 type rtResult struct {
@@ -68,6 +73,35 @@ func exampleCases(m *model.Model) []*rtCase {
 				Type:    e.Type.Type.QualifiedName(),
 				Payload: v.Marshal(),
 				pos:     pos, val: v, typ: e.Type.Type,
+			})
+		}
+	}
+	return out
+}
+
+// payloadCases returns the whole body of every request and response
+// example whose operation's payload has a type (package payload), to
+// decode into that type: a page, a body, a response wrapper or a resource.
+func payloadCases(m *model.Model) []*rtCase {
+	set := payload.Derive(m)
+	var out []*rtCase
+	for _, op := range m.Operations {
+		for _, e := range op.Examples {
+			if e.JSON == nil {
+				continue
+			}
+			r, ok := set.Example(e)
+			if !ok {
+				continue
+			}
+			elem := r.Type
+			elem.Collection = false
+			out = append(out, &rtCase{
+				ID:      fmt.Sprintf("%s#p%d", e.BodyPos, len(out)),
+				Type:    r.Name(),
+				Payload: e.JSON.Marshal(),
+				pos:     e.BodyPos, val: e.JSON, typ: r.Type.Type,
+				page: r.Page(), elem: &model.Property{Name: "value", Type: elem},
 			})
 		}
 	}
@@ -153,11 +187,22 @@ func TestCorpus(t *testing.T) {
 				speed, gomod = speedModule(t, m, opts)
 				files = append(files, speed...)
 			}
+			// The payloads of real operations of the API pages, as a client
+			// uses them.
+			operations := sub == "graph-v1.0"
+			if operations {
+				data, err := os.ReadFile(filepath.Join("testdata", "corpus", "operations_test.go.txt"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				files = append(files, output.File{Path: "operations_test.go", Data: data})
+			}
 			writeModule(t, dir, "example.com/corpus", files)
 			if gomod != nil {
 				writeSpeedModule(t, dir, gomod)
 			}
-			casesJSON, err := json.Marshal(cases)
+			payloads := payloadCases(m)
+			casesJSON, err := json.Marshal(append(append([]*rtCase(nil), cases...), payloads...))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -179,54 +224,82 @@ func TestCorpus(t *testing.T) {
 			if err := json.Unmarshal(data, &results); err != nil {
 				t.Fatal(err)
 			}
-			if len(results) != len(cases) {
-				t.Fatalf("%d results for %d cases", len(results), len(cases))
+			if len(results) != len(cases)+len(payloads) {
+				t.Fatalf("%d results for %d cases", len(results), len(cases)+len(payloads))
 			}
 			t.Logf("%s: %d types, %d files, %d bytes, generate %v, go vet %v, %d diagnostics",
 				sub, len(m.Types), len(res.Files), size, genTime.Round(time.Millisecond), vetTime.Round(time.Millisecond), len(res.Diagnostics))
-			classes := map[string]int{}
-			failed := 0
-			var unexplained, all []string
-			for i, r := range results {
-				c := cases[i]
-				kinds := classify(m, c, r)
-				if len(kinds) > 0 {
-					failed++
-				}
-				for _, k := range kinds {
-					all = append(all, fmt.Sprintf("%s: %s %s: %s", c.pos, c.Type, k.class, k.detail))
-					classes[k.class]++
-					if !knownClasses[k.class] {
-						unexplained = append(unexplained, fmt.Sprintf("%s: %s %s: %s", c.pos, c.Type, k.class, k.detail))
+			if operations {
+				out := goCmd(t, dir, "test", "-count=1", "-v", "-run", "^Test(ListUsers|PolymorphicPage|AssignLicenseBody|FunctionResponse|OneBase64Rule)$", ".")
+				for _, name := range []string{"TestListUsers", "TestPolymorphicPage", "TestAssignLicenseBody", "TestFunctionResponse", "TestOneBase64Rule"} {
+					if !strings.Contains(out, "--- PASS: "+name) {
+						t.Errorf("%s did not pass:\n%s", name, out)
 					}
 				}
 			}
-			var names []string
-			for k := range classes {
-				names = append(names, k)
+			var dump []string
+			dump = append(dump, reportRoundTrip(t, m, "round trip", "example values", cases, results[:len(cases)])...)
+			if len(payloads) > 0 {
+				dump = append(dump, reportRoundTrip(t, m, "payload round trip", "request and response payloads", payloads, results[len(cases):])...)
 			}
-			sort.Strings(names)
-			var sb strings.Builder
-			for _, k := range names {
-				fmt.Fprintf(&sb, " %s=%d", k, classes[k])
-			}
-			rate := 0.0
-			if len(cases) > 0 {
-				rate = 100 * float64(len(cases)-failed) / float64(len(cases))
-			}
-			t.Logf("round trip: %d example values, %d exact or equivalent (%.1f%%), %d with differences:%s", len(cases), len(cases)-failed, rate, failed, sb.String())
-			if dump := os.Getenv("GENGO_RT_DUMP"); dump != "" {
-				os.WriteFile(dump, []byte(strings.Join(all, "\n")), 0o644)
-			}
-			for i, u := range unexplained {
-				if i == 30 {
-					t.Errorf("... and %d more", len(unexplained)-30)
-					break
-				}
-				t.Errorf("unexplained round-trip difference: %s", u)
+			if file := os.Getenv("GENGO_RT_DUMP"); file != "" {
+				os.WriteFile(file, []byte(strings.Join(dump, "\n")), 0o644)
 			}
 		})
 	}
+}
+
+// reportRoundTrip classifies the differences of a round trip, logs the
+// count of each class, fails on a difference of no known class, and
+// returns every difference found.
+func reportRoundTrip(t *testing.T, m *model.Model, title, what string, cases []*rtCase, results []rtResult) []string {
+	t.Helper()
+	classes := map[string]int{}
+	failed, pages := 0, 0
+	var unexplained, all []string
+	for i, r := range results {
+		c := cases[i]
+		if c.page {
+			pages++
+		}
+		kinds := classify(m, c, r)
+		if len(kinds) > 0 {
+			failed++
+		}
+		for _, k := range kinds {
+			all = append(all, fmt.Sprintf("%s: %s %s: %s", c.pos, c.Type, k.class, k.detail))
+			classes[k.class]++
+			if !knownClasses[k.class] {
+				unexplained = append(unexplained, fmt.Sprintf("%s: %s %s: %s", c.pos, c.Type, k.class, k.detail))
+			}
+		}
+	}
+	var names []string
+	for k := range classes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var sb strings.Builder
+	for _, k := range names {
+		fmt.Fprintf(&sb, " %s=%d", k, classes[k])
+	}
+	rate := 0.0
+	if len(cases) > 0 {
+		rate = 100 * float64(len(cases)-failed) / float64(len(cases))
+	}
+	pageNote := ""
+	if pages > 0 {
+		pageNote = fmt.Sprintf(" (%d pages)", pages)
+	}
+	t.Logf("%s: %d %s%s, %d exact or equivalent (%.1f%%), %d with differences:%s", title, len(cases), what, pageNote, len(cases)-failed, rate, failed, sb.String())
+	for i, u := range unexplained {
+		if i == 30 {
+			t.Errorf("... and %d more", len(unexplained)-30)
+			break
+		}
+		t.Errorf("unexplained %s difference: %s", title, u)
+	}
+	return all
 }
 
 // The classes of round-trip differences that are doc defects: the example
@@ -244,6 +317,9 @@ var knownClasses = map[string]bool{
 	"null-collection":  true, // null for a collection (collections are never null)
 	"null-not-null":    true, // null for a property the docs say is not nullable
 	"duplicate-member": true, // the example repeats a member name
+	// Payload round trip only: the body is not the operation's payload.
+	"not-a-page":    true, // a collection example without a "value" array (a bare array, a single object)
+	"wrapped-value": true, // a single value wrapped as {"value": {...}}
 }
 
 type finding struct{ class, detail string }
@@ -270,13 +346,41 @@ func classify(m *model.Model, c *rtCase, r rtResult) []finding {
 		return append(out, finding{"bad-output", err.Error()})
 	}
 	cmp := &comparer{m: m}
-	cmp.value("", c.val.Interface(), got, c.typ, nil)
+	switch {
+	case c.page:
+		cmp.page(c.val.Interface(), got, c.typ, c.elem)
+	case c.elem != nil && c.typ != nil && wrapsValue(c.val, c.typ):
+		// A single value wrapped as {"value": {...}} (docs input-format
+		// §13.34), where the type has no "value" property: not the payload
+		// of the operation, though it decodes (into AdditionalData).
+		out = append(out, finding{"wrapped-value", "a single value wrapped in \"value\""})
+	default:
+		cmp.value("", c.val.Interface(), got, c.typ, nil)
+	}
 	if r.DecodeErr != "" {
 		// The bad value was kept in AdditionalData; anything else that
 		// changed is reported too.
 		return append(out, cmp.out...)
 	}
 	return append(out, cmp.out...)
+}
+
+// wrapsValue reports whether v is {"value": {...}} with only "@..."
+// members besides, and typ has no property "value".
+func wrapsValue(v *jsonx.Value, typ *model.Type) bool {
+	if v.Kind != jsonx.Object || typ.Property("value") != nil {
+		return false
+	}
+	inner := v.Get("value")
+	if inner == nil || inner.Kind != jsonx.Object {
+		return false
+	}
+	for _, m := range v.Members {
+		if m.Key != "value" && !strings.HasPrefix(m.Key, "@") {
+			return false
+		}
+	}
+	return true
 }
 
 func hasDuplicates(v *jsonx.Value) bool {
@@ -443,6 +547,39 @@ func isDescendant(d, t *model.Type) bool {
 		}
 	}
 	return false
+}
+
+// page compares a page of a collection: "value" element by element (each
+// of typ, or, for primitives, of elem's type), the other members exactly.
+// A body that is no page (no "value" array) is a doc defect.
+func (c *comparer) page(in, got any, typ *model.Type, elem *model.Property) {
+	iv, ok := in.(map[string]any)
+	if _, isArr := iv["value"].([]any); !ok || !isArr {
+		c.add("not-a-page", "", "a collection example whose body has no \"value\" array")
+		return
+	}
+	gv, ok := got.(map[string]any)
+	if !ok {
+		c.add("changed", "", "page became %T", got)
+		return
+	}
+	for k, x := range iv {
+		if k == "value" {
+			c.value("/value", x, gv[k], typ, elem)
+			continue
+		}
+		g, ok := gv[k]
+		if !ok {
+			c.missing("/"+k, x, nil)
+			continue
+		}
+		c.value("/"+k, x, g, nil, nil)
+	}
+	for k := range gv {
+		if _, ok := iv[k]; !ok {
+			c.add("added", "/"+k, "member added")
+		}
+	}
 }
 
 // missing explains a member of the example that was not written back.

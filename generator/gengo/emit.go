@@ -101,6 +101,8 @@ func source(pos model.Pos) string {
 func typeDoc(g *goType) []string {
 	what := "complex"
 	switch {
+	case g.Syn != nil:
+		what = "payload"
 	case g.IsEnum() && g.T.Flags:
 		what = "flags enum"
 	case g.IsEnum():

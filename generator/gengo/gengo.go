@@ -26,6 +26,12 @@
 //     one compile holds the whole API.
 //   - The root of each hierarchy holds ODataType and AdditionalData, so
 //     unknown members survive a round trip.
+//   - The payloads of the operations (package payload) are types too: a
+//     struct per request body of parameters and per wrapped response, in
+//     <namespace>_payloads.go, and Page[T] (runtime) for every page of a
+//     collection. The operation table (operations.go writes
+//     apidocgen_operation_table.go) is JSON text in a string constant,
+//     decoded by the runtime on first use.
 package gengo
 
 import (
@@ -153,6 +159,11 @@ func Generate(m *model.Model, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	table, err := p.operationTable(p.root)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, table)
 	if opts.Validators {
 		if files, err = p.emitValidate(files); err != nil {
 			return nil, err

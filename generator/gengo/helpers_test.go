@@ -82,6 +82,27 @@ func prop(name, typ string, opts ...string) *model.Property {
 	return p
 }
 
+// op adds an operation on the page api/<id>.md with one URL template; its
+// body parameters are made as prop makes properties ("required" in doc
+// makes one required), and response is a type as prop takes it ("" for
+// none).
+func (b *builder) op(id, title string, kind model.OpKind, method, url, response string, body ...*model.Property) *model.Operation {
+	page := "api/" + id + ".md"
+	op := &model.Operation{Page: page, Title: title, Kind: kind, Method: method, Pos: b.pos(page)}
+	op.Paths = []model.PathTemplate{{Method: method, Path: url, Pos: b.pos(page)}}
+	for _, p := range body {
+		op.Params = append(op.Params, &model.Parameter{Name: p.Name, In: model.InBody, Type: p.Type, Doc: p.Doc,
+			Required: strings.Contains(p.Doc, "Required."), Pos: b.pos(page)})
+	}
+	if response != "" {
+		r := prop("", response).Type
+		op.Response = &r
+		op.Status = 200
+	}
+	b.m.Operations = append(b.m.Operations, op)
+	return op
+}
+
 // build sorts and links the model: bases, derived types, property types.
 func (b *builder) build() *model.Model {
 	m := b.m
@@ -98,13 +119,30 @@ func (b *builder) build() *model.Model {
 			}
 		}
 		for _, p := range t.Properties {
-			if !p.Type.IsPrimitive() && p.Type.Name != "" {
-				p.Type.Type = m.Lookup(p.Type.Name)
-				if p.Type.Type == nil {
-					p.Type.Name = ""
-				}
+			resolve(m, &p.Type)
+		}
+	}
+	for _, op := range m.Operations {
+		for _, p := range op.Params {
+			resolve(m, &p.Type)
+		}
+		if op.Response != nil {
+			resolve(m, op.Response)
+			if op.Response.Type != nil {
+				op.Target, op.TargetName = op.Response.Type, op.Response.Name
 			}
 		}
 	}
 	return m
+}
+
+// resolve points r at its model type, or clears its name when there is
+// none.
+func resolve(m *model.Model, r *model.TypeRef) {
+	if !r.IsPrimitive() && r.Name != "" {
+		r.Type = m.Lookup(r.Name)
+		if r.Type == nil {
+			r.Name = ""
+		}
+	}
 }

@@ -320,6 +320,18 @@ func Register(objs []any, names []string) {
 	objectNames = append(objectNames, names...)
 }
 `)
+	fmt.Fprintf(&b, `
+// operationTable is the table of the documented operations, as JSON, set
+// by RegisterOperations before first use.
+var operationTable string
+
+// RegisterOperations sets the table of operations. The package users import
+// calls it from its init function.
+func RegisterOperations(table string) { operationTable = table }
+
+// init names the package users import, for error messages.
+func init() { publicName = %q }
+`, p.root.Name)
 	return formatFile(path.Join(p.rt.Dir, "apidocgen_parts.go"), b.Bytes())
 }
 
@@ -327,9 +339,10 @@ func Register(objs []any, names []string) {
 // struct type, handed to the runtime at init.
 func (p *plan) facadeRegistry() *jen.File {
 	f := p.registry()
-	f.Comment("init hands the table to the runtime, which builds its maps on first use.")
+	f.Comment("init hands the tables to the runtime, which builds its maps on first use.")
 	f.Func().Id("init").Params().Block(
 		jen.Qual(p.rt.Path, "Register").Call(jen.Id("objects").Index(jen.Op(":")), jen.Id("objectNames").Index(jen.Op(":"))),
+		jen.Qual(p.rt.Path, "RegisterOperations").Call(jen.Id("operationTable")),
 	)
 	return f
 }

@@ -10,13 +10,15 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/generator/payload"
 )
 
 // reservedNames are the exported identifiers of the runtime files; no
 // generated type or constant may take them.
 var reservedNames = []string{
-	"Binary", "Date", "DateOf", "Decimal", "Duration", "DurationOf", "JoinFlags", "NewObject", "Null",
-	"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Some", "TimeOfDay", "UUID", "Validate",
+	"Binary", "CollectPages", "Date", "DateOf", "Decimal", "Decode", "Duration", "DurationOf", "JoinFlags",
+	"LookupOperation", "MatchOperation", "NewObject", "Null", "Nullable", "OperationSpec", "Operations", "Page",
+	"ParseDate", "ParseDuration", "ParseTimeOfDay", "Ptr", "Slice", "Some", "TimeOfDay", "UUID", "Validate",
 }
 
 // validatorNames are the exported identifiers of the validator runtime
@@ -63,6 +65,8 @@ type goType struct {
 	Fields   []*goField
 	// Only for enums:
 	Members []*goMember
+	// Syn is set for a payload type of an operation (package payload).
+	Syn *payload.Synthesized
 }
 
 // IsEnum reports whether g is an enum.
@@ -101,6 +105,9 @@ type plan struct {
 	parts []*goPkg
 	// override lookups, lower-cased keys, with a used mark
 	typeNames, fieldNames, fieldTypes map[string]*override
+	// payloads are the payloads of the model's operations; the payload
+	// types this package emits are in types, after the model's.
+	payloads *payload.Set
 }
 
 type override struct {
@@ -139,6 +146,19 @@ func newPlan(m *model.Model, opts Options) *plan {
 			g := &goType{T: t}
 			p.types = append(p.types, g)
 			p.byT[t] = g
+		}
+	}
+	// The payload types of the operations, when every type they use is
+	// emitted too and, with roots, their namespace is a root's.
+	p.payloads = payload.Derive(m)
+	for _, t := range p.payloads.Types {
+		if p.usesOnlyEmitted(t) && p.ownsNamespace(t.Namespace) {
+			g := &goType{T: t, Syn: p.payloads.Synthesized(t)}
+			p.types = append(p.types, g)
+			p.byT[t] = g
+			if d := g.Syn.Renamed; d != nil {
+				p.diags.List = append(p.diags.List, *d)
+			}
 		}
 	}
 	p.linkBases()
@@ -206,6 +226,32 @@ func (p *plan) selectTypes() map[*model.Type]bool {
 		}
 	}
 	return inc
+}
+
+// ownsNamespace reports whether the operations of namespace ns belong to
+// this package: always without roots, else when a root is in ns (so that
+// with go.namespaces each operation goes to the package of its namespace).
+func (p *plan) ownsNamespace(ns string) bool {
+	if len(p.opts.Roots) == 0 {
+		return true
+	}
+	for _, r := range p.opts.Roots {
+		if t := p.m.Lookup(r); t != nil && t.Namespace == ns {
+			return true
+		}
+	}
+	return false
+}
+
+// usesOnlyEmitted reports whether every model type the properties of t
+// refer to is emitted.
+func (p *plan) usesOnlyEmitted(t *model.Type) bool {
+	for _, pr := range t.Properties {
+		if pr.Type.Type != nil && p.byT[pr.Type.Type] == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // linkBases sets Base and Derived, cutting inheritance cycles.
@@ -295,10 +341,17 @@ func (p *plan) nameTypes() {
 func (p *plan) assignFiles() {
 	count := map[string]int{}
 	for _, g := range p.types {
-		count[g.T.Namespace]++
+		if g.Syn == nil {
+			count[g.T.Namespace]++
+		}
 	}
 	for _, g := range p.types {
 		slug := nsSlug(g.T.Namespace)
+		if g.Syn != nil {
+			// The payload types of the operations have a file of their own.
+			g.File = path.Join(g.Pkg.Dir, slug+"_payloads.go")
+			continue
+		}
 		if count[g.T.Namespace] <= p.opts.FileTypes {
 			g.File = path.Join(g.Pkg.Dir, slug+".go")
 			continue

@@ -20,7 +20,8 @@ package gengo
 //
 // Generated files: apidocgen_validate.go (the runtime and the interpreter,
 // from templates/validate.tmpl), validate_registry.go (vTypes: per type its
-// base, property checks, descendants or enum members), validate_checks.go
+// base, property checks, descendants or enum members; vPages: per page of a
+// collection the check of its elements), validate_checks.go
 // (vPrims: the primitive checks, shared) and, with methods,
 // validate_<namespace>[_<letter>].go (the methods of the types, and the
 // enum checks they call).
@@ -118,6 +119,7 @@ type validateGen struct {
 	plan  *genschema.Plan
 	types []*genschema.TypePlan // kept, sorted by name
 	index map[string]int        // qualified -> index in vTypes (= in types)
+	pages []*genschema.PagePlan // kept, sorted by name
 	// primitive checks: the vPrims table, sorted by rendering (see
 	// numberPrims), and the index of each by its rendering
 	prims   []string
@@ -132,6 +134,11 @@ func newValidateGen(plan *genschema.Plan, keep func(string) bool) *validateGen {
 		}
 		g.index[t.Name] = len(g.types)
 		g.types = append(g.types, t)
+	}
+	for _, pg := range plan.Pages {
+		if pg.Elem.Kind == genschema.ValueAny || pg.Elem.Kind == genschema.ValuePrimitive || g.has(pg.Elem.Type) {
+			g.pages = append(g.pages, pg)
+		}
 	}
 	return g
 }
@@ -173,6 +180,11 @@ func (g *validateGen) registry(pkg string) (output.File, error) {
 	b.WriteString("// vTypes lists the entity, complex and enum types, sorted by name; the\n// runtime (apidocgen_validate.go) interprets it.\nvar vTypes = []vtype{\n")
 	for i, t := range g.types {
 		g.typeRecord(&b, i, t)
+	}
+	b.WriteString("}\n\n// vPages lists the pages of collections, sorted by name.\nvar vPages = []vpage{\n")
+	for _, pg := range g.pages {
+		kind, idx := g.valueCheck(pg.Elem)
+		fmt.Fprintf(&b, "\t{%s, %s, %d},\n", strconv.Quote(pg.Name), kind, idx)
 	}
 	b.WriteString("}\n")
 	return formatFile("validate_registry.go", b.Bytes())
@@ -339,6 +351,11 @@ func (g *validateGen) numberPrims() {
 			if p.Value.Kind == genschema.ValuePrimitive {
 				g.primitiveCheck(p.Value)
 			}
+		}
+	}
+	for _, pg := range g.pages {
+		if pg.Elem.Kind == genschema.ValuePrimitive {
+			g.primitiveCheck(pg.Elem)
 		}
 	}
 	sort.Strings(g.prims)

@@ -64,6 +64,85 @@ func vhCorpusCases(t testing.TB, p *genschema.Plan, m *model.Model, mutate bool)
 	return cases
 }
 
+// vhPayloadCases returns the whole body of every request and response
+// example whose operation's payload has a type (package payload), under
+// the payload's name, placeholders left out, with mutations: bodies of
+// actions in create mode, other requests in their example's mode, pages
+// and responses in read mode.
+func vhPayloadCases(t testing.TB, p *genschema.Plan, m *model.Model) []vhVcase {
+	var cases []vhVcase
+	n := 0
+	for _, op := range m.Operations {
+		for _, e := range op.Examples {
+			r, ok := p.Payloads.Example(e)
+			if !ok || e.JSON == nil {
+				continue
+			}
+			mode := string(genschema.ExampleMode(e))
+			if e.Kind == model.ExampleRequest && p.Payloads.Synthesized(r.Type.Type) != nil {
+				mode = "create"
+			}
+			n++
+			what := e.BodyPos.String() + " as " + r.Name()
+			payload := vhPrune(e.JSON)
+			if pg := p.LookupPage(r.Name()); pg != nil {
+				cases = append(cases, vhPageCases(t, p, pg, payload, what, n)...)
+				continue
+			}
+			cases = append(cases, vhCasesFor(t, p, r.Name(), mode, payload, what, n)...)
+		}
+	}
+	return cases
+}
+
+// vhPageCases returns a page payload and its mutations: no "value", a
+// "value" that is no array, a control member of the wrong type, and the
+// mutations of its first element.
+func vhPageCases(t testing.TB, p *genschema.Plan, pg *genschema.PagePlan, payload any, what string, pick int) []vhVcase {
+	cases := []vhVcase{{Type: pg.Name, Mode: "read", Payload: vhMarshal(t, payload), what: what}}
+	o, ok := payload.(map[string]any)
+	if !ok {
+		return cases
+	}
+	add := func(kind string, v map[string]any, where string) {
+		cases = append(cases, vhVcase{Type: pg.Name, Mode: "read", Payload: vhMarshal(t, v), what: what + " mutation " + kind + where, mutation: kind})
+	}
+	with := func(k string, v any) map[string]any {
+		c := vhCopyObj(o)
+		if v == vhDeleteMarker {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		return c
+	}
+	add(mutRequired, with("value", vhDeleteMarker), " (value)")
+	add(mutWrongType, with("value", "not an array"), " (value)")
+	add(mutWrongType, with([]string{"@odata.nextLink", "@odata.count", "@odata.context", "@odata.deltaLink"}[pick%4], true), " (control)")
+	a, ok := o["value"].([]any)
+	if !ok || len(a) == 0 {
+		return cases
+	}
+	switch pg.Elem.Kind {
+	case genschema.ValueObject:
+		el, ok := a[0].(map[string]any)
+		if !ok {
+			return cases
+		}
+		for kind, m := range vhMutations(p, pg.Elem.Type, "read", el, pick) {
+			na := append([]any{m}, a[1:]...)
+			add(kind, with("value", na), " (element)")
+		}
+	case genschema.ValuePrimitive:
+		var bad any = json.Number("12")
+		if pg.Elem.Primitive.JSON != "string" {
+			bad = "not a " + pg.Elem.Primitive.JSON
+		}
+		add(mutWrongType, with("value", append([]any{bad}, a[1:]...)), " (element)")
+	}
+	return cases
+}
+
 func TestValidateCorpusDifferential(t *testing.T) {
 	for _, sub := range []string{"seed-family", "graph-v1.0"} {
 		t.Run(sub, func(t *testing.T) {
@@ -84,6 +163,8 @@ func TestValidateCorpusDifferential(t *testing.T) {
 			if len(cases) == 0 {
 				t.Fatal("no example payloads with a model type")
 			}
+			payloads := vhPayloadCases(t, p, m)
+			cases = append(cases, payloads...)
 			disagree, schemaValid := vhDifferentialVerdicts(t, v, bin, cases)
 			schemaInvalid := 0
 			for _, ok := range schemaValid {
@@ -104,8 +185,8 @@ func TestValidateCorpusDifferential(t *testing.T) {
 				kinds = append(kinds, k+"="+strconv.Itoa(n))
 			}
 			sort.Strings(kinds)
-			t.Logf("%s: %d payloads checked (%d from examples, mutations %s), %d rejected by the schema, %d disagreements (verdict or blamed locations)",
-				sub, len(cases), originals, strings.Join(kinds, " "), schemaInvalid, len(disagree))
+			t.Logf("%s: %d payloads checked (%d from examples, %d of them whole operation payloads with their mutations; mutations %s), %d rejected by the schema, %d disagreements (verdict or blamed locations)",
+				sub, len(cases), originals, len(payloads), strings.Join(kinds, " "), schemaInvalid, len(disagree))
 			for i, d := range disagree {
 				if i == 20 {
 					t.Errorf("… and %d more disagreements", len(disagree)-20)

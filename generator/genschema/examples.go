@@ -295,11 +295,16 @@ func underPlaceholder(root *jsonx.Value, tokens []string) bool {
 }
 
 // IsPlaceholder reports whether v stands for a value rather than being
-// one: a model.Placeholder, or a string "@odata.type: <type name>", which
-// some examples use to name the type of a value.
+// one: a model.Placeholder, a string "@odata.type: <type name>", or an
+// object {"@odata.type": "Edm.<primitive>"}, which some examples use to
+// name the type of a value (docs input-format §13.17).
 func IsPlaceholder(v *jsonx.Value) bool {
 	if _, ok := model.Placeholder(v); ok {
 		return true
+	}
+	if v != nil && v.Kind == jsonx.Object && len(v.Members) == 1 && v.Members[0].Key == "@odata.type" {
+		t := v.Members[0].Value
+		return t.Kind == jsonx.String && strings.HasPrefix(strings.TrimPrefix(t.Str, "#"), "Edm.")
 	}
 	return v != nil && v.Kind == jsonx.String && strings.HasPrefix(strings.TrimSpace(v.Str), "@odata.type:")
 }

@@ -66,3 +66,23 @@ func TestCheckExamples(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestIsPlaceholder(t *testing.T) {
+	for body, want := range map[string]bool{
+		`"String (timestamp)"`:                    true,
+		`"@odata.type: microsoft.graph.x"`:        true,
+		`{"@odata.type": "Edm.Stream"}`:           true,
+		`{"@odata.type": "#Edm.Binary"}`:          true,
+		`{"@odata.type": "microsoft.graph.user"}`: false,
+		`{"@odata.type": "Edm.Stream", "a": 1}`:   false,
+		`"AAEC"`:                                  false,
+	} {
+		v, _, serr := jsonx.Parse([]byte(body))
+		if serr != nil {
+			t.Fatal(serr)
+		}
+		if got := genschema.IsPlaceholder(v); got != want {
+			t.Errorf("IsPlaceholder(%s) = %v, want %v", body, got, want)
+		}
+	}
+}

@@ -734,7 +734,7 @@ func isBase64Char(c byte) bool {
 }
 
 // isBase64 reports whether s matches PatternBase64: standard padded base64
-// without white space.
+// without white space, in canonical form.
 func isBase64(s string) bool {
 	n := len(s)
 	if n%4 != 0 {
@@ -752,5 +752,27 @@ func isBase64(s string) bool {
 			return false
 		}
 	}
+	switch {
+	case strings.HasSuffix(s, "=="):
+		return base64Index(s[n-3])&15 == 0
+	case strings.HasSuffix(s, "="):
+		return base64Index(s[n-2])&3 == 0
+	}
 	return true
+}
+
+// base64Index returns the value of a character of the standard base64
+// alphabet.
+func base64Index(c byte) int {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 26
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 52
+	case c == '+':
+		return 62
+	}
+	return 63
 }

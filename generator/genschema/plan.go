@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/model"
+	"github.com/apidocgen/apidocgen/generator/payload"
 )
 
 // Mode is what a payload is validated for.
@@ -61,8 +62,13 @@ const (
 	// adds that the text ends with a unit, so "P", "PT" and "P1DT" fail.
 	PatternDuration    = `^-?P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$`
 	PatternDurationEnd = `[YMWDHS]$`
-	// PatternBase64 is standard padded base64 with no white space.
-	PatternBase64 = `^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`
+	// PatternBase64 is the one base64 rule of Edm.Binary and Edm.Stream,
+	// shared by the generated decoder (Binary), the Go validators and this
+	// schema: the standard alphabet, "=" padding, no white space, and the
+	// canonical form, in which the bits the last character does not use are
+	// zero ("YQ==", not "YR=="). That is exactly what an encoder writes, so
+	// a value that is accepted decodes to bytes that encode back to it.
+	PatternBase64 = `^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$`
 )
 
 // Primitive says how one Edm primitive is checked.
@@ -92,7 +98,7 @@ var primitives = map[string]Primitive{
 	model.EdmDuration:       {JSON: "string", Check: CheckDuration},
 	model.EdmGuid:           {JSON: "string", Check: CheckUUID},
 	model.EdmBinary:         {JSON: "string", Check: CheckBase64},
-	model.EdmStream:         {JSON: ""},
+	model.EdmStream:         {JSON: "string", Check: CheckBase64},
 	model.EdmUntyped:        {JSON: ""},
 }
 
@@ -172,19 +178,49 @@ type TypePlan struct {
 	Flags   bool
 }
 
-// A Plan is every type of a model as validated, sorted by name.
+// A PagePlan is one page of a collection response, as validated: an object
+// whose "value" is an array of elements, with the OData control members.
+type PagePlan struct {
+	Name string // the payload name, "Collection(microsoft.graph.user)"
+	Elem Value  // the check of each element
+}
+
+// PageControls are the control members of a page and their primitive
+// types: strings, and a count.
+var PageControls = []struct{ Name, Edm string }{
+	{"@odata.context", model.EdmString},
+	{"@odata.count", model.EdmInt64},
+	{"@odata.deltaLink", model.EdmString},
+	{"@odata.nextLink", model.EdmString},
+}
+
+// A Plan is every type of a model as validated, sorted by name: the
+// model's types and the payload types of its operations (package payload),
+// and the pages of collections.
 type Plan struct {
 	Types  []*TypePlan
 	byName map[string]*TypePlan
+	// Pages are sorted by name: a page of every entity and complex type of
+	// the model, and of every other element type (a primitive, an enum)
+	// an operation or an example returns in a page.
+	Pages  []*PagePlan
+	byPage map[string]*PagePlan
+	// Payloads are the payloads of the model's operations.
+	Payloads *payload.Set
 }
 
 // Lookup returns the plan of the type with the qualified name q, or nil.
 func (p *Plan) Lookup(q string) *TypePlan { return p.byName[q] }
 
+// LookupPage returns the plan of the page with the payload name name
+// ("Collection(microsoft.graph.user)"), or nil.
+func (p *Plan) LookupPage(name string) *PagePlan { return p.byPage[name] }
+
 // NewPlan builds the validation plan of m.
 func NewPlan(m *model.Model) *Plan {
-	p := &Plan{byName: map[string]*TypePlan{}}
-	for _, t := range m.Types {
+	p := &Plan{byName: map[string]*TypePlan{}, byPage: map[string]*PagePlan{}, Payloads: payload.Derive(m)}
+	types := append(append([]*model.Type(nil), m.Types...), p.Payloads.Types...)
+	for _, t := range types {
 		q := t.QualifiedName()
 		if _, dup := p.byName[q]; dup {
 			continue // the compiler reports duplicates; keep the first
@@ -227,7 +263,48 @@ func NewPlan(m *model.Model) *Plan {
 		p.byName[q] = tp
 	}
 	sort.Slice(p.Types, func(i, j int) bool { return p.Types[i].Name < p.Types[j].Name })
+	p.planPages(m)
 	return p
+}
+
+// planPages adds the pages: of every entity and complex type of m, and of
+// the element type of every page an operation or example returns.
+func (p *Plan) planPages(m *model.Model) {
+	add := func(ref model.TypeRef) {
+		if !ref.Resolved() {
+			return
+		}
+		name := payload.PageName(ref.Name)
+		if p.byPage[name] != nil {
+			return
+		}
+		ref.Collection = false
+		v := planValue(&model.Property{Type: ref})
+		if v.Kind == ValueAny && !ref.IsPrimitive() {
+			return // a type this plan does not know
+		}
+		pp := &PagePlan{Name: name, Elem: v}
+		p.Pages = append(p.Pages, pp)
+		p.byPage[name] = pp
+	}
+	for _, t := range m.Types {
+		if t.Kind != model.KindEnum {
+			add(model.TypeRef{Name: t.QualifiedName(), Type: t})
+		}
+	}
+	for _, o := range p.Payloads.Ops {
+		for _, r := range []*payload.Ref{o.Request, o.Response} {
+			if r != nil && r.Page() {
+				add(r.Type)
+			}
+		}
+		for _, e := range o.Op.Examples {
+			if r, ok := p.Payloads.Example(e); ok && r.Page() {
+				add(r.Type)
+			}
+		}
+	}
+	sort.Slice(p.Pages, func(i, j int) bool { return p.Pages[i].Name < p.Pages[j].Name })
 }
 
 func uniqSorted(s []string) []string {

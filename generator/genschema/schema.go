@@ -54,6 +54,9 @@ func BundleID(opts Options) string { return opts.base() + BundleFile }
 // validates a value of type q in mode: the polymorphic one when q has
 // descendants. It returns "" if q is not a type of the plan.
 func (p *Plan) BundleRef(q string, mode Mode) string {
+	if p.LookupPage(q) != nil {
+		return bundleRefs{}.ref(q, ModeRead, false) // a page is a response
+	}
 	t := p.Lookup(q)
 	if t == nil {
 		return ""
@@ -68,6 +71,9 @@ func (p *Plan) BundleRef(q string, mode Mode) string {
 // files, that validates a value of type q in mode: the polymorphic one
 // when q has descendants. It returns "" if q is not a type of the plan.
 func (p *Plan) FileRef(q string, mode Mode, opts Options) string {
+	if p.LookupPage(q) != nil {
+		return opts.base() + fileRefs{}.ref(q, ModeRead, false) // a page is a response
+	}
 	t := p.Lookup(q)
 	if t == nil {
 		return ""
@@ -123,9 +129,10 @@ func ptrEscape(s string) string {
 type obj = map[string]any
 
 // Bundle returns one JSON Schema 2020-12 document holding a definition for
-// every type of m: "$defs" is keyed by qualified name (read mode), with
-// "<name>.polymorphic" for types that have descendants, and "create" and
-// "update" holding the same for request bodies.
+// every type of m and every payload of its operations: "$defs" is keyed by
+// qualified name or payload name (read mode), with "<name>.polymorphic"
+// for types that have descendants and "Collection(<name>)" for pages, and
+// "create" and "update" holding the same for request bodies.
 func Bundle(m *model.Model, opts Options) ([]byte, error) {
 	return NewPlan(m).Bundle(opts)
 }
@@ -150,6 +157,12 @@ func (p *Plan) Bundle(opts Options) ([]byte, error) {
 				d[t.Name+PolySuffix] = p.polySchema(t, mode, r)
 			}
 		}
+	}
+	if len(p.Pages) > 0 {
+		defs[PageBase] = p.pageBaseSchema()
+	}
+	for _, pg := range p.Pages {
+		defs[pg.Name] = p.pageSchema(pg, r)
 	}
 	defs[string(ModeCreate)] = obj{"$comment": "definitions for create request bodies", "$defs": modeDefs[ModeCreate]}
 	defs[string(ModeUpdate)] = obj{"$comment": "definitions for update request bodies", "$defs": modeDefs[ModeUpdate]}
@@ -178,6 +191,20 @@ func Files(m *model.Model, opts Options) (output.Files, error) {
 				return nil, err
 			}
 			fs = append(fs, output.File{Path: joinDir(opts.Dir, t.Name+".json"), Data: data})
+		}
+		for _, pg := range p.Pages {
+			data, err := p.PageFile(pg, opts)
+			if err != nil {
+				return nil, err
+			}
+			fs = append(fs, output.File{Path: joinDir(opts.Dir, pg.Name+".json"), Data: data})
+		}
+		if len(p.Pages) > 0 {
+			data, err := p.PageBaseFile(opts)
+			if err != nil {
+				return nil, err
+			}
+			fs = append(fs, output.File{Path: joinDir(opts.Dir, PageBase+".json"), Data: data})
 		}
 	}
 	fs.Sort()
@@ -224,6 +251,62 @@ func (p *Plan) TypeFile(t *TypePlan, opts Options) ([]byte, error) {
 	root["$comment"] = Header
 	root["title"] = t.Name
 	return encode(root)
+}
+
+// PageBase names the definition every page refers to (in the bundle's
+// "$defs", and as a per-type file): the shape of a page, its control
+// members. It has no dot, so no qualified type name can take it.
+const PageBase = "Collection"
+
+// PageFile renders the per-type file of a page. Pages are responses, so
+// there is one definition, for every mode.
+func (p *Plan) PageFile(pg *PagePlan, opts Options) ([]byte, error) {
+	root := p.pageSchema(pg, fileRefs{})
+	root["$schema"] = Draft
+	root["$id"] = TypeID(pg.Name, opts)
+	root["$comment"] = Header
+	root["title"] = pg.Name
+	return encode(root)
+}
+
+// PageBaseFile renders the per-type file of PageBase.
+func (p *Plan) PageBaseFile(opts Options) ([]byte, error) {
+	root := p.pageBaseSchema()
+	root["$schema"] = Draft
+	root["$id"] = TypeID(PageBase, opts)
+	root["$comment"] = Header
+	root["title"] = PageBase
+	return encode(root)
+}
+
+// pageBaseSchema is what every page is: an object with a "value" array
+// and string or integer control members. Other members are allowed, as on
+// every object.
+func (p *Plan) pageBaseSchema() obj {
+	props := obj{"value": obj{"type": "array"}}
+	for _, c := range PageControls {
+		prim, _ := PrimitiveOf(c.Edm)
+		props[c.Name] = p.valueSchema(Value{Kind: ValuePrimitive, Primitive: prim}, false, ModeRead, bundleRefs{})
+	}
+	return obj{
+		"description": "one page of a collection response: the elements in \"value\", and OData's control members",
+		"type":        "object",
+		"required":    []any{"value"},
+		"properties":  props,
+	}
+}
+
+// pageSchema is the schema of one page of a collection: PageBase, and the
+// check of each element of "value" (read mode: a page is a response).
+func (p *Plan) pageSchema(pg *PagePlan, r refs) obj {
+	base := "#/$defs/" + PageBase
+	if _, ok := r.(fileRefs); ok {
+		base = url.PathEscape(PageBase) + ".json"
+	}
+	return obj{
+		"allOf":      []any{obj{"$ref": base}},
+		"properties": obj{"value": obj{"items": p.valueSchema(pg.Elem, false, ModeRead, r)}},
+	}
 }
 
 func encode(v any) ([]byte, error) {

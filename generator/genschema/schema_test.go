@@ -78,12 +78,23 @@ func TestEveryDefinitionCompiles(t *testing.T) {
 			n++
 		}
 	}
+	for _, pg := range p.Pages {
+		for _, mode := range genschema.Modes {
+			if _, err := v.Schema(pg.Name, mode); err != nil {
+				t.Errorf("%s %s: %v", pg.Name, mode, err)
+			}
+			n++
+		}
+	}
+	if p.LookupPage("Collection("+schematest.W+")") == nil {
+		t.Errorf("no page of %s", schematest.W)
+	}
 	fs, err := genschema.Files(m, genschema.Options{PerType: true, Dir: "schema"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs) != len(p.Types)+1 {
-		t.Fatalf("got %d files, want %d", len(fs), len(p.Types)+1)
+	if len(fs) != len(p.Types)+len(p.Pages)+2 {
+		t.Fatalf("got %d files, want %d", len(fs), len(p.Types)+len(p.Pages)+2)
 	}
 	c := genschema.NewCompiler()
 	for _, f := range fs {
@@ -114,6 +125,7 @@ func TestEveryDefinitionCompiles(t *testing.T) {
 		}
 	}
 	golden(t, "fixture.widget.json", fileData(fs, "schema/test.api.widget.json"))
+	golden(t, "fixture.widget-page.json", fileData(fs, "schema/Collection(test.api.widget).json"))
 	t.Logf("compiled %d bundle definitions and %d per-type files", n, len(fs))
 }
 
@@ -178,6 +190,7 @@ func TestCases(t *testing.T) {
 		tp := p.Lookup(tc.Type)
 		url := genschema.TypeID(tc.Type, genschema.Options{})
 		switch {
+		case tp == nil: // a page: one definition for every mode
 		case tp.Kind == model.KindEnum:
 		case tc.Mode == "read" && len(tp.Descendants) > 0:
 			url += "#/$defs/polymorphic"

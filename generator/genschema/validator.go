@@ -50,11 +50,24 @@ func NewValidator(p *Plan) (*Validator, error) {
 		if err != nil {
 			return nil, err
 		}
+		var b []byte
+		switch pg := p.LookupPage(q); {
+		case pg != nil:
+			b, err = p.PageFile(pg, opts)
+		case q == PageBase && len(p.Pages) > 0:
+			b, err = p.PageBaseFile(opts)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
+			return io.NopCloser(bytes.NewReader(b)), nil
+		}
 		t := p.Lookup(q)
 		if t == nil {
 			return nil, fmt.Errorf("no type %q", q)
 		}
-		b, err := p.TypeFile(t, opts)
+		b, err = p.TypeFile(t, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -64,7 +77,7 @@ func NewValidator(p *Plan) (*Validator, error) {
 }
 
 // Schema returns the compiled schema validating a value of type q in mode
-// (polymorphic when q has descendants).
+// (polymorphic when q has descendants), or a page when q is a page name.
 func (v *Validator) Schema(q string, mode Mode) (*jsonschema.Schema, error) {
 	url := v.plan.FileRef(q, mode, v.opts)
 	if url == "" {

@@ -415,6 +415,10 @@ type Operation struct {
 	Paths []PathTemplate `json:"paths"`
 	// Parameters from the path, query, function and request-body tables.
 	Params []*Parameter `json:"params,omitempty"`
+	// QueryOptions are the OData system query options the page says the
+	// operation supports ("$select", "$filter", ...), lower-cased, in the
+	// order the query parameters section names them.
+	QueryOptions []string `json:"queryOptions,omitempty"`
 	// RequestBody is the type of the request body when the page supplies a
 	// JSON representation of one ("supply a JSON representation of [x]");
 	// nil when the body is a parameter object or absent.

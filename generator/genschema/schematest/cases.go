@@ -39,6 +39,14 @@ var Cases = []Case{
 	{"base64 ok", W, "read", `{"blob": "dmFsdWU="}`, true},
 	{"base64 bad length", W, "read", `{"blob": "dmFsdWU"}`, false},
 	{"base64 bad char", W, "read", `{"blob": "dmFs dWU="}`, false},
+	{"base64 two pads ok", W, "read", `{"blob": "YQ=="}`, true},
+	{"base64 non-canonical two pads", W, "read", `{"blob": "YR=="}`, false},
+	{"base64 non-canonical one pad", W, "read", `{"blob": "YWJ="}`, false},
+	{"base64 unpadded", W, "read", `{"blob": "YQ"}`, false},
+	{"base64 url alphabet", W, "read", `{"blob": "_-8="}`, false},
+	{"base64 line break", W, "read", `{"blob": "YQ==\n"}`, false},
+	{"stream base64 ok", W, "read", `{"media": "AAEC"}`, true},
+	{"stream not base64", W, "read", `{"media": "stream"}`, false},
 
 	{"byte max ok", W, "read", `{"small": 255}`, true},
 	{"byte over", W, "read", `{"small": 256}`, false},
@@ -114,4 +122,36 @@ var Cases = []Case{
 	{"top-level polymorphic ok", ns + ".item", "read", `{"@odata.type": "#test.api.widget", "count": 3}`, true},
 	{"enum type top-level ok", ns + ".color", "read", `"red"`, true},
 	{"enum type top-level bad", ns + ".color", "read", `"pink"`, false},
+
+	{"page ok", Items, "read", `{"@odata.nextLink": "https://x/next", "@odata.count": 2, "value": [{"title": "a"}, {"@odata.type": "#test.api.task", "due": "2020-01-01"}]}`, true},
+	{"page empty ok", Items, "read", `{"value": []}`, true},
+	{"page other members ok", Items, "read", `{"value": [], "@odata.context": "x", "extra": 1}`, true},
+	{"page without value", Items, "read", `{"@odata.nextLink": "https://x/next"}`, false},
+	{"page value not array", Items, "read", `{"value": {"title": "a"}}`, false},
+	{"page bare array", Items, "read", `[{"title": "a"}]`, false},
+	{"page next link not string", Items, "read", `{"value": [], "@odata.nextLink": 1}`, false},
+	{"page count not integer", Items, "read", `{"value": [], "@odata.count": "2"}`, false},
+	{"page element checked", Items, "read", `{"value": [{"title": "toolong"}]}`, false},
+	{"page element polymorphic", Items, "read", `{"value": [{"@odata.type": "#test.api.task", "due": "soon"}]}`, false},
+	{"page element null", Items, "read", `{"value": [null]}`, false},
+	{"page mode ignored", Items, "create", `{"value": [{"id": "0177548a-548a-0177-8a54-77018a547701"}]}`, true},
+	{"page of strings ok", "Collection(Edm.String)", "read", `{"value": ["a", "b"]}`, true},
+	{"page of strings number", "Collection(Edm.String)", "read", `{"value": ["a", 1]}`, false},
+	{"page of a struct type", "Collection(test.api.address)", "read", `{"value": [{"street": "12345678901"}]}`, false},
+	{"body ok", PolishBody, "create", `{"level": 2, "finish": "red", "items": [{"@odata.type": "#test.api.note", "body": "b"}]}`, true},
+	{"body missing required", PolishBody, "create", `{"finish": "red"}`, false},
+	{"body required not enforced in read", PolishBody, "read", `{"finish": "red"}`, true},
+	{"body enum", PolishBody, "create", `{"level": 1, "finish": "pink"}`, false},
+	{"body null parameter ok", PolishBody, "create", `{"level": 1, "finish": null}`, true},
+	{"body polymorphic element", PolishBody, "create", `{"level": 1, "items": [{"@odata.type": "#test.api.task", "body": "b", "due": "soon"}]}`, false},
+	{"response ok", ns + ".polishResponse", "read", `{"value": 3, "@odata.context": "x"}`, true},
+	{"response wrong type", ns + ".polishResponse", "read", `{"value": "3"}`, false},
+	{"response null", ns + ".polishResponse", "read", `{"value": null}`, false},
 }
+
+// Items is the payload name of a page of the fixture's items; PolishBody
+// is the request body of its polish action.
+const (
+	Items      = "Collection(" + ns + ".item)"
+	PolishBody = ns + ".polishBody"
+)

@@ -28,6 +28,9 @@ func ref(t *model.Type) model.TypeRef {
 //     and "task" (task derives from note)
 //   - entity "widget" deriving from item, using every primitive, string
 //     values, nullability, collections and polymorphic "items"
+//   - operations with payload types: the action "polish" (a body of
+//     parameters, a single number as response), a list of items, a
+//     function returning strings
 func Model() *model.Model {
 	color := &model.Type{Name: "color", Namespace: ns, Kind: model.KindEnum, Pos: pos(1)}
 	for _, n := range []string{"red", "green", "blue", "unknownFutureValue"} {
@@ -76,6 +79,7 @@ func Model() *model.Model {
 		{Name: "price", Type: prim(model.EdmDecimal)},
 		{Name: "enabled", Type: prim(model.EdmBoolean), Default: "false"},
 		{Name: "extra", Type: prim(model.EdmUntyped)},
+		{Name: "media", Type: prim(model.EdmStream)},
 		{Name: "state", Type: prim(model.EdmString), Values: []string{"on", "off"}, Nullable: model.False},
 		{Name: "color", Type: ref(color), Required: true},
 		{Name: "days", Type: ref(day)},
@@ -98,7 +102,34 @@ func Model() *model.Model {
 			}
 		}
 	}
-	m := &model.Model{Types: types}
+	m := &model.Model{Types: types, Operations: operations(widget, item)}
+	for _, op := range m.Operations {
+		m.Pages = append(m.Pages, &model.Page{Path: op.Page, Kind: model.PageAPI, Title: op.Title, Namespace: ns})
+	}
 	m.Index()
 	return m
+}
+
+// operations returns the fixture's operations: an action on a widget with
+// a parameter table, returning one number; a list of items (a polymorphic
+// page); a function returning strings.
+func operations(widget, item *model.Type) []*model.Operation {
+	apiPos := func(page string, line int) input.Pos { return input.Pos{File: page, Line: line, Col: 1} }
+	polish := &model.Operation{Page: "api/widget-polish.md", Title: "widget: polish", Kind: model.OpAction, Method: "POST",
+		Paths:    []model.PathTemplate{{Method: "POST", Path: "/widgets/{id}/polish", Pos: apiPos("api/widget-polish.md", 5)}},
+		Response: &model.TypeRef{Name: model.EdmInt32, Written: "Int32"}, Status: 200, Pos: apiPos("api/widget-polish.md", 1)}
+	color := widget.Property("color").Type
+	polish.Params = []*model.Parameter{
+		{Name: "level", In: model.InBody, Type: prim(model.EdmInt32), Required: true, Pos: apiPos(polish.Page, 10)},
+		{Name: "finish", In: model.InBody, Type: color, Pos: apiPos(polish.Page, 11)},
+		{Name: "items", In: model.InBody, Type: coll(ref(item)), Pos: apiPos(polish.Page, 12)},
+	}
+	list := &model.Operation{Page: "api/item-list.md", Title: "List items", Kind: model.OpList, Method: "GET",
+		Paths:    []model.PathTemplate{{Method: "GET", Path: "/items", Pos: apiPos("api/item-list.md", 5)}},
+		Response: &model.TypeRef{Name: item.QualifiedName(), Type: item, Collection: true}, Status: 200, Target: item,
+		TargetName: item.QualifiedName(), Pos: apiPos("api/item-list.md", 1)}
+	tags := &model.Operation{Page: "api/widget-tags.md", Title: "widget: tags", Kind: model.OpFunction, Method: "GET",
+		Paths:    []model.PathTemplate{{Method: "GET", Path: "/widgets/{id}/tags()", Pos: apiPos("api/widget-tags.md", 5)}},
+		Response: &model.TypeRef{Name: model.EdmString, Collection: true}, Status: 200, Pos: apiPos("api/widget-tags.md", 1)}
+	return []*model.Operation{list, polish, tags}
 }
