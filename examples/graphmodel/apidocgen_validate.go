@@ -119,6 +119,14 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 		if d.space(); d.fatal == nil && !s.slow && d.i == len(d.data) {
 			return s.result(vTypes[i].name)
 		}
+	} else if k := vPageLookup(typeName); k >= 0 {
+		// A page is a response: read mode, whatever mode says.
+		s := vstate{mode: ReadMode, path: make([]vframe, 0, 16)}
+		d := decoder{data: data}
+		s.jpage(&d, &vPages[k])
+		if d.space(); d.fatal == nil && !s.slow && d.i == len(d.data) {
+			return s.result(vPages[k].name)
+		}
 	}
 	return validateDecoded(typeName, mode, data)
 }
@@ -261,6 +269,25 @@ type vpage struct {
 	name string // "Collection(microsoft.graph.user)"
 	kind uint8  // the check of each element: vkAny, ...
 	idx  int32  // index in vPrims (vkPrim) or vTypes (the others)
+}
+
+// vPageMembers are the members of a page that are checked, in the order
+// their violations are reported (their rank): "value", then the control
+// members. vCountCheck is the check of "@odata.count".
+var (
+	vPageMembers = [...]string{"value", "@odata.context", "@odata.deltaLink", "@odata.nextLink", "@odata.count"}
+	vCountCheck  = vprim{json: vpInt, lo: math.MinInt64, hi: math.MaxInt64}
+)
+
+// vPageRank returns the rank of the page member key, or -1 for a member
+// that is not checked.
+func vPageRank(key []byte) int32 {
+	for r, k := range vPageMembers {
+		if string(key) == k {
+			return int32(r)
+		}
+	}
+	return -1
 }
 
 // vpage checks v as a page of pg: an object with a "value" array of
@@ -803,6 +830,90 @@ func (s *vstate) order(first int) {
 	copy(s.ranks[first:], ranks)
 }
 
+// jpage checks the object that comes next as a page of pg, as vpage
+// checks a decoded one.
+func (s *vstate) jpage(d *decoder, pg *vpage) {
+	if d.peek() != '{' {
+		s.jwrong(d, "object")
+		return
+	}
+	first := len(s.errs)
+	var seen [len(vPageMembers)]bool
+	d.i++
+	if d.peek() == '}' {
+		d.i++
+	} else {
+		for {
+			key, err := d.key()
+			if err != nil {
+				return
+			}
+			if r := vPageRank(key); r >= 0 {
+				if seen[r] {
+					s.slow = true // a member given twice: the last one counts
+				}
+				seen[r] = true
+				at := len(s.errs)
+				s.jpageMember(d, pg, r)
+				s.rank(at, r)
+			} else if d.skip() != nil {
+				return
+			}
+			if d.next('}') != nil {
+				return
+			}
+			if d.data[d.i-1] == '}' {
+				break
+			}
+		}
+	}
+	if !seen[0] {
+		s.fail("missing required property \"value\"")
+	}
+	s.order(first)
+}
+
+// jpageMember checks the value that comes next as the member of rank r of
+// a page of pg.
+func (s *vstate) jpageMember(d *decoder, pg *vpage, r int32) {
+	s.key(vPageMembers[r])
+	defer s.pop()
+	switch r {
+	case 0:
+		s.jarray(d, pg.kind, pg.idx)
+	case int32(len(vPageMembers)) - 1:
+		s.jprim(d, &vCountCheck)
+	default:
+		s.jstring(d)
+	}
+}
+
+// jarray checks the value that comes next as an array whose elements
+// pass the check of kind kind and index idx.
+func (s *vstate) jarray(d *decoder, kind uint8, idx int32) {
+	if d.peek() != '[' {
+		s.jwrong(d, "array")
+		return
+	}
+	if kind == vkAny {
+		d.skip()
+		return
+	}
+	d.i++
+	if d.peek() == ']' {
+		d.i++
+		return
+	}
+	for i := 0; ; i++ {
+		s.index(i)
+		s.jvalue(d, kind, idx)
+		s.pop()
+		if d.fatal != nil || d.next(']') != nil || d.data[d.i-1] == ']' {
+			return
+		}
+	}
+}
+
 // jprop checks the value that comes next as member p.key.
 func (s *vstate) jprop(d *decoder, p *vprop) {
 	if p.flags&vfReadOnly != 0 && s.mode != ReadMode {
@@ -814,27 +925,7 @@ func (s *vstate) jprop(d *decoder, p *vprop) {
 	defer s.pop()
 	switch {
 	case p.flags&vfCollection != 0:
-		if d.peek() != '[' {
-			s.jwrong(d, "array")
-			return
-		}
-		if p.kind == vkAny {
-			d.skip()
-			return
-		}
-		d.i++
-		if d.peek() == ']' {
-			d.i++
-			return
-		}
-		for i := 0; ; i++ {
-			s.index(i)
-			s.jvalue(d, p.kind, p.idx)
-			s.pop()
-			if d.fatal != nil || d.next(']') != nil || d.data[d.i-1] == ']' {
-				return
-			}
-		}
+		s.jarray(d, p.kind, p.idx)
 	case p.kind == vkAny:
 		d.skip()
 	case p.flags&vfNullable != 0 && d.null():

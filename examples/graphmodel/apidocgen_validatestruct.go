@@ -33,7 +33,7 @@ import (
 // package.
 func Validate(v any, mode ValidationMode) error {
 	if name := pageName(v); name != "" {
-		return validateEncoded(name, mode, v)
+		return validatePage(v, name, mode)
 	}
 	name := typeName(v)
 	if name == "" && v != nil {
@@ -62,6 +62,92 @@ func Validate(v any, mode ValidationMode) error {
 		}
 	}
 	return validateEncoded(q, mode, v)
+}
+
+// validatePage is Validate of v, a Page or a pointer to one, whose
+// payload name is name: it walks the elements as Validate walks a struct,
+// in ReadMode.
+func validatePage(v any, name string, mode ValidationMode) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		rv, v = p, p.Interface()
+	}
+	if k := vPageLookup(name); k >= 0 {
+		s := vstate{mode: ReadMode, path: make([]vframe, 0, 16)}
+		s.wpage(pageCodecOf(rv.Type().Elem()), rv.UnsafePointer(), &vPages[k])
+		if !s.slow {
+			return s.result(vPages[k].name)
+		}
+	}
+	return validateEncoded(name, mode, v)
+}
+
+// wpage checks the page at p, of pc's type, as a page of pg: what the
+// encoder writes for it (see pageCodec.encode).
+func (s *vstate) wpage(pc *pageCodec, p unsafe.Pointer, pg *vpage) {
+	first := len(s.errs)
+	c := pc.controls
+	// The control fields are written as strings and an integer, which is
+	// what the page takes; "value" is written from Value unless it is nil
+	// and AdditionalData has it.
+	if vp := unsafe.Add(p, pc.valueOff); *(*unsafe.Pointer)(vp) != nil {
+		s.key("value")
+		s.welements(&pc.elems, vp, *(*string)(unsafe.Add(p, pc.elemOff)), pg)
+		s.pop()
+		if s.slow {
+			return
+		}
+		s.rank(first, 0)
+	}
+	for k, raw := range *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)) {
+		if c.written(k, p) {
+			continue
+		}
+		if !json.Valid(raw) {
+			s.slow = true // the encoder fails
+			return
+		}
+		if r := vPageRank([]byte(k)); r >= 0 {
+			at := len(s.errs)
+			d := decoder{data: raw}
+			s.jpageMember(&d, pg, r)
+			s.rank(at, r)
+		}
+	}
+	s.order(first)
+}
+
+// welements checks the elements of the slice at vp, of e's type (a
+// Page[any]'s named elem), with the element check of pg.
+func (s *vstate) welements(e *elemsCodec, vp unsafe.Pointer, elem string, pg *vpage) {
+	data := *(*[]byte)(vp) // any slice: its data pointer and length
+	declared := ""
+	if e.poly != nil {
+		declared = e.poly.declared
+	} else if elem != "" {
+		declared = "#" + elem
+	}
+	for k := 0; k < len(data) && !s.slow; k++ {
+		ep := unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), uintptr(k)*e.size)
+		s.index(k)
+		switch {
+		case e.poly != nil:
+			s.wpoly(reflect.NewAt(e.poly.iface, ep).Elem(), pg.kind, pg.idx, declared)
+		case e.dyn:
+			// A generated struct, as a polymorphic element is; anything
+			// else (a primitive) is checked the long way.
+			if el := *(*any)(ep); el == nil || typeName(el) != "" {
+				s.wpoly(reflect.NewAt(reflect.TypeOf((*any)(nil)).Elem(), ep).Elem(), pg.kind, pg.idx, declared)
+			} else {
+				s.slow = true
+			}
+		default:
+			s.wvalue(&e.val, ep, pg.kind, pg.idx)
+		}
+		s.pop()
+	}
 }
 
 // wobject checks the struct at p, of c's type, as an object of vTypes[i]

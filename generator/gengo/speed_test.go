@@ -9,10 +9,9 @@ package gengo
 //     reach, with the same members as the generated one and nothing but
 //     encoding/json tags: the shape of a hand-written struct. They are
 //     derived from the plan so that they have the same fields.
-//   - pages_test.go: list-page types over the generated types (an
-//     "@odata.context", an "@odata.nextLink" and a "value" array) coded by
-//     the runtime, as generated struct types are, and the jsonschema/v5
-//     references of the payload types.
+//   - schemarefs_test.go: the jsonschema/v5 references of the payload
+//     types. (The list pages are the runtime's Page[User] and
+//     Page[DirectoryObjectLike].)
 //   - testdata/schema/*.json: the per-type JSON Schema files, and a go.mod
 //     that requires jsonschema/v5 (resolved from the module cache).
 
@@ -62,7 +61,7 @@ func speedModule(t testing.TB, m *model.Model, opts Options) (output.Files, []by
 	files := output.Files{
 		{Path: "speed_test.go", Data: test},
 		{Path: "plain_test.go", Data: plainStructs(t, p, speedRoots, speedMixed)},
-		{Path: "pages_test.go", Data: speedPages(t, p)},
+		{Path: "schemarefs_test.go", Data: speedSchemaRefs(t, p)},
 	}
 	schemas, err := genschema.Files(m, genschema.Options{PerType: true, Dir: "testdata/schema"})
 	if err != nil {
@@ -233,27 +232,11 @@ func plainStructs(t testing.TB, p *plan, roots, mixed []string) []byte {
 	return formatOrFail(t, b.Bytes())
 }
 
-// speedPages renders the list-page types over the generated types and the
-// schema references of the payload types.
-func speedPages(t testing.TB, p *plan) []byte {
+// speedSchemaRefs renders the schema references of the payload types.
+func speedSchemaRefs(t testing.TB, p *plan) []byte {
 	t.Helper()
-	marshal, unmarshal := "marshalObject", "unmarshalObject"
-	imp := ""
-	if p.rt != nil {
-		marshal, unmarshal = "rt.MarshalObject", "rt.UnmarshalObject"
-		imp = fmt.Sprintf("import rt %q\n\n", p.rt.Path)
-	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n\n// Written by the apidocgen tests (speed_test.go).\n\n%s", p.opts.Package, imp)
-	b.WriteString("// A page is a list response: the collection in \"value\". Its methods call\n// the runtime codec, as those of a generated struct type do.\n")
-	for _, pg := range []struct{ name, elem, tag string }{
-		{"usersPage", "User", ""},
-		{"directoryObjectsPage", "DirectoryObjectLike", ` odata:"#microsoft.graph.directoryObject"`},
-	} {
-		fmt.Fprintf(&b, "type %s struct {\n\tContext string `json:\"@odata.context,omitzero\"`\n\tNextLink string `json:\"@odata.nextLink,omitzero\"`\n\tValue []%s `json:\"value,omitzero\"%s`\n}\n\n", pg.name, pg.elem, pg.tag)
-		fmt.Fprintf(&b, "func (p %s) MarshalJSON() ([]byte, error) { return %s(&p, \"\") }\n\n", pg.name, marshal)
-		fmt.Fprintf(&b, "func (p *%s) UnmarshalJSON(b []byte) error { return %s(b, p) }\n\n", pg.name, unmarshal)
-	}
+	fmt.Fprintf(&b, "package %s\n\n// Written by the apidocgen tests (speed_test.go).\n\n", p.opts.Package)
 	sp := genschema.NewPlan(p.m)
 	b.WriteString("// schemaRefs holds the jsonschema/v5 reference of each payload type (read mode).\nvar schemaRefs = map[string]string{\n")
 	for _, q := range speedRoots {

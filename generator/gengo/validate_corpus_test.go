@@ -217,6 +217,8 @@ func TestValidateCorpusDifferential(t *testing.T) {
 // Validate(v, mode) reports exactly what ValidateJSON reports on the struct
 // encoded again under the type's qualified name: Validate finds each of the
 // thousand types' names in the registry, and no struct fails to encode.
+// The whole operation payloads are compared too: the bodies and responses
+// of operations, and the pages, decoded into a Page by NewObject.
 func TestValidateCorpusStructWalk(t *testing.T) {
 	m := vhCorpusModel(t, "graph-v1.0")
 	opts := Options{Package: "gen", Validators: true}
@@ -238,8 +240,11 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	p := genschema.NewPlan(m)
 	var in bytes.Buffer
 	var what []string
-	for _, c := range vhCorpusCases(t, p, m, true) {
-		if goName[c.Type] == "" {
+	pages := 0
+	for _, c := range append(vhCorpusCases(t, p, m, true), vhPayloadCases(t, p, m)...) {
+		if p.LookupPage(c.Type) != nil {
+			pages++
+		} else if goName[c.Type] == "" {
 			continue
 		}
 		val, _ := vhDecodeAny(c.Payload)
@@ -295,7 +300,7 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	if differ > 10 {
 		t.Errorf("… %d differences in all", differ)
 	}
-	t.Logf("graph-v1.0: %d payloads compared (%d with members that did not decode, kept in AdditionalData; %d with violations), %d differences", compared, skipped, failing, differ)
+	t.Logf("graph-v1.0: %d payloads compared (%d of them pages; %d with members that did not decode, kept in AdditionalData; %d with violations), %d differences", compared, pages, skipped, failing, differ)
 }
 
 const vhWalkCorpusMain = `package main

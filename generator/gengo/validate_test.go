@@ -364,23 +364,40 @@ func main() {
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	enc := json.NewEncoder(os.Stdout)
 	for sc.Scan() {
-		// A member that does not decode leaves its field empty and is kept
-		// in AdditionalData, which Validate checks too: such structs are
-		// compared as well.
-		var w gen.TestAPIWidget
-		decodeErr := ""
-		if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
-			decodeErr = err.Error()
+		var c struct {
+			Type    string
+			Payload json.RawMessage
 		}
-		data, err := json.Marshal(&w)
-		for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-			want := []string{}
-			if err != nil {
-				want = append(want, "/: cannot encode: "+err.Error())
-			} else {
-				want = violations(gen.ValidateJSON("test.api.widget", m, data))
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			panic(err)
+		}
+		// A widget, or a page: as NewObject makes it from its name and,
+		// for the items, as a Page of the interface.
+		values := []any{new(gen.TestAPIWidget)}
+		if c.Type != "test.api.widget" {
+			values = []any{gen.NewObject(c.Type)}
+			if c.Type == "Collection(test.api.item)" {
+				values = append(values, new(gen.Page[gen.TestAPIItemLike]))
 			}
-			enc.Encode(map[string]any{"mode": m.String(), "walk": violations(gen.Validate(&w, m)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
+		}
+		for _, v := range values {
+			// A member that does not decode leaves its field empty and is
+			// kept in AdditionalData, which Validate checks too: such
+			// structs are compared as well.
+			decodeErr := ""
+			if err := json.Unmarshal(c.Payload, v); err != nil {
+				decodeErr = err.Error()
+			}
+			data, err := json.Marshal(v)
+			for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
+				want := []string{}
+				if err != nil {
+					want = append(want, "/: cannot encode: "+err.Error())
+				} else {
+					want = violations(gen.ValidateJSON(c.Type, m, data))
+				}
+				enc.Encode(map[string]any{"mode": m.String(), "walk": violations(gen.Validate(v, m)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
+			}
 		}
 	}
 }
@@ -398,11 +415,30 @@ func TestValidateStructWalk(t *testing.T) {
 	bin, _ := vhBuildModule(t, r.Files, vhWalkMain)
 	var in bytes.Buffer
 	n := 0
-	for _, c := range schematest.Cases {
-		if c.Type == schematest.W {
-			in.WriteString(strings.ReplaceAll(c.Payload, "\n", " ") + "\n")
-			n++
+	line := func(typ, payload string) {
+		data, err := json.Marshal(map[string]any{"type": typ, "payload": json.RawMessage(payload)})
+		if err != nil {
+			t.Fatal(err)
 		}
+		in.Write(append(data, '\n'))
+		n++
+	}
+	pages := 0
+	for _, c := range schematest.Cases {
+		if c.Type == schematest.W || strings.HasPrefix(c.Type, "Collection(") && json.Valid([]byte(c.Payload)) {
+			line(c.Type, c.Payload)
+		}
+		if strings.HasPrefix(c.Type, "Collection(") {
+			pages++
+		}
+	}
+	for _, extra := range []string{
+		// Pages: elements that do not decode, nulls, control members of
+		// the wrong type kept in AdditionalData.
+		`{"value": [{"title": "toolong"}, null, {"@odata.type": "#test.api.task", "due": "soon", "color": "pink"}, 3], "@odata.count": "x", "@odata.context": 1}`,
+		`{"value": "no", "extra": {"a": 1}}`,
+	} {
+		line(schematest.Items, extra)
 	}
 	for _, extra := range []string{
 		`{"state": "dim", "color": "purple", "days": "monday,sunday", "title": "toolong", "ref": "nope"}`,
@@ -414,8 +450,7 @@ func TestValidateStructWalk(t *testing.T) {
 		`{"id": "", "count": 0, "state": "", "color": "red", "home": {"zip": "", "street": ""}}`,
 		`{"count": 0, "state": "on", "color": "red", "enabled": false, "small": 0}`,
 	} {
-		in.WriteString(extra + "\n")
-		n++
+		line(schematest.W, extra)
 	}
 	cmd := exec.Command(bin)
 	cmd.Stdin = &in
@@ -444,7 +479,7 @@ func TestValidateStructWalk(t *testing.T) {
 			t.Errorf("%s %s:\nwalk: %q\njson: %q", r.Mode, r.Encoded, r.Walk, r.JSON)
 		}
 	}
-	if compared < 3*40 || skipped == 0 {
+	if compared < 3*40 || skipped == 0 || pages == 0 {
 		t.Errorf("only %d comparisons (%d payloads, %d with members that did not decode)", compared, n, skipped)
 	}
 	if failing == 0 || failing == compared {
