@@ -405,17 +405,28 @@ func (d *decoder) elements(e *elemsCodec, p unsafe.Pointer, dyn *dynElem) error 
 		}
 		return errorf("cannot decode %s into an array", what)
 	}
-	out := reflect.MakeSlice(e.typ, 0, countElements(d.data, d.i))
+	// Big elements (structs): room for all of them at once (the count is a
+	// hint: the array is checked as it is decoded) rather than copying
+	// them as the slice grows; small ones (interfaces, primitives) are not
+	// worth another pass over the text.
+	n := 4
+	if e.size >= 128 {
+		n = countElements(d.data, d.i)
+	}
+	out := reflect.MakeSlice(e.typ, n, n)
 	d.i++
 	var first error
+	i := 0
 	if d.peek() == ']' {
 		d.i++
 	} else {
-		for i := 0; ; i++ {
-			if i >= out.Cap() {
-				out = reflect.Append(out, reflect.Zero(e.typ.Elem()))
+		for ; ; i++ {
+			if i == n {
+				n = max(2*n, 4)
+				more := reflect.MakeSlice(e.typ, n, n)
+				reflect.Copy(more, out)
+				out = more
 			}
-			out = out.Slice(0, i+1)
 			if err := d.element(e, unsafe.Add(out.UnsafePointer(), uintptr(i)*e.size), dyn); err != nil {
 				if d.fatal != nil {
 					return d.fatal
@@ -428,11 +439,12 @@ func (d *decoder) elements(e *elemsCodec, p unsafe.Pointer, dyn *dynElem) error 
 				return err
 			}
 			if d.data[d.i-1] == ']' {
+				i++
 				break
 			}
 		}
 	}
-	sv.Set(out)
+	sv.Set(out.Slice(0, i))
 	return first
 }
 
