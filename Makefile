@@ -2,8 +2,9 @@
 GO      ?= go
 CORPUS  ?= ../shared/corpus
 FUZZTIME ?= 60s
+FUZZLONG ?= 10m
 
-.PHONY: all build install test short golden fuzz bench lint example check-example clean
+.PHONY: all build install test short golden fuzz fuzz-long kill-test bench lint example check-example clean
 
 all: build test
 
@@ -30,18 +31,31 @@ short:
 
 # Rewrite golden files after a deliberate change; review with git diff.
 golden:
-	$(GO) test ./input/... ./generator/... ./cmd/... -run Golden -update
+	$(GO) test $$(grep -rl --include='*_test.go' 'flag.Bool("update"' input generator cmd | xargs -n1 dirname | sort -u | sed 's|^|./|') -run Golden -update
 	git diff --stat
 
 # Fuzz the page reader, the annotation/example JSON reader, the CSDL
-# metadata reader, the whole reader+compiler and the payload derivation for
-# $(FUZZTIME) each; crashers land in testdata/fuzz/.
+# metadata reader, the whole reader+compiler, the payload derivation, the
+# apidocgen.yaml parser and the generated validators for $(FUZZTIME) each;
+# crashers land in testdata/fuzz/ of the package.
 fuzz:
 	$(GO) test ./input -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/jsonx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./input/csdl -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/compile -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/payload -run '^$$' -fuzz '^FuzzDerive$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator -run '^$$' -fuzz '^FuzzParseConfig$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/gengo -run '^$$' -fuzz '^FuzzValidators$$' -fuzztime $(FUZZTIME)
+
+# The same targets for $(FUZZLONG) each (10 minutes by default).
+fuzz-long:
+	$(MAKE) fuzz FUZZTIME=$(FUZZLONG)
+
+# Kill "apidocgen generate" of graph-v1.0 at random moments, KILLS times
+# (default 60), and check after each that the output is all old or all new
+# (cmd/apidocgen/kill_test.go; needs the corpus and a Unix system).
+kill-test:
+	APIDOCGEN_CORPUS=$(CORPUS) APIDOCGEN_KILLS=$(or $(KILLS),60) $(GO) test -tags faulthook -run '^TestKillGenerate$$' -count=1 -timeout 60m -v ./cmd/apidocgen
 
 bench:
 	bash scripts/bench.sh

@@ -3,10 +3,12 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"path"
 	"sort"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/gengo"
 	"gopkg.in/yaml.v3"
 )
 
@@ -113,14 +115,14 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		"go": func(n *yaml.Node) {
 			p.mapping(n, "go", map[string]func(*yaml.Node){
 				"dir":        func(n *yaml.Node) { cfg.GoDir = p.path(n, "go.dir") },
-				"package":    func(n *yaml.Node) { cfg.Package = p.ident(n, "go.package") },
+				"package":    func(n *yaml.Node) { cfg.Package = p.pkgName(n, "go.package") },
 				"validators": func(n *yaml.Node) { cfg.NoValidators = !p.boolean(n, "go.validators") },
-				"importPath": func(n *yaml.Node) { cfg.GoImportPath = p.str(n, "go.importPath") },
+				"importPath": func(n *yaml.Node) { cfg.GoImportPath = p.importPath(n, "go.importPath") },
 				"partTypes":  func(n *yaml.Node) { cfg.GoPartTypes = p.integer(n, "go.partTypes") },
 				"namespaces": func(n *yaml.Node) {
 					cfg.Namespaces = map[string]string{}
 					p.anyMapping(n, "go.namespaces", func(k, v *yaml.Node) {
-						cfg.Namespaces[k.Value] = p.ident(v, "go.namespaces."+k.Value)
+						cfg.Namespaces[k.Value] = p.pkgName(v, "go.namespaces."+k.Value)
 					})
 				},
 			})
@@ -142,7 +144,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 					p.anyMapping(n, "overrides.types", func(k, v *yaml.Node) {
 						var o TypeOverride
 						p.mapping(v, "overrides.types."+k.Value, map[string]func(*yaml.Node){
-							"name": func(n *yaml.Node) { o.Name = p.ident(n, "name") },
+							"name": func(n *yaml.Node) { o.Name = p.exported(n, "overrides.types."+k.Value+".name") },
 						})
 						cfg.Types[k.Value] = o
 					})
@@ -155,8 +157,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 						}
 						var o PropertyOverride
 						p.mapping(v, "overrides.properties."+k.Value, map[string]func(*yaml.Node){
-							"name": func(n *yaml.Node) { o.Name = p.ident(n, "name") },
-							"type": func(n *yaml.Node) { o.GoType = p.str(n, "type") },
+							"name": func(n *yaml.Node) { o.Name = p.exported(n, "overrides.properties."+k.Value+".name") },
+							"type": func(n *yaml.Node) { o.GoType = p.goType(n, "overrides.properties."+k.Value+".type") },
 						})
 						cfg.Properties[k.Value] = o
 					})
@@ -303,6 +305,80 @@ func (p *configParser) ident(n *yaml.Node, where string) string {
 	return s
 }
 
+// pkgName reads a Go package name: an identifier other than "main" (a
+// package that cannot be imported) and "_".
+func (p *configParser) pkgName(n *yaml.Node, where string) string {
+	s := p.ident(n, where)
+	if p.err == nil {
+		if msg := CheckPackageName(s); msg != "" {
+			p.errorf(n, "%s: %s", where, msg)
+		}
+	}
+	return s
+}
+
+// CheckPackageName returns why name cannot be the name of a generated
+// package, or "" when it can.
+func CheckPackageName(name string) string {
+	switch {
+	case !isIdent(name):
+		return fmt.Sprintf("%q is not a valid Go identifier", name)
+	case name == "main":
+		return `"main" is a command, which no other package can import; choose another name`
+	case name == "_":
+		return `"_" cannot name a package`
+	}
+	return ""
+}
+
+// exported reads the name of a generated type or field: an exported Go
+// identifier.
+func (p *configParser) exported(n *yaml.Node, where string) string {
+	s := p.ident(n, where)
+	if s != "" && p.err == nil && !token.IsExported(s) {
+		p.errorf(n, "%s: %q is not exported (start it with an upper-case letter)", where, s)
+	}
+	return s
+}
+
+// goType reads the Go type of a field override, in the forms gengo
+// understands.
+func (p *configParser) goType(n *yaml.Node, where string) string {
+	s := p.str(n, where)
+	if s != "" && !gengo.ValidOverrideType(s) {
+		p.errorf(n, "%s: %q is not a Go type apidocgen can use: write a builtin (string, int64, ...), an exported generated type name, or import/path.Name, optionally after [], * or map[string]", where, s)
+	}
+	return s
+}
+
+// importPath reads an import path: slash-separated elements of letters,
+// digits and "-._~+", none empty, "." or "..", and no leading or
+// trailing slash.
+func (p *configParser) importPath(n *yaml.Node, where string) string {
+	s := p.str(n, where)
+	if s != "" {
+		if msg := CheckImportPath(s); msg != "" {
+			p.errorf(n, "%s: %s", where, msg)
+		}
+	}
+	return s
+}
+
+// CheckImportPath returns why s is not a valid import path, or "".
+func CheckImportPath(s string) string {
+	for _, elem := range strings.Split(s, "/") {
+		if elem == "" || elem == "." || elem == ".." || strings.HasPrefix(elem, "-") {
+			return fmt.Sprintf("%q is not a valid import path (an element is empty, \".\", \"..\" or starts with \"-\")", s)
+		}
+		for _, r := range elem {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~+", r)) {
+				return fmt.Sprintf("%q is not a valid import path (%q is not allowed in one)", s, r)
+			}
+		}
+	}
+	return ""
+}
+
 func (p *configParser) stringOrList(n *yaml.Node, where string) []string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return []string{n.Value}
@@ -318,7 +394,12 @@ func (p *configParser) stringOrList(n *yaml.Node, where string) []string {
 	return out
 }
 
+// isIdent reports whether s is an ASCII Go identifier that is not a
+// keyword.
 func isIdent(s string) bool {
+	if token.IsKeyword(s) {
+		return false
+	}
 	for i, r := range s {
 		switch {
 		case r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':

@@ -57,6 +57,7 @@ type Output struct {
 // Stats counts what was read and generated.
 type Stats struct {
 	Pages, Types, Operations, Examples int
+	Unreadable                         int // pages that could not be read (each has a file-unreadable diagnostic)
 	Errors, Warnings, Infos            int // diagnostics by severity
 	Files                              int // generated files, all outputs
 }
@@ -124,6 +125,11 @@ func Run(ctx context.Context, fsys fs.FS, cfg Config) (*Result, error) {
 
 	res.Diagnostics = model.SortDiagnostics(diags)
 	res.Stats = Stats{Pages: len(pages), Types: len(m.Types), Operations: len(m.Operations), Examples: len(m.Examples())}
+	for _, p := range pages {
+		if p.ReadError != "" {
+			res.Stats.Unreadable++
+		}
+	}
 	for _, d := range res.Diagnostics {
 		switch d.Severity {
 		case model.SevError:

@@ -13,29 +13,30 @@ import (
 // Load reads and parses every "*.md" file under fsys (skipping
 // includes/snippets folders, which hold SDK code), in parallel, and returns
 // the pages sorted by Path. Paths are relative to the root of fsys.
+// Symbolic links are followed (see WalkFiles). A page that cannot be read,
+// and a folder or symbolic link that cannot be walked (when its name ends
+// in ".md" or has no extension, so that it may hold or be a page), is
+// returned as a Page with only Path and ReadError set. The error is for a
+// root that cannot be read.
 func Load(fsys fs.FS) ([]*Page, error) {
 	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if d.Name() == "snippets" && path.Base(path.Dir(p)) == "includes" {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	failed := map[string]string{}
+	skip := func(p string) bool { return path.Base(p) == "snippets" && path.Base(path.Dir(p)) == "includes" }
+	err := WalkFiles(fsys, skip, func(p string) {
 		if strings.HasSuffix(p, ".md") {
 			paths = append(paths, p)
 		}
-		return nil
+	}, func(p string, err error) {
+		if ext := path.Ext(p); ext == ".md" || ext == "" {
+			paths = append(paths, p)
+			failed[p] = err.Error()
+		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(paths)
 	pages := make([]*Page, len(paths))
-	errs := make([]error, len(paths))
 	workers := runtime.GOMAXPROCS(0)
 	if workers > len(paths) {
 		workers = len(paths)
@@ -48,9 +49,13 @@ func Load(fsys fs.FS) ([]*Page, error) {
 			defer wg.Done()
 			var buf []byte // reused: Parse keeps no reference to its src
 			for i := range next {
+				if msg, ok := failed[paths[i]]; ok {
+					pages[i] = &Page{Path: paths[i], Blocks: []*Block{}, ReadError: msg}
+					continue
+				}
 				src, err := readFile(fsys, paths[i], buf)
 				if err != nil {
-					errs[i] = err
+					pages[i] = &Page{Path: paths[i], Blocks: []*Block{}, ReadError: err.Error()}
 					continue
 				}
 				pages[i] = Parse(paths[i], src)
@@ -63,11 +68,6 @@ func Load(fsys fs.FS) ([]*Page, error) {
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
 	return pages, nil
 }
 

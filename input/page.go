@@ -11,7 +11,9 @@ package input
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apidocgen/apidocgen/input/jsonx"
 )
@@ -25,8 +27,21 @@ type Pos struct {
 	Col  int    `json:"col"`
 }
 
-// String formats p as file:line:col.
-func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+// String formats p as file:line:col, with the file name quoted (see
+// QuoteFile) when it holds a control character.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", QuoteFile(p.File), p.Line, p.Col) }
+
+// QuoteFile returns name as it is, or Go-quoted when it holds a line break
+// or another control character, or is not UTF-8, so that a message about
+// it stays one line and cannot be mistaken for another.
+func QuoteFile(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError || r == '"' && name[0] == '"' {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
 
 // IsValid reports whether p names a line.
 func (p Pos) IsValid() bool { return p.Line > 0 }
@@ -47,6 +62,9 @@ type Page struct {
 	LinkDefs map[string]LinkDef `json:"linkDefs,omitempty"`
 	CRLF     bool               `json:"crlf,omitempty"`  // at least one line ends in "\r\n"
 	Mixed    bool               `json:"mixed,omitempty"` // lines end in both "\r\n" and "\n"
+	// ReadError, when set, says why the file could not be read (see Load);
+	// the page is then otherwise empty.
+	ReadError string `json:"readError,omitempty"`
 }
 
 // A FrontField is one "key: value" line of the YAML front matter. Value has

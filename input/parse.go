@@ -95,6 +95,7 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 	}
 	lines := node.Lines()
 	src := reader.Source()
+	split := false // a table was split off the end of the paragraph
 	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s, e := trimSpaceRange(src, seg.Start, seg.Stop)
@@ -115,11 +116,15 @@ func (paragraphTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 			return
 		}
 		node.Lines().SetSliced(0, i-1)
+		split = true
 		break
 	}
-	if atSetextUnderline(src, reader) {
+	if !split && atSetextUnderline(src, reader) {
 		// goldmark asks for the paragraph to be transformed before it
-		// turns it into a setext heading: leave it a paragraph.
+		// turns it into a setext heading: leave it a paragraph. When a
+		// table was split off its end, the underline follows the table,
+		// not the text, and is read as what it is on its own (a thematic
+		// break), as after a table that opens a paragraph.
 		return
 	}
 	raw := &paraNode{}

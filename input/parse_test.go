@@ -186,3 +186,28 @@ func TestLoad(t *testing.T) {
 		t.Errorf("resources/a.md title %q", title)
 	}
 }
+
+// TestTableThenUnderline: a "---" line right after a table that was split
+// off a paragraph is a thematic break, as after any table; it must not turn
+// the paragraph's text into a setext heading placed after the table.
+func TestTableThenUnderline(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []BlockKind
+	}{
+		{"Intro text.\n|a|b|\n|-|-|\n|1|2|\n---\n", []BlockKind{KindParagraph, KindTable, KindBreak}},
+		{"Intro text.\nmore text\n| a | b |\n|---|---|\n---\n", []BlockKind{KindParagraph, KindTable, KindBreak}},
+		{"Intro text.\n|a|b|\n|-|-|\n===\n", []BlockKind{KindParagraph, KindTable, KindParagraph}},
+		{"|a|b|\n|-|-|\n---\n", []BlockKind{KindTable, KindBreak}},
+		{"Title\n---\n", []BlockKind{KindHeading}},
+	} {
+		p := Parse("t.md", []byte(tc.src))
+		var kinds []BlockKind
+		for _, b := range p.Blocks {
+			kinds = append(kinds, b.Kind)
+		}
+		if !reflect.DeepEqual(kinds, tc.want) {
+			t.Errorf("%q: blocks %v, want %v", tc.src, kinds, tc.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -9,8 +10,9 @@ import (
 // anything.
 type Check struct {
 	Root  string
-	Areas []Area // as for Dir
-	FS    FS     // nil: OS
+	Areas []Area               // as for Dir
+	FS    FS                   // nil: OS
+	Guard func([]Change) error // as for Dir
 }
 
 // A Report is the result of Check.
@@ -22,15 +24,28 @@ type Report struct {
 }
 
 // Run compares files with the disk. Name clashes with files that were not
-// generated are a *ConflictError, as for Dir.Write.
+// generated are a *ConflictError, as for Dir.Write. An output that an
+// interrupted run left half switched (a journal, see Dir) cannot be
+// compared: that is an error too, which the next Dir.Write resolves.
+// Temporary files of interrupted runs are not output and are ignored.
 func (c Check) Run(files Files) (*Report, error) {
 	fsys := c.FS
 	if fsys == nil {
 		fsys = OS
 	}
+	if j, err := readJournal(fsys, c.Root); err != nil {
+		return nil, err
+	} else if j != nil {
+		return nil, fmt.Errorf("an interrupted run left the output in %s half written (%s is there): run the generator to finish it, then check", c.Root, JournalName)
+	}
 	changes, err := plan(fsys, c.Root, files, defaultAreas(c.Areas))
 	if err != nil {
 		return nil, err
+	}
+	if c.Guard != nil {
+		if err := c.Guard(changes); err != nil {
+			return nil, err
+		}
 	}
 	r := &Report{Summary: summarize(changes)}
 	for _, ch := range changes {

@@ -23,6 +23,10 @@ type FS interface {
 	Remove(name string) error
 	// SyncDir flushes the directory entries of dir (best effort).
 	SyncDir(dir string) error
+	// Lock takes the lock file name for this process, writing holder in
+	// it, and returns the function that releases it. When another process
+	// holds it, Lock returns a nil unlock and what that process wrote.
+	Lock(name, holder string) (unlock func(), heldBy string, err error)
 }
 
 // OS is the operating system's file system.

@@ -180,14 +180,14 @@ func findStale(fsys FS, root string, areas []Area, produced map[string]bool) ([]
 			switch {
 			case e.IsDir():
 				n := e.Name()
-				if recursive && n != "testdata" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "_") {
+				if recursive && searched(n) {
 					if err := walk(rel, true); err != nil {
 						return err
 					}
 				}
 			case e.Type().IsRegular():
-				if produced[rel] || seen[rel] {
-					continue
+				if produced[rel] || seen[rel] || isTemp(e.Name()) {
+					continue // a temporary file of an interrupted run is not output
 				}
 				seen[rel] = true
 				data, err := fsys.ReadFile(osPath(root, rel))

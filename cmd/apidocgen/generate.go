@@ -28,11 +28,15 @@ Flags override the file; paths in flags are relative to the current folder.
 
 A file is rewritten only when its bytes change; files generated earlier and
 no longer produced are removed; a file of the same name that apidocgen did
-not generate is an error and is left alone. Each file is replaced
-atomically (written beside it, then renamed), and a run that fails to write
-or rename puts back the files it had already replaced. The renames are one
-per file: a run killed while renaming can leave some files new and some
-old; run generate again.
+not generate is an error and is left alone. The switch from the old files
+to the new ones is one step: a run that fails or is killed leaves the old
+files, or (finished by the next run) the new ones, never a mix. One run at
+a time writes an output folder: a second one waits (-wait) for the first.
+
+A docs folder without pages is an error, and so is one that would remove
+most of the types of the package or schema generated before
+(-allow-shrink accepts it), or a go.dir that holds the package of another
+configuration file.
 
 With -check nothing is written: the command prints a unified diff of the
 files that would be added, changed or removed and exits 1 when the output
@@ -46,15 +50,17 @@ generated from the API's OData CSDL metadata instead of docs. Metadata with
 errors writes nothing and exits 1; a file that is not CSDL at all exits 2.`
 
 type generateFlags struct {
-	config   string
-	docs     listFlag
-	metadata string
-	goDir    string
-	pkg      string
-	schema   string
-	roots    listFlag
-	check    bool
-	verbose  bool
+	config      string
+	docs        listFlag
+	metadata    string
+	goDir       string
+	pkg         string
+	schema      string
+	roots       listFlag
+	check       bool
+	verbose     bool
+	allowShrink bool
+	wait        time.Duration
 }
 
 func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -69,6 +75,8 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fl.Var(&f.roots, "roots", "generate Go only for the types reachable from these `types`, comma-separated qualified or short names (overrides roots)")
 	fl.BoolVar(&f.check, "check", false, "write nothing; print a diff and exit 1 if the output is stale")
 	fl.BoolVar(&f.verbose, "v", false, "print every diagnostic found in the docs")
+	fl.BoolVar(&f.allowShrink, "allow-shrink", false, "write even when the docs give less than half the types of the last run")
+	fl.DurationVar(&f.wait, "wait", 2*time.Minute, "how long to wait for another run writing the same output")
 	if code, ok := parseFlags(fl, args); !ok {
 		return code
 	}
@@ -95,12 +103,23 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apidocgen: the metadata has %d errors; nothing written\n", res.Stats.Errors)
 		return exitFound
 	}
+	if job.cfg.Metadata == "" && res.Stats.Pages == res.Stats.Unreadable {
+		fmt.Fprintf(stderr, "apidocgen: no Markdown page (*.md) could be read in %s: nothing generated, and the output was left as it is\n", job.docsNames())
+		return exitError
+	}
 
 	files, areas := job.collect(res)
+	man := output.File{}
+	if job.cfg.GoDir != "" {
+		man = job.manifestFile(res.Stats)
+		files = append(files, man)
+		files.Sort()
+	}
+	guard := job.guard(man, job.cfg.Schema, f.allowShrink)
 	var sum output.Summary
 	verb := "written"
 	if f.check {
-		rep, err := output.Check{Root: job.outRoot, Areas: areas}.Run(files)
+		rep, err := output.Check{Root: job.outRoot, Areas: areas, Guard: guard}.Run(files)
 		if err != nil {
 			return fail(stderr, "apidocgen", job.relErr(err))
 		}
@@ -108,7 +127,10 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		sum = rep.Summary
 		verb = "stale"
 	} else {
-		sum, err = output.Dir{Root: job.outRoot, Areas: areas}.Write(files)
+		waiting := func(holder string) {
+			fmt.Fprintf(stderr, "apidocgen: waiting for another apidocgen run (%s) writing %s\n", holder, job.rel(job.outRoot))
+		}
+		sum, err = output.Dir{Root: job.outRoot, Areas: areas, Guard: guard, Wait: f.wait, Waiting: waiting}.Write(files)
 		if err != nil {
 			return fail(stderr, "apidocgen", job.relErr(err))
 		}
@@ -182,12 +204,15 @@ func formatDiagnostic(j *job, d model.Diagnostic) string {
 
 // A job is a generate run with every path resolved.
 type job struct {
-	cwd     string
-	cfg     generator.Config // Docs relative to docsFS; GoDir and Schema relative to outRoot
-	docsFS  fs.FS
-	docsAbs []string
-	docsDir string // the folder docsFS is rooted at
-	outRoot string // common folder of the outputs
+	cwd       string
+	cfg       generator.Config // Docs relative to docsFS; GoDir and Schema relative to outRoot
+	docsFS    fs.FS
+	docsAbs   []string
+	docsDir   string // the folder docsFS is rooted at
+	outRoot   string // common folder of the outputs
+	configAbs string // the configuration file, "" for flags only
+	goDirAbs  string
+	schemaAbs string
 }
 
 // prepare reads the configuration, applies the flags and resolves paths.
@@ -215,6 +240,7 @@ func prepare(f generateFlags) (*job, error) {
 			return nil, err
 		}
 		base = filepath.Dir(abs(cwd, name))
+		j.configAbs = abs(cwd, name)
 	}
 	// Resolve the paths of the file against its folder, those of the
 	// flags against the current folder.
@@ -242,6 +268,9 @@ func prepare(f generateFlags) (*job, error) {
 		schema = abs(cwd, f.schema)
 	}
 	if f.pkg != "" {
+		if msg := generator.CheckPackageName(f.pkg); msg != "" {
+			return nil, fmt.Errorf("-package: %s", msg)
+		}
 		cfg.Package = f.pkg
 	}
 	if f.roots.set {
@@ -304,6 +333,7 @@ func prepare(f generateFlags) (*job, error) {
 		outs = append(outs, filepath.Dir(schema))
 	}
 	j.outRoot = commonDir(outs)
+	j.goDirAbs, j.schemaAbs = goDir, schema
 	if goDir != "" {
 		cfg.GoDir = relSlash(j.outRoot, goDir)
 		if cfg.GoImportPath == "" {
@@ -332,6 +362,15 @@ func (j *job) collect(res *generator.Result) (output.Files, []output.Area) {
 	}
 	files.Sort()
 	return files, areas
+}
+
+// docsNames lists the docs folders relative to the current folder.
+func (j *job) docsNames() string {
+	var names []string
+	for _, d := range j.docsAbs {
+		names = append(names, j.rel(d))
+	}
+	return strings.Join(names, ", ")
 }
 
 // diffPrefix is outRoot relative to the current folder, for diff headers.

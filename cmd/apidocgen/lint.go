@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -114,6 +116,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
+	if st, err := os.Stat(*dir); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fail(stderr, "apidocgen lint", fmt.Errorf("docs folder %s: %w", *dir, err))
+	} else if !st.IsDir() {
+		return fail(stderr, "apidocgen lint", fmt.Errorf("docs folder %s is not a folder", *dir))
+	}
 	if *metaFile == "" && cfg != nil {
 		*metaFile = cfg.Metadata
 	}
@@ -137,7 +148,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fsys := os.DirFS(*dir)
 	pages, err := input.Load(fsys)
 	if err != nil {
-		return fail(stderr, "apidocgen lint", err)
+		return fail(stderr, "apidocgen lint", fmt.Errorf("docs folder %s: %w", *dir, err))
 	}
 	if len(pages) == 0 {
 		fmt.Fprintf(stderr, "apidocgen lint: no Markdown pages under %s\n", *dir)
@@ -271,23 +282,14 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// allFiles lists every regular file of fsys (slash paths), skipping hidden
-// directories.
+// allFiles lists every file of fsys (slash paths), following symbolic
+// links as input.Load does and skipping hidden folders. Entries that
+// cannot be read are left out: a page among them is reported by the
+// compiler, and a link to any of them as a broken link.
 func allFiles(fsys fs.FS) ([]string, error) {
 	var out []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		out = append(out, p)
-		return nil
-	})
+	hidden := func(dir string) bool { return strings.HasPrefix(path.Base(dir), ".") }
+	err := input.WalkFiles(fsys, hidden, func(p string) { out = append(out, p) }, func(string, error) {})
 	sort.Strings(out)
 	return out, err
 }

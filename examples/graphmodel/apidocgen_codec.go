@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
@@ -174,6 +175,7 @@ type valueCodec struct {
 	size uintptr
 	bits int    // of an integer or float kind
 	sub  *codec // of kStruct and kPtrStruct
+	ints bool   // kOther holding integers: 1.0 and 1e3 are read as 1 and 1000
 }
 
 // A fieldCodec is the plan of one field.
@@ -191,6 +193,7 @@ type fieldCodec struct {
 	// shPtr: a pointer to anything but a generated struct, which decoding
 	// replaces rather than decodes into.
 	fresh bool
+	index int // in the codec's fields (of a page: see pageCodec)
 }
 
 // A codec is the plan of one struct type.
@@ -320,6 +323,7 @@ func (b *planner) codec(t reflect.Type) *codec {
 	b.collect(c, t, 0)
 	for i := range c.fields {
 		f := &c.fields[i]
+		f.index = i
 		if c.byName[f.name] != nil {
 			c.dupNames = true
 		}
@@ -407,7 +411,7 @@ func (b *planner) value(t reflect.Type) valueCodec {
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && registered(t):
 		v.kind, v.sub = kPtrStruct, b.codec(t.Elem())
 	case t == numberType || custom(t):
-		v.kind = kOther
+		v.kind, v.ints = kOther, intKind(t)
 	default:
 		switch t.Kind() {
 		case reflect.String:
@@ -423,10 +427,156 @@ func (b *planner) value(t reflect.Type) valueCodec {
 		case reflect.Float64:
 			v.kind = kFloat64
 		default:
-			v.kind = kOther
+			v.kind, v.ints = kOther, intKind(t)
 		}
 	}
 	return v
+}
+
+// heldType returns what t holds: a pointer's target, a Nullable's value, a
+// slice's elements (again and again), or t.
+func heldType(t reflect.Type) reflect.Type {
+	for {
+		switch {
+		case isNullableType(t):
+			t = t.Field(1).Type
+		case t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice:
+			t = t.Elem()
+		default:
+			return t
+		}
+	}
+}
+
+// intKind reports whether t holds integers.
+func intKind(t reflect.Type) bool {
+	k := heldType(t).Kind()
+	return k >= reflect.Int && k <= reflect.Uint64
+}
+
+// parseDateTime reads an RFC 3339 date-time as the validators check it:
+// "T" or "t", "Z" or "z", any number of fraction digits, a leap second at
+// 23:59 UTC, and two-digit fields read as strconv.Atoi reads them.
+func parseDateTime(s string) (time.Time, bool) {
+	if len(s) < 20 || s[10] != 'T' && s[10] != 't' {
+		return time.Time{}, false
+	}
+	d, err := time.Parse("2006-01-02", s[:10])
+	s = s[11:]
+	if err != nil || len(s) < 9 || s[2] != ':' || s[5] != ':' {
+		return time.Time{}, false
+	}
+	field := func(f string, hi int) int {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || n > hi {
+			return -1
+		}
+		return n
+	}
+	h, m, sec := field(s[0:2], 23), field(s[3:5], 59), field(s[6:8], 60)
+	s = s[8:]
+	ns := 0
+	if s != "" && s[0] == '.' {
+		k := 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		f, err := fraction(s[1:k])
+		if err != nil {
+			return time.Time{}, false
+		}
+		ns, s = f, s[k:]
+	}
+	offset := 0
+	switch {
+	case s == "Z" || s == "z":
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
+		zh, zm := field(s[1:3], 23), field(s[4:6], 59)
+		if zh < 0 || zm < 0 {
+			return time.Time{}, false
+		}
+		offset = (zh*60 + zm) * 60
+		if s[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	if h < 0 || m < 0 || sec < 0 {
+		return time.Time{}, false
+	}
+	t := time.Date(d.Year(), d.Month(), d.Day(), h, m, min(sec, 59), ns, time.FixedZone("", offset))
+	if sec == 60 {
+		if u := t.UTC(); u.Hour() != 23 || u.Minute() != 59 {
+			return time.Time{}, false
+		}
+		t = t.Add(time.Second)
+	}
+	return t, true
+}
+
+// integralNumbers returns raw with each number written with a fraction or
+// an exponent that is an integer (1.0, 1e3, 2.50e1, -0.0), and -0, written
+// as that integer, so that an integer field takes every value JSON Schema (and the
+// validators) count as an integer. Other numbers, and strings, are left
+// as they are.
+func integralNumbers(raw []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; {
+		case c == '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
+				}
+			}
+			i++
+		case c == '-' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(raw) && strings.IndexByte("+-.0123456789eE", raw[j]) >= 0 {
+				j++
+			}
+			if n, ok := integral(string(raw[i:j])); ok {
+				out = append(append(out, raw[last:i]...), n...)
+				last = j
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	if out == nil {
+		return raw
+	}
+	return append(out, raw[last:]...)
+}
+
+// integral returns the integer the number literal lit, written with a
+// fraction or an exponent, is equal to; false when it is none, or beyond
+// 64 bits (decoding then fails, as validation does).
+func integral(lit string) (string, bool) {
+	k := strings.IndexAny(lit, "eE")
+	if k < 0 && strings.IndexByte(lit, '.') < 0 {
+		return "0", lit == "-0" // which an unsigned field does not take
+	}
+	mant := lit
+	if k >= 0 {
+		mant = lit[:k]
+	}
+	if strings.Trim(mant, "-+0.") == "" {
+		return "0", true // 0.0, 0e99999999999, -0.0
+	}
+	if k >= 0 {
+		if e, err := strconv.Atoi(lit[k+1:]); err != nil || e > 10000 || e < -10000 {
+			return "", false // far beyond 64 bits, or far below 1
+		}
+	}
+	r, ok := new(big.Rat).SetString(lit)
+	if !ok || !r.IsInt() || r.Num().BitLen() > 64 {
+		return "", false
+	}
+	return r.Num().String(), true
 }
 
 // ----- encoding -----
@@ -951,11 +1101,13 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
 	}
 	d.i++
-	var first error
 	if d.peek() == '}' {
 		d.i++
 		return nil
 	}
+	var seenBuf [4]uint64
+	seen := newFieldSet(seenBuf[:], len(c.fields))
+	var errs []memberErr
 	for {
 		key, err := d.key()
 		if err != nil {
@@ -963,29 +1115,35 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 		}
 		start := d.i
 		if c.hasOData && string(key) == odataTypeKey {
-			if s, ok := d.stringValue(); ok {
-				*(*string)(unsafe.Add(p, c.odataOff)) = s
-				if err := d.next('}'); err != nil {
-					return err
-				}
-				if d.data[d.i-1] == '}' {
-					return first
-				}
-				continue
-			}
+			s, ok := d.stringValue()
 			if d.fatal != nil {
 				return d.fatal
 			}
-			d.i = start
-		}
-		if f := c.byName[string(key)]; f != nil {
+			// Given twice, the last value counts, as in a map: a string
+			// replaces an earlier one kept in AdditionalData, anything else
+			// an earlier string.
+			if c.hasExtra {
+				delete(*(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)), odataTypeKey)
+			}
+			*(*string)(unsafe.Add(p, c.odataOff)) = s
+			if !ok {
+				d.i = start
+				if err := d.skip(); err != nil {
+					return err
+				}
+				c.keep(p, key, d.data[start:d.i])
+			}
+		} else if f := c.byName[string(key)]; f != nil {
+			if seen.add(f.index) {
+				errs = c.forget(p, f, key, errs)
+			}
 			if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
 				err = d.fieldFailed(c, p, f, key, start, err)
 				if d.fatal != nil {
 					return d.fatal
 				}
-				if first == nil {
-					first = err
+				if err != nil {
+					errs = append(errs, memberErr{f.index, err})
 				}
 			}
 		} else {
@@ -998,9 +1156,61 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) error {
 			return err
 		}
 		if d.data[d.i-1] == '}' {
-			return first
+			return firstErr(errs)
 		}
 	}
+}
+
+// A fieldSet holds the indices of the fields of an object met so far.
+type fieldSet []uint64
+
+// newFieldSet returns an empty fieldSet for n fields, in buf when it is
+// large enough.
+func newFieldSet(buf []uint64, n int) fieldSet {
+	if k := (n + 63) / 64; k > len(buf) {
+		return make(fieldSet, k)
+	}
+	return buf
+}
+
+// add adds the field i and reports whether it was there already.
+func (s fieldSet) add(i int) bool {
+	bit := uint64(1) << (i % 64)
+	had := s[i/64]&bit != 0
+	s[i/64] |= bit
+	return had
+}
+
+// A memberErr is the error of decoding one field of an object.
+type memberErr struct {
+	field int
+	err   error
+}
+
+// firstErr returns the first error of errs, or nil.
+func firstErr(errs []memberErr) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0].err
+}
+
+// forget undoes the decoding of an earlier member key into the field f of
+// the struct at p, given again: the last value counts, as in a map. The
+// field is emptied, and what the earlier value left in AdditionalData and
+// its error are dropped; errs without it is returned.
+func (c *codec) forget(p unsafe.Pointer, f *fieldCodec, key []byte, errs []memberErr) []memberErr {
+	reflect.NewAt(f.typ, unsafe.Add(p, f.off)).Elem().SetZero()
+	if c.hasExtra {
+		delete(*(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)), string(key))
+	}
+	out := errs[:0]
+	for _, e := range errs {
+		if e.field != f.index {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // fieldFailed ends the decoding of member key into the field f of the
@@ -1108,6 +1318,9 @@ func (f *fieldCodec) decodeSlow(p unsafe.Pointer, raw []byte) error {
 	case shPolySlice:
 		t = reflect.TypeFor[[]json.RawMessage]()
 	}
+	if intKind(t) {
+		raw = integralNumbers(raw)
+	}
 	nv := reflect.New(t)
 	if err := json.Unmarshal(raw, nv.Interface()); err != nil || f.shape == shPolySlice {
 		return err
@@ -1159,6 +1372,9 @@ func (d *decoder) value(v *valueCodec, p unsafe.Pointer) error {
 		if err != nil {
 			return err
 		}
+		if v.ints {
+			raw = integralNumbers(raw)
+		}
 		return json.Unmarshal(raw, reflect.NewAt(v.typ, p).Interface())
 	}
 	switch c := d.peek(); c {
@@ -1181,7 +1397,15 @@ func (d *decoder) value(v *valueCodec, p unsafe.Pointer) error {
 			}
 			if v.kind == kTime {
 				if (*time.Time)(p).UnmarshalJSON(raw) != nil {
-					return errMismatch
+					// Every RFC 3339 date-time, as the validators check it
+					// (a lower-case t or z, a leap second, escapes, ...).
+					sd := decoder{data: raw}
+					s, err := sd.str()
+					t, ok := parseDateTime(string(s))
+					if err != nil || !ok {
+						return errMismatch
+					}
+					*(*time.Time)(p) = t
 				}
 				return nil
 			}
@@ -1277,6 +1501,12 @@ func (v *valueCodec) setNumber(p unsafe.Pointer, lit []byte) error {
 	switch v.kind {
 	case kInt:
 		n, ok := parseInt(lit)
+		if !ok {
+			// 1.0, 1e3 and -0.0 are integers too.
+			if lit, isInt := integral(string(lit)); isInt {
+				n, ok = parseInt([]byte(lit))
+			}
+		}
 		if !ok || v.bits < 64 && (n < -1<<(v.bits-1) || n >= 1<<(v.bits-1)) {
 			return errMismatch
 		}
@@ -1293,7 +1523,13 @@ func (v *valueCodec) setNumber(p unsafe.Pointer, lit []byte) error {
 	case kUint:
 		n, err := strconv.ParseUint(string(lit), 10, v.bits)
 		if err != nil {
-			return errMismatch
+			lit, isInt := integral(string(lit))
+			if !isInt {
+				return errMismatch
+			}
+			if n, err = strconv.ParseUint(lit, 10, v.bits); err != nil {
+				return errMismatch
+			}
 		}
 		switch v.bits {
 		case 8:

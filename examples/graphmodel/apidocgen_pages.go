@@ -199,12 +199,13 @@ func pageCodecOf(t reflect.Type) *pageCodec {
 			c.fields = append(c.fields, f)
 		}
 		for i := range c.fields {
+			c.fields[i].index = i
 			c.byName[c.fields[i].name] = &c.fields[i]
 		}
 		value, _ := t.FieldByName("Value")
 		extra, _ := t.FieldByName("AdditionalData")
 		elem, _ := t.FieldByName("elem")
-		c.byName["value"] = &fieldCodec{name: "value", off: value.Offset, shape: shSlice, typ: value.Type}
+		c.byName["value"] = &fieldCodec{name: "value", off: value.Offset, shape: shSlice, typ: value.Type, index: len(c.fields)}
 		c.extraOff = extra.Offset
 		pc.controls, pc.valueOff, pc.elemOff, slice = c, value.Offset, elem.Offset, value.Type
 	}
@@ -316,25 +317,35 @@ func (d *decoder) page(pc *pageCodec, p unsafe.Pointer) error {
 		return nil
 	}
 	c := pc.controls
-	var first error
+	var seenBuf [1]uint64
+	seen := newFieldSet(seenBuf[:], len(c.fields)+1)
+	var errs []memberErr
 	for {
 		key, err := d.key()
 		if err != nil {
 			return err
 		}
 		start := d.i
-		var merr error
-		if string(key) == "value" {
-			vp := unsafe.Add(p, pc.valueOff)
-			if merr = d.pageValue(pc, p); merr != nil {
-				if d.fatal == nil && *(*unsafe.Pointer)(vp) == nil {
-					c.keep(p, key, d.data[start:d.i]) // not an array: kept as written
-				}
-				merr = errorf("%q: %w", key, merr)
+		if f := c.byName[string(key)]; f != nil {
+			if seen.add(f.index) {
+				errs = c.forget(p, f, key, errs)
 			}
-		} else if f := c.byName[string(key)]; f != nil {
-			if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
+			var merr error
+			if f.name == "value" {
+				if merr = d.pageValue(pc, p); merr != nil {
+					if d.fatal == nil && *(*unsafe.Pointer)(unsafe.Add(p, pc.valueOff)) == nil {
+						c.keep(p, key, d.data[start:d.i]) // not an array: kept as written
+					}
+					merr = errorf("%q: %w", key, merr)
+				}
+			} else if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
 				merr = d.fieldFailed(c, p, f, key, start, err)
+			}
+			if d.fatal != nil {
+				return d.fatal
+			}
+			if merr != nil {
+				errs = append(errs, memberErr{f.index, merr})
 			}
 		} else {
 			if err := d.skip(); err != nil {
@@ -342,17 +353,11 @@ func (d *decoder) page(pc *pageCodec, p unsafe.Pointer) error {
 			}
 			c.keep(p, key, d.data[start:d.i])
 		}
-		if d.fatal != nil {
-			return d.fatal
-		}
-		if first == nil {
-			first = merr
-		}
 		if err := d.next('}'); err != nil {
 			return err
 		}
 		if d.data[d.i-1] == '}' {
-			return first
+			return firstErr(errs)
 		}
 	}
 }

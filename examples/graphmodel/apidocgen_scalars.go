@@ -108,9 +108,10 @@ func twoDigits(s string, max int) (int, error) {
 	return n, nil
 }
 
-// fraction reads up to nine decimal digits after a point as nanoseconds.
+// fraction reads the decimal digits after a point as nanoseconds (the
+// digits after the ninth are dropped).
 func fraction(s string) (int, error) {
-	if s == "" || len(s) > 12 {
+	if s == "" {
 		return 0, errors.New("bad fraction")
 	}
 	n := 0

@@ -5,7 +5,9 @@ package graphmodel
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"sort"
@@ -139,7 +141,8 @@ func validateDecoded(typeName string, mode ValidationMode, data []byte) error {
 	if err := d.Decode(&v); err != nil {
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("invalid JSON: " + err.Error())}
 	}
-	if d.More() {
+	if _, err := d.Token(); err != io.EOF {
+		// More() would miss a stray '}' or ']'.
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("invalid JSON: text after the value")}
 	}
 	return ValidateValue(typeName, mode, v)
@@ -352,7 +355,7 @@ const (
 
 // A vprim is a primitive check.
 type vprim struct {
-	json   uint8    // vpBool, vpNumber, vpInt or vpString
+	json   uint8    // vpBool, vpNumber, vpInt, vpString, vpFloat32 or vpFloat64
 	format uint8    // the syntax of a string: vsAny, vsDateTime, ...
 	lo, hi int64    // the range of an integer
 	maxLen int      // the maximum length of a string in code points; 0: none
@@ -365,6 +368,8 @@ const (
 	vpNumber
 	vpInt
 	vpString
+	vpFloat32 // a number a float32 can hold
+	vpFloat64 // a number a float64 can hold
 )
 
 // The string syntaxes of vprim.
@@ -589,6 +594,10 @@ func (s *vstate) vprim(c *vprim, v any) {
 		s.vBool(v)
 	case vpNumber:
 		s.vNumber(v)
+	case vpFloat32:
+		s.vFloat(v, 32)
+	case vpFloat64:
+		s.vFloat(v, 64)
 	case vpInt:
 		s.vInt(v, c.lo, c.hi)
 	case vpString:
@@ -963,7 +972,7 @@ func (s *vstate) jprim(d *decoder, c *vprim) {
 		default:
 			s.jwrong(d, "boolean")
 		}
-	case vpNumber, vpInt:
+	case vpNumber, vpInt, vpFloat32, vpFloat64:
 		if k := d.peek(); k != '-' && (k < '0' || k > '9') {
 			want := "number"
 			if c.json == vpInt {
@@ -973,13 +982,26 @@ func (s *vstate) jprim(d *decoder, c *vprim) {
 			return
 		}
 		lit, err := d.number()
-		if err == nil && c.json == vpInt {
-			s.intLiteral(unsafe.String(unsafe.SliceData(lit), len(lit)), c.lo, c.hi)
+		if err == nil {
+			s.numberLiteral(c, unsafe.String(unsafe.SliceData(lit), len(lit)))
 		}
 	case vpString:
 		if str, ok := s.jstring(d); ok {
 			s.stringChecks(c, str)
 		}
+	}
+}
+
+// numberLiteral checks the number literal lit with c, a check of numbers:
+// an integer's range, a float's.
+func (s *vstate) numberLiteral(c *vprim, lit string) {
+	switch c.json {
+	case vpInt:
+		s.intLiteral(lit, c.lo, c.hi)
+	case vpFloat32:
+		s.floatLiteral(lit, 32)
+	case vpFloat64:
+		s.floatLiteral(lit, 64)
 	}
 }
 
@@ -1050,6 +1072,65 @@ func (s *vstate) vNumber(v any) {
 		return
 	}
 	s.wrongType("number", v)
+}
+
+// vFloat checks that v is a number a float of the given size can hold,
+// as the JSON Schema says it: strictly between -2^128 + 2^103 and
+// 2^128 - 2^103 for float32 (the numbers that do not round to infinity),
+// between -vFloat64Limit and vFloat64Limit for float64.
+func (s *vstate) vFloat(v any, bits int) {
+	switch x := v.(type) {
+	case json.Number:
+		if !s.floatLiteral(string(x), bits) {
+			break
+		}
+		return
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			break
+		}
+		if bits == 32 && math.Abs(x) >= 0x1.ffffffp127 {
+			s.fail("number " + strconv.FormatFloat(x, 'g', -1, 64) + " out of the range of a float32")
+		}
+		return
+	case float32, int, int64, int32:
+		return
+	}
+	s.wrongType("number", v)
+}
+
+// floatLiteral checks that the number literal lit is within the range of
+// a float of the given size; it returns false, reporting nothing, when lit
+// is not a number.
+func (s *vstate) floatLiteral(lit string, bits int) bool {
+	fits, ok := vFloatFits(lit, bits)
+	if ok && !fits {
+		s.fail("number " + lit + " out of the range of a float" + strconv.Itoa(bits))
+	}
+	return ok
+}
+
+// vFloat64Limit is 2^1024 - 2^970 - 1. From 2^1024 - 2^970 on, numbers
+// round to an infinite float64; the bound is one less, because JSON readers
+// working in float64 cannot read that point in the JSON Schema.
+const vFloat64Limit = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791"
+
+// vFloatFits reports whether the number literal lit is within the range of
+// a float of the given size; ok is false when lit is not a number.
+func vFloatFits(lit string, bits int) (fits, ok bool) {
+	f, err := strconv.ParseFloat(lit, bits)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return false, true
+	case err != nil:
+		return false, false
+	case bits == 32 || math.Abs(f) < math.MaxFloat64:
+		return true, true
+	}
+	// Rounded to the largest float64: compare exactly.
+	r, _ := new(big.Rat).SetString(lit)
+	lim, _ := new(big.Rat).SetString(vFloat64Limit)
+	return r.Abs(r).Cmp(lim) < 0, true
 }
 
 // vInt checks that v is an integer (1.0 and 1e3 count, as in JSON
@@ -1334,7 +1415,7 @@ func vIsDuration(s string) bool {
 	units := "YMWD"
 	for s != "" && s[0] != 'T' {
 		n := vDigitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		i := strings.IndexByte(units, s[n])
@@ -1350,7 +1431,7 @@ func vIsDuration(s string) bool {
 	units = "HMS"
 	for s != "" {
 		n := vDigitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		if s[n] == '.' {

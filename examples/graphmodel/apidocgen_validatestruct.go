@@ -378,13 +378,13 @@ func (s *vstate) wpolyNullable(iv reflect.Value, p *vprop, nullable bool, declar
 func vWant(kind uint8, idx int32) string {
 	switch kind {
 	case vkPrim:
-		switch vPrims[idx].json {
-		case vpBool:
+		switch c := vPrims[idx].json; {
+		case c == vpBool:
 			return "boolean"
-		case vpNumber:
-			return "number"
-		case vpInt:
+		case c == vpInt:
 			return "integer"
+		case vIsNumberCheck(c):
+			return "number"
 		}
 		return "string"
 	case vkEnum:
@@ -472,11 +472,10 @@ func (s *vstate) wvalue(v *valueCodec, vp unsafe.Pointer, kind uint8, idx int32)
 			s.slow = true // not written as a plain number: encoding/json decides
 			return
 		}
-		switch {
-		case kind != vkPrim || vPrims[idx].json != vpNumber && vPrims[idx].json != vpInt:
+		if kind == vkPrim && vIsNumberCheck(vPrims[idx].json) {
+			s.numberLiteral(&vPrims[idx], unsafe.String(unsafe.SliceData(lit), len(lit)))
+		} else {
 			got = "number"
-		case vPrims[idx].json == vpInt:
-			s.intLiteral(unsafe.String(unsafe.SliceData(lit), len(lit)), vPrims[idx].lo, vPrims[idx].hi)
 		}
 	case kRaw:
 		raw := *(*[]byte)(vp)
@@ -510,6 +509,11 @@ func (s *vstate) wvalue(v *valueCodec, vp unsafe.Pointer, kind uint8, idx int32)
 	if got != "" {
 		s.fail("expected " + vWant(kind, idx) + ", got " + got)
 	}
+}
+
+// vIsNumberCheck reports whether the JSON type of a vprim is a number.
+func vIsNumberCheck(json uint8) bool {
+	return json == vpNumber || json == vpInt || json == vpFloat32 || json == vpFloat64
 }
 
 // wstring checks the string str, written for the value, with the check of

@@ -5,8 +5,8 @@ package graphmodel
 // vPrims lists the primitive checks of the properties in vTypes.
 var vPrims = []vprim{
 	0: {json: vpBool},
-	1: {json: vpInt, lo: -2147483648, hi: 2147483647},
-	2: {json: vpNumber},
+	1: {json: vpFloat64},
+	2: {json: vpInt, lo: -2147483648, hi: 2147483647},
 	3: {json: vpString, format: vsDateTime},
 	4: {json: vpString, format: vsDate},
 	5: {json: vpString},

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apidocgen/apidocgen/generator/internal/textdist"
 	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/input"
 	"github.com/apidocgen/apidocgen/input/jsonx"
@@ -43,6 +44,10 @@ type compiler struct {
 	loose     []looseResource              // resource annotations on pages that are not resource pages
 	lowered   map[string]string            // strings.ToLower of headings and names, computed once
 	apiPages  []*pageInfo
+
+	shortNames []string          // sorted keys of byShort, for suggest
+	shortIndex *textdist.Index   // of shortNames; nil until suggest needs it
+	suggested  map[string]string // lower-cased name -> what suggest returned
 }
 
 // pageInfo is a page with what the compiler learnt of it.
@@ -132,6 +137,12 @@ func (c *compiler) readPage(p *input.Page) {
 	pi := &pageInfo{page: p}
 	pi.title, pi.h1 = p.Title()
 	pi.info = &model.Page{Path: p.Path, Title: pi.title}
+	if p.ReadError != "" {
+		pi.info.Kind = model.PageConceptual
+		c.m.Pages = append(c.m.Pages, pi.info)
+		c.diags.Add(input.Pos{File: p.Path, Line: 1, Col: 1}, RuleFileUnreadable, "cannot be read, so it is left out: %s", p.ReadError)
+		return
+	}
 	pi.info.DocType, _ = p.FrontValue("doc_type")
 	pi.info.DocType = strings.Trim(pi.info.DocType, "\"' ")
 	for _, b := range p.Blocks {
@@ -359,6 +370,7 @@ func (c *compiler) register(t *model.Type, pagePath string) bool {
 		return false
 	}
 	c.types[q] = t
+	c.shortIndex = nil
 	s := strings.ToLower(t.Name)
 	c.byShort[s] = append(c.byShort[s], t)
 	lp := strings.ToLower(pagePath)

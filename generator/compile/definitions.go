@@ -224,16 +224,16 @@ func (c *compiler) defineType(pi *pageInfo, d *definition, first bool) *pendingT
 			}
 		}
 	}
-	c.addDefinition(pi, pt)
-	if !main && d.heading != nil {
+	if c.addDefinition(pi, pt) && !main && d.heading != nil {
 		c.anchors[strings.ToLower(p.Path)+"#"+slug(d.heading.Text)] = pt.t
 	}
 	return pt
 }
 
 // addDefinition registers the type of pt, or merges it into the type of
-// the same name another page (or definition) defined first.
-func (c *compiler) addDefinition(pi *pageInfo, pt *pendingType) {
+// the same name another page (or definition) defined first. It reports
+// false when the name is an enum's: the type is then left out.
+func (c *compiler) addDefinition(pi *pageInfo, pt *pendingType) bool {
 	p := pi.page
 	t := pt.t
 	prev := c.types[strings.ToLower(t.QualifiedName())]
@@ -241,12 +241,19 @@ func (c *compiler) addDefinition(pi *pageInfo, pt *pendingType) {
 		c.register(t, p.Path)
 		c.primary[t] = pt
 		c.pending = append(c.pending, pt)
-		return
+		return true
+	}
+	prim := c.primary[prev]
+	if prim == nil {
+		// The name is taken by an enum (a "### x values" section read
+		// earlier): the definition's properties and JSON representation
+		// would describe a type that is not in the model, so say so.
+		c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined as an enum at %s; the properties and JSON representation of this page are not read", t.QualifiedName(), prev.Pos)
+		return false
 	}
 	// A second page defines the same type (an Intune page re-listing
 	// user, say). Its rows are merged into the first definition; the page
 	// whose file name is the type's name is the primary one.
-	prim := c.primary[prev]
 	if fileNames(p.Path, t.Name) && !fileNames(prim.pi.page.Path, t.Name) {
 		c.diags.Add(prev.Pos, RuleDuplicateType, "type %q is also defined at %s", t.QualifiedName(), t.Pos)
 		prev.Pos, prev.Doc, prev.Open, prev.Abstract, prev.MediaEntity, prev.Deprecated = t.Pos, t.Doc, t.Open, t.Abstract, t.MediaEntity, t.Deprecated
@@ -259,11 +266,12 @@ func (c *compiler) addDefinition(pi *pageInfo, pt *pendingType) {
 				break
 			}
 		}
-		return
+		return true
 	}
 	c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined at %s", t.QualifiedName(), prev.Pos)
 	pt.t = prev
 	c.pending = append(c.pending, pt)
+	return true
 }
 
 // splitLead splits a definition's blocks into its lead (before the first

@@ -85,3 +85,19 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadablePage: a page input.Load could not read is reported where
+// it is (file-unreadable) and left out; the other pages are read.
+func TestUnreadablePage(t *testing.T) {
+	pages := []*input.Page{
+		{Path: "resources/gone.md", Blocks: []*input.Block{}, ReadError: "symbolic link leads nowhere"},
+		input.Parse("resources/kept.md", []byte("# kept resource type\n\n## Properties\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n")),
+	}
+	m := Compile(pages)
+	if len(m.Diagnostics) != 1 || m.Diagnostics[0].String() != "resources/gone.md:1:1: error: cannot be read, so it is left out: symbolic link leads nowhere [file-unreadable]" {
+		t.Errorf("diagnostics: %v", m.Diagnostics)
+	}
+	if len(m.Types) != 1 || m.Types[0].Name != "kept" || len(m.Pages) != 2 || m.Pages[0].Kind != "conceptual" {
+		t.Errorf("model: %d types, pages %+v", len(m.Types), m.Pages)
+	}
+}

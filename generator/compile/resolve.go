@@ -110,19 +110,31 @@ func (c *compiler) unknownType(pos input.Pos, what, name string) {
 	c.diags.Add(pos, RuleUnknownType, "%s: unknown type %q", what, name)
 }
 
-// suggest returns the defined type name closest to name, or "".
+// suggest returns the defined type name closest to name, or "": what
+// closest(name, sorted short names) returns, from an index of the names
+// made once, and remembered for each name (a missing type is often named
+// by many pages). register drops both when a type is added.
 func (c *compiler) suggest(name string) string {
+	if c.shortIndex == nil {
+		c.shortNames = c.shortNames[:0]
+		for k := range c.byShort {
+			c.shortNames = append(c.shortNames, k)
+		}
+		sort.Strings(c.shortNames)
+		c.shortIndex = textdist.NewIndex(c.shortNames)
+		c.suggested = map[string]string{}
+	}
 	_, n := splitQualified(name)
-	var names []string
-	for k := range c.byShort {
-		names = append(names, k)
+	ls := strings.ToLower(n)
+	if s, ok := c.suggested[ls]; ok {
+		return s
 	}
-	sort.Strings(names)
-	s := closest(strings.ToLower(n), names)
-	if s == "" {
-		return ""
+	s := ""
+	if i, _ := c.shortIndex.Nearest(ls, 1, closestLimit(ls)); i >= 0 {
+		s = c.byShort[c.shortNames[i]][0].QualifiedName()
 	}
-	return c.byShort[s][0].QualifiedName()
+	c.suggested[ls] = s
+	return s
 }
 
 // resolveInheritance links every type to its parent from the three sources
@@ -427,10 +439,7 @@ func (c *compiler) finishTypes() {
 func closest(s string, cands []string) string {
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
-	limit := 2
-	if len(s) >= 12 {
-		limit = 3
-	}
+	limit := closestLimit(s)
 	for _, cnd := range cands {
 		lc := strings.ToLower(cnd)
 		if cnd == s {
@@ -447,6 +456,14 @@ func closest(s string, cands []string) string {
 		return best
 	}
 	return ""
+}
+
+// closestLimit is the largest edit distance closest accepts for s.
+func closestLimit(s string) int {
+	if len(s) >= 12 {
+		return 3
+	}
+	return 2
 }
 
 func abs(n int) int {

@@ -58,6 +58,9 @@ var (
 	RuleKeyPropertyMissing = model.Rule{ID: "key-property-missing", Severity: model.SevError,
 		Summary: "the annotation's keyProperty is not a property of the type or its ancestors",
 		Example: "\"keyProperty\": \"ID\""}
+	RuleFileUnreadable = model.Rule{ID: "file-unreadable", Severity: model.SevError,
+		Summary: "a file or folder of the docs tree cannot be read (no permission, a symbolic link that leads nowhere or back to a folder holding it); it is left out",
+		Example: "resources/user.md -> ../../old/user.md (the target was deleted)"}
 	RuleTableNotRead = model.Rule{ID: "table-not-read", Severity: model.SevInfo,
 		Summary: "a table that looks like properties, members or values is not read into the model; the message says why",
 		Example: "### Properties of a policy definition (a table describing a JSON string, not the type)"}
@@ -87,6 +90,7 @@ var Rules = []model.Rule{
 	RuleEnumMemberInvalid,
 	RuleExampleInvalidJSON,
 	RuleExampleLenientJSON,
+	RuleFileUnreadable,
 	RuleHTTPRequestInvalid,
 	RuleHTTPStatusInvalid,
 	RuleInheritanceConflict,

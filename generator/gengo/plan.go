@@ -611,6 +611,13 @@ func parseGoType(s string) (jen.Code, bool) {
 	return parseGoTypeWith(s, func(name string) *jen.Statement { return jen.Id(name) })
 }
 
+// ValidOverrideType reports whether s is a Go type a field override may
+// name (see parseGoType).
+func ValidOverrideType(s string) bool {
+	_, ok := parseGoType(s)
+	return ok
+}
+
 // identRef refers to a generated or runtime type by its Go name, in
 // whatever package declares it.
 func (p *plan) identRef(name string) *jen.Statement {

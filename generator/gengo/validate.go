@@ -306,7 +306,14 @@ func (g *validateGen) primitiveCheck(v genschema.Value) (int, bool) {
 	case "boolean":
 		rec = "{json: vpBool}"
 	case "number":
-		rec = "{json: vpNumber}"
+		switch pr.Float {
+		case 32:
+			rec = "{json: vpFloat32}"
+		case 64:
+			rec = "{json: vpFloat64}"
+		default:
+			rec = "{json: vpNumber}"
+		}
 	case "integer":
 		lo, hi := pr.Min, pr.Max
 		if lo == "" {

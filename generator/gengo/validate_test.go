@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +16,9 @@ import (
 
 	"github.com/apidocgen/apidocgen/generator/genschema"
 	"github.com/apidocgen/apidocgen/generator/genschema/schematest"
+	"github.com/apidocgen/apidocgen/generator/model"
 	"github.com/apidocgen/apidocgen/output"
+	"github.com/apidocgen/apidocgen/templates"
 )
 
 func vhFixtureValidators(t testing.TB) (*genschema.Plan, *genschema.Validator, string) {
@@ -117,8 +120,9 @@ func TestValidateFixtureCases(t *testing.T) {
 			diff = append(diff, vhVcase{Type: schematest.W, Mode: "read", Payload: payload, what: "tricky " + prop})
 		}
 	}
-	for _, num := range []string{"0", "-0", "1.0", "1e2", "1E2", "-1e-2", "255", "256", "-128", "-129", "32767", "32768", "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "1.5", "1e400", "123456789012345678901234567890", "0.1e1", "2.5e1"} {
-		for _, prop := range []string{"small", "signed", "short", "count", "big", "ratio", "price"} {
+	for _, num := range []string{"0", "-0", "1.0", "1e2", "1E2", "-1e-2", "255", "256", "-128", "-129", "32767", "32768", "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "1.5", "1e400", "123456789012345678901234567890", "0.1e1", "2.5e1",
+		"1e39", "-1e39", "3.4028235e38", "3.4028236e38", "1.7976931348623158e308", "1.797693134862316e308", "-1e400", "1e-400", "1e-50"} {
+		for _, prop := range []string{"small", "signed", "short", "count", "big", "ratio", "single", "price"} {
 			diff = append(diff, vhVcase{Type: schematest.W, Mode: "read", Payload: json.RawMessage(`{"` + prop + `": ` + num + `}`), what: "number " + prop})
 		}
 	}
@@ -486,4 +490,18 @@ func TestValidateStructWalk(t *testing.T) {
 		t.Errorf("%d of %d comparisons found violations: the payloads do not exercise both outcomes", failing, compared)
 	}
 	t.Logf("%d payloads, %d mode comparisons (%d of structs with members that did not decode), %d with violations", n, compared, skipped, failing)
+}
+
+// TestFloat64LimitMatchesSchema: the runtime's float64 bound (a constant of
+// templates/validate.tmpl) is the schema's.
+func TestFloat64LimitMatchesSchema(t *testing.T) {
+	pr, _ := genschema.PrimitiveOf(model.EdmDouble)
+	want := `const vFloat64Limit = "` + pr.Limit + `"`
+	text, err := fs.ReadFile(templates.FS, "validate.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), want) {
+		t.Errorf("templates/validate.tmpl does not declare %s", want)
+	}
 }

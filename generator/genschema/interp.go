@@ -361,6 +361,8 @@ func (s *evalState) primitive(v Value, nullable bool, x *jsonx.Value) {
 	case "number":
 		if x.Kind != jsonx.Number {
 			s.wrongType(x, pr.JSON, nullable)
+		} else if pr.Limit != "" {
+			s.floatRange(pr, x)
 		}
 		return
 	case "integer":
@@ -466,6 +468,26 @@ func (s *evalState) integer(pr Primitive, nullable bool, x *jsonx.Value) {
 		s.fail(x, "must be >= "+boundText(pr.Min)+" but found "+lit)
 	} else if hi != nil && r.Cmp(new(big.Rat).SetInt(hi)) > 0 {
 		s.fail(x, "must be <= "+boundText(pr.Max)+" but found "+lit)
+	}
+}
+
+// floatRange checks that the number x lies strictly between -pr.Limit and
+// pr.Limit, comparing the literal exactly.
+func (s *evalState) floatRange(pr Primitive, x *jsonx.Value) {
+	lit := numberLiteral(x)
+	var out, neg bool
+	if huge, isInt, n := hugeExponent(lit); huge {
+		out, neg = isInt, n // a huge positive exponent is beyond any float; a huge negative one is near 0
+	} else if r, ok := new(big.Rat).SetString(lit); ok {
+		lim, _ := new(big.Rat).SetString(pr.Limit)
+		neg = r.Sign() < 0
+		out = new(big.Rat).Abs(r).Cmp(lim) >= 0
+	}
+	switch {
+	case out && neg:
+		s.fail(x, "must be > "+boundText("-"+pr.Limit)+" but found "+lit)
+	case out:
+		s.fail(x, "must be < "+boundText(pr.Limit)+" but found "+lit)
 	}
 }
 
@@ -667,7 +689,7 @@ func isDurationShape(s string) bool {
 	units := "YMWD"
 	for s != "" && s[0] != 'T' {
 		n := digitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		i := strings.IndexByte(units, s[n])
@@ -683,7 +705,7 @@ func isDurationShape(s string) bool {
 	units = "HMS"
 	for s != "" {
 		n := digitRun(s)
-		if n == 0 || n == len(s) {
+		if n == 0 || n > 18 || n == len(s) {
 			return false
 		}
 		if s[n] == '.' {

@@ -58,9 +58,11 @@ const (
 	PatternTimeOfDay = `^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$`
 	// PatternDuration is the shape of an ISO 8601 duration as OData
 	// writes it: an optional sign, P, date units in order, then an optional
-	// T with time units, seconds possibly fractional. PatternDurationEnd
+	// T with time units, seconds possibly fractional; each number has at
+	// most 18 digits, so that it fits the int64 fields of the Go Duration
+	// type. PatternDurationEnd
 	// adds that the text ends with a unit, so "P", "PT" and "P1DT" fail.
-	PatternDuration    = `^-?P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$`
+	PatternDuration    = `^-?P([0-9]{1,18}Y)?([0-9]{1,18}M)?([0-9]{1,18}W)?([0-9]{1,18}D)?(T([0-9]{1,18}H)?([0-9]{1,18}M)?([0-9]{1,18}(\.[0-9]+)?S)?)?$`
 	PatternDurationEnd = `[YMWDHS]$`
 	// PatternBase64 is the one base64 rule of Edm.Binary and Edm.Stream,
 	// shared by the generated decoder (Binary), the Go validators and this
@@ -79,6 +81,33 @@ type Primitive struct {
 	Check Check
 	// Min and Max bound integers (decimal literals), "" when unbounded.
 	Min, Max string
+	// Float is 32 or 64 for Edm.Single and Edm.Double, whose Go fields
+	// cannot hold a number that rounds to an infinite float (the Go
+	// decoder rejects it): the values must lie strictly between -Limit and
+	// Limit (a decimal integer literal, see floatLimit).
+	Float int
+	Limit string
+}
+
+// floatLimit returns the bound of a float of the given size. For 32 bits
+// it is 2^128 - 2^103, the least magnitude that rounds to infinity (as
+// strconv.ParseFloat rounds), so the bound is exact. For 64 bits that point
+// is 2^1024 - 2^970, which JSON readers working in float64 cannot read
+// (encoding/json fails on it): the bound is one less, which they read as
+// the largest float64, and only the numbers in [2^1024 - 2^970 - 1,
+// 2^1024 - 2^970), all written with 309 digits or more, are held by a
+// float64 but out of the bound.
+func floatLimit(bits int) string {
+	maxExp, mant := 1024, 53
+	if bits == 32 {
+		maxExp, mant = 128, 24
+	}
+	n := new(big.Int).Lsh(big.NewInt(1), uint(maxExp))
+	n.Sub(n, new(big.Int).Lsh(big.NewInt(1), uint(maxExp-mant-1)))
+	if bits == 64 {
+		n.Sub(n, big.NewInt(1))
+	}
+	return n.String()
 }
 
 var primitives = map[string]Primitive{
@@ -89,8 +118,8 @@ var primitives = map[string]Primitive{
 	model.EdmInt16:          {JSON: "integer", Min: "-32768", Max: "32767"},
 	model.EdmInt32:          {JSON: "integer", Min: "-2147483648", Max: "2147483647"},
 	model.EdmInt64:          {JSON: "integer", Min: "-9223372036854775808", Max: "9223372036854775807"},
-	model.EdmSingle:         {JSON: "number"},
-	model.EdmDouble:         {JSON: "number"},
+	model.EdmSingle:         {JSON: "number", Float: 32, Limit: floatLimit(32)},
+	model.EdmDouble:         {JSON: "number", Float: 64, Limit: floatLimit(64)},
 	model.EdmDecimal:        {JSON: "number"},
 	model.EdmDateTimeOffset: {JSON: "string", Check: CheckDateTime},
 	model.EdmDate:           {JSON: "string", Check: CheckDate},

@@ -483,6 +483,10 @@ func (p *Plan) valueSchema(v Value, nullable bool, mode Mode, r refs) obj {
 		if v.Primitive.Max != "" {
 			s["maximum"] = json.Number(v.Primitive.Max)
 		}
+		if v.Primitive.Limit != "" {
+			s["exclusiveMinimum"] = json.Number("-" + v.Primitive.Limit)
+			s["exclusiveMaximum"] = json.Number(v.Primitive.Limit)
+		}
 		if v.MaxLength > 0 {
 			s["maxLength"] = v.MaxLength
 		}

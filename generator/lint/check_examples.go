@@ -405,13 +405,14 @@ func (l *linter) checkODataTypes(ex *model.Example, v *jsonx.Value) {
 func (l *linter) suggestType(name string) string {
 	if l.typeCands == nil {
 		// Lower-cased qualified names of the model's types, in model
-		// order, made once for every suggestion.
-		l.typeCands = make([]string, 0, len(l.m.Types))
+		// order, indexed once for every suggestion.
+		names := make([]string, 0, len(l.m.Types))
 		for _, t := range l.m.Types {
-			l.typeCands = append(l.typeCands, strings.ToLower(t.QualifiedName()))
+			names = append(names, strings.ToLower(t.QualifiedName()))
 		}
+		l.typeCands = newWordIndex(names)
 	}
-	best := closest(strings.ToLower(name), l.typeCands, 3)
+	best := l.typeCands.closest(strings.ToLower(name), 3)
 	if best == "" {
 		return ""
 	}

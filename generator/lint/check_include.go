@@ -30,18 +30,54 @@ type include struct {
 	target string // resolved path of an existing file; "" when missing or not checkable
 }
 
-// includeLinks returns the links of block b that are INCLUDE directives.
+// includeLinks returns the links of block b that are INCLUDE directives:
+// those whose text is the name of a "[!INCLUDE name]" in the block's text
+// (or, for a list, in one of its items).
 func includeLinks(b *input.Block) []input.Link {
+	if len(b.Links) == 0 {
+		return nil
+	}
 	texts := []string{b.Text}
 	if b.Kind == input.KindList {
 		texts = b.Items
 	}
+	// The lower-cased texts holding a directive and the names they give,
+	// read once for all the links of the block.
+	var withInclude []string
+	names := map[string]bool{}
+	for _, t := range texts {
+		if !containsFoldASCII(t, "[!include") {
+			continue
+		}
+		lt := strings.ToLower(t)
+		withInclude = append(withInclude, lt)
+		for rest := lt; ; {
+			i := strings.Index(rest, "[!include ")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len("[!include "):]
+			if j := strings.IndexByte(rest, ']'); j >= 0 {
+				names[rest[:j]] = true
+			}
+		}
+	}
+	if len(withInclude) == 0 {
+		return nil
+	}
 	var out []input.Link
 	for _, ln := range b.Links {
-		for _, t := range texts {
-			if containsFoldASCII(t, "[!include") && strings.Contains(strings.ToLower(t), "[!include "+strings.ToLower(ln.Text)+"]") {
-				out = append(out, ln)
-				break
+		name := strings.ToLower(ln.Text)
+		switch {
+		case names[name]:
+			out = append(out, ln)
+		case strings.IndexByte(name, ']') >= 0:
+			// A name with a bracket is not cut out whole above: look for it.
+			for _, t := range withInclude {
+				if strings.Contains(t, "[!include "+name+"]") {
+					out = append(out, ln)
+					break
+				}
 			}
 		}
 	}
@@ -49,15 +85,21 @@ func includeLinks(b *input.Block) []input.Link {
 }
 
 // isIncludeLink reports whether link ln of page p is an INCLUDE directive.
+// The include links of p are found once, when the first link of p is
+// asked about.
 func (l *linter) isIncludeLink(p *input.Page, ln input.Link) bool {
-	for _, b := range p.Blocks {
-		for _, x := range includeLinks(b) {
-			if x.Pos == ln.Pos {
-				return true
+	if l.includesOf != p {
+		l.includesOf, l.includes = p, map[input.Pos]bool{}
+		for _, b := range p.Blocks {
+			if b.Kind != input.KindList && !containsFoldASCII(b.Text, "[!include") {
+				continue
+			}
+			for _, x := range includeLinks(b) {
+				l.includes[x.Pos] = true
 			}
 		}
 	}
-	return false
+	return l.includes[ln.Pos]
 }
 
 // resolveInclude returns the path inside the tree that target t of page p

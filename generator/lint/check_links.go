@@ -172,32 +172,54 @@ func (l *linter) checkLink(p *input.Page, ln input.Link) {
 		if target != p {
 			where = target.Path
 		}
-		l.add(ln.Pos, RuleBrokenAnchor, "anchor %q matches no heading in %s%s", "#"+anchor, where, suggestAnchor(anchor, l.anchors(target)))
+		l.add(ln.Pos, RuleBrokenAnchor, "anchor %q matches no heading in %s%s", "#"+anchor, where, l.suggestAnchor(anchor, target))
 	}
 }
 
+// suggestFile returns a "did you mean" for a missing file: the nearest
+// name among the files of its folder.
 func (l *linter) suggestFile(resolved string) string {
-	dir := path.Dir(resolved)
-	var cands []string
-	for f := range l.files {
-		if path.Dir(f) == dir {
-			cands = append(cands, path.Base(f))
+	if l.dirFiles == nil {
+		// Every folder's file names, sorted, made once.
+		byDir := map[string][]string{}
+		for f := range l.files {
+			d := path.Dir(f)
+			byDir[d] = append(byDir[d], path.Base(f))
+		}
+		l.dirFiles = map[string]*wordIndex{}
+		for d, names := range byDir {
+			sortStrings(names)
+			l.dirFiles[d] = newWordIndex(names)
 		}
 	}
-	sortStrings(cands)
-	if best := closest(strings.ToLower(path.Base(resolved)), cands, 2); best != "" {
+	w := l.dirFiles[path.Dir(resolved)]
+	if w == nil {
+		return ""
+	}
+	if best := w.closest(strings.ToLower(path.Base(resolved)), 2); best != "" {
 		return `; did you mean "` + best + `"?`
 	}
 	return ""
 }
 
-func suggestAnchor(a string, set map[string]bool) string {
-	var cands []string
-	for k := range set {
-		cands = append(cands, k)
+// suggestAnchor returns a "did you mean" for a missing anchor of page
+// target: the nearest of its anchors.
+func (l *linter) suggestAnchor(a string, target *input.Page) string {
+	w := l.anchorWords[target.Path]
+	if w == nil {
+		set := l.anchors(target)
+		cands := make([]string, 0, len(set))
+		for k := range set {
+			cands = append(cands, k)
+		}
+		sortStrings(cands)
+		w = newWordIndex(cands)
+		if l.anchorWords == nil {
+			l.anchorWords = map[string]*wordIndex{}
+		}
+		l.anchorWords[target.Path] = w
 	}
-	sortStrings(cands)
-	if best := closest(strings.ToLower(a), cands, 3); best != "" {
+	if best := w.closest(strings.ToLower(a), 3); best != "" {
 		return `; did you mean "#` + best + `"?`
 	}
 	return ""

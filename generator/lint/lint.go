@@ -203,7 +203,11 @@ type linter struct {
 	diagsByFile map[string][]model.Diagnostic
 	namespaces  map[string]bool // lower-cased namespaces of the model's types
 	owner       map[*model.Example]*model.Type
-	typeCands   []string                   // lower-cased qualified type names, for suggestType
+	typeCands   *wordIndex            // lower-cased qualified type names, for suggestType
+	dirFiles    map[string]*wordIndex // folder -> its file names, for suggestFile (made lazily)
+	anchorWords map[string]*wordIndex // page path -> its anchors, for suggestAnchor (made lazily)
+	includes    map[input.Pos]bool    // positions of the INCLUDE links of includesOf
+	includesOf  *input.Page
 	prose       map[string]map[string]bool // page path -> digit runs of its prose, for mentions (made lazily, per group)
 }
 
@@ -335,6 +339,9 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 // A new check goes in the group whose lazily filled fields it uses.
 func (l *linter) runPages() {
 	for _, p := range l.pages {
+		if p.ReadError != "" {
+			continue // the compiler reports it (file-unreadable)
+		}
 		l.checkFrontMatter(p)
 		l.checkPlaceholders(p)
 		l.checkAnnotations(p)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -345,6 +346,91 @@ func TestGoldenRulesDoc(t *testing.T) {
 	for _, r := range AllRules() {
 		if !strings.Contains(doc, "### `"+r.ID+"`") {
 			t.Errorf("docs/rules.md does not document %s", r.ID)
+		}
+	}
+}
+
+// TestManyBrokenLinksInOneBlock: a list whose every item holds a broken
+// link or an include of a missing file, with "did you mean" suggestions.
+// Each broken link used to rescan the page for includes and each
+// suggestion every file of the tree, so a few thousand such items took
+// minutes; now each link costs about the same however many there are.
+func TestManyBrokenLinksInOneBlock(t *testing.T) {
+	const n = 3000
+	var page strings.Builder
+	page.WriteString("# Lots of links\n\n")
+	for i := range n {
+		if i%2 == 0 {
+			fmt.Fprintf(&page, "- See [item %d](targte%d.md).\n", i, i)
+		} else {
+			fmt.Fprintf(&page, "- [!INCLUDE [part %d](target%d-part.md)]\n", i, i)
+		}
+	}
+	pages := []*input.Page{input.Parse("links.md", []byte(page.String()))}
+	files := []string{"links.md"}
+	for i := range n {
+		files = append(files, fmt.Sprintf("target%d.md", i))
+	}
+	count := map[string]int{}
+	first := ""
+	for _, d := range Run(pages, compile.Compile(pages), Options{Files: files, Extra: noExtra}) {
+		count[d.Rule]++
+		if d.Pos.Line == 3 {
+			first = d.Message
+		}
+	}
+	if want := `link target "targte0.md" does not exist; did you mean "target0.md"?`; first != want {
+		t.Errorf("finding on line 3: %q, want %q", first, want)
+	}
+	if count[RuleBrokenLink.ID] != n/2 || count[RuleIncludeMissing.ID] != n/2 {
+		t.Errorf("findings by rule: %v; want %d broken links and %d missing includes", count, n/2, n/2)
+	}
+}
+
+// TestTextQuotesOddFileNames: a file name with a line break (or another
+// control character) is quoted in text output, so that each finding stays
+// one line; ordinary names are written as they are.
+func TestTextQuotesOddFileNames(t *testing.T) {
+	ds := []model.Diagnostic{
+		{Pos: model.Pos{File: "api/two\nlines.md", Line: 3, Col: 1}, Severity: model.SevError, Message: "m", Rule: "r"},
+		{Pos: model.Pos{File: "api/tab\there.md", Line: 1, Col: 2}, Severity: model.SevWarning, Message: "m", Rule: "r"},
+		{Pos: model.Pos{File: "api/plain name.md", Line: 1, Col: 1}, Severity: model.SevInfo, Message: "m", Rule: "r"},
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", ds, ReportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `"api/two\nlines.md":3:1: error: m [r]
+"api/tab\there.md":1:2: warning: m [r]
+api/plain name.md:1:1: info: m [r]
+`
+	if b.String() != want {
+		t.Errorf("text output:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestWordIndexIsClosest: the index gives what closest gives, on random
+// lists of similar words.
+func TestWordIndexIsClosest(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	word := func() string {
+		b := make([]byte, r.Intn(12))
+		for i := range b {
+			b[i] = "abcd-.AB"[r.Intn(8)]
+		}
+		return string(b)
+	}
+	for round := 0; round < 300; round++ {
+		words := make([]string, r.Intn(40))
+		for i := range words {
+			words[i] = word()
+		}
+		w := newWordIndex(words)
+		for k := 0; k < 20; k++ {
+			q, max := word(), 1+r.Intn(3)
+			if got, want := w.closest(q, max), closest(q, words, max); got != want {
+				t.Fatalf("words %q: closest(%q, %d) = %q from the index, %q from a scan", words, q, max, got, want)
+			}
 		}
 	}
 }

@@ -31,7 +31,7 @@ func Write(w io.Writer, format string, ds []model.Diagnostic, opts ReportOptions
 	case "text", "":
 		var b bytes.Buffer
 		for _, d := range ds {
-			fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Message, d.Rule)
+			fmt.Fprintf(&b, "%s: %s: %s [%s]\n", d.Pos, d.Severity, d.Message, d.Rule)
 		}
 		_, err := w.Write(b.Bytes())
 		return err

@@ -33,6 +33,46 @@ func closest(s string, cands []string, max int) string {
 	return best
 }
 
+// A wordIndex answers closest(s, words, max) for a fixed list of words
+// without comparing s with each of them (see textdist.Index), for the
+// suggestions made once per broken link or unknown name, whose lists grow
+// with the docs tree.
+// The answers are remembered: many links name the same missing page.
+type wordIndex struct {
+	words []string
+	x     *textdist.Index // made on first use
+	memo  map[wordQuery]string
+}
+
+type wordQuery struct {
+	s   string
+	max int
+}
+
+func newWordIndex(words []string) *wordIndex { return &wordIndex{words: words} }
+
+// closest returns what closest(s, w.words, max) returns.
+func (w *wordIndex) closest(s string, max int) string {
+	maxD := min(max, len(s)/3)
+	if maxD < 1 {
+		return ""
+	}
+	k := wordQuery{s, maxD}
+	if best, ok := w.memo[k]; ok {
+		return best
+	}
+	if w.x == nil {
+		w.x = textdist.NewIndex(w.words)
+		w.memo = map[wordQuery]string{}
+	}
+	best := ""
+	if i, _ := w.x.Nearest(s, 1, maxD); i >= 0 {
+		best = w.words[i]
+	}
+	w.memo[k] = best
+	return best
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
