@@ -166,6 +166,7 @@ const (
 	shPoly                           // XLike: left out when nil
 	shNullablePoly                   // Nullable[XLike]
 	shPolySlice                      // []XLike: left out when nil
+	shPageValue                      // the Value of a Page (see pageCodec)
 )
 
 // A valueCodec says how to code one value.
@@ -193,7 +194,8 @@ type fieldCodec struct {
 	// shPtr: a pointer to anything but a generated struct, which decoding
 	// replaces rather than decodes into.
 	fresh bool
-	index int // in the codec's fields (of a page: see pageCodec)
+	index int        // in the codec's fields
+	page  *pageCodec // shPageValue: the page's plan
 }
 
 // A codec is the plan of one struct type.
@@ -694,7 +696,7 @@ func (f *fieldCodec) present(p unsafe.Pointer) bool {
 		return *(*unsafe.Pointer)(p) != nil
 	case shNullable, shNullablePoly:
 		return *(*bool)(unsafe.Add(p, f.validOff)) || *(*bool)(unsafe.Add(p, f.nullOff))
-	case shSlice, shPolySlice:
+	case shSlice, shPolySlice, shPageValue:
 		return *(*unsafe.Pointer)(p) != nil
 	case shPoly:
 		return *(*unsafe.Pointer)(p) != nil // an interface is nil when its first word is
@@ -816,6 +818,17 @@ func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, erro
 			}
 		}
 		b = append(b, ']')
+	case shPageValue:
+		// Always written ([] when nil), but for a "value" that did not
+		// decode at all, which is in AdditionalData.
+		page := unsafe.Add(p, -int(f.off))
+		extra := *(*map[string]json.RawMessage)(unsafe.Add(page, f.page.obj.extraOff))
+		if *(*unsafe.Pointer)(p) == nil && extra["value"] != nil {
+			return b, nil
+		}
+		if b, err = f.page.elems.encode(f.keyed(b, start), p, *(*string)(unsafe.Add(page, f.page.elemOff))); err != nil {
+			return nil, errorf("%q: %w", f.name, err)
+		}
 	}
 	return b, nil
 }
@@ -1235,6 +1248,11 @@ func (d *decoder) fieldFailed(c *codec, p unsafe.Pointer, f *fieldCodec, key []b
 	if err == nil {
 		return nil
 	}
+	if f.shape == shPageValue && *(*unsafe.Pointer)(fp) != nil {
+		// An array some elements of which did not decode: they are left
+		// as far as they decoded, and the others are read.
+		return errorf("%q: %w", key, err)
+	}
 	reflect.NewAt(f.typ, fp).Elem().SetZero()
 	c.keep(p, key, raw)
 	return errorf("%q: %w", key, err)
@@ -1301,6 +1319,8 @@ func (d *decoder) field(f *fieldCodec, p unsafe.Pointer) error {
 		return d.poly(f, iv)
 	case shPolySlice:
 		return d.polySlice(f, p)
+	case shPageValue:
+		return d.pageValue(f.page, unsafe.Add(p, -int(f.off)))
 	}
 	return errMismatch
 }

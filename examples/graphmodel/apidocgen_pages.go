@@ -141,8 +141,8 @@ func (d *decoder) finish(err error) error {
 
 // ----- plans -----
 
-// The control members of a page, in the order they are written, and the
-// name of the field holding each.
+// The control members of a page, in the order they are written (before
+// "value"), and the name of the field holding each.
 var pageControls = [...]struct{ key, field string }{
 	{"@odata.context", "Context"},
 	{"@odata.count", "Count"},
@@ -161,10 +161,10 @@ type elemsCodec struct {
 
 // A pageCodec is the plan of a Page[T] or of a Slice[T].
 type pageCodec struct {
-	// controls codes the control members, as the fields of a struct are
-	// coded, and AdditionalData; its byName also finds "value", so that
-	// AdditionalData does not write it again. nil for a Slice.
-	controls          *codec
+	// obj codes a Page as the codec codes a struct: the control members
+	// and Value (a shPageValue field) are its fields, in the order they are
+	// written, and AdditionalData its extras. nil for a Slice.
+	obj               *codec
 	elems             elemsCodec
 	valueOff, elemOff uintptr // of Value and elem
 }
@@ -198,16 +198,16 @@ func pageCodecOf(t reflect.Type) *pageCodec {
 			b.shape(&f)
 			c.fields = append(c.fields, f)
 		}
+		value, _ := t.FieldByName("Value")
+		extra, _ := t.FieldByName("AdditionalData")
+		elem, _ := t.FieldByName("elem")
+		c.fields = append(c.fields, fieldCodec{name: "value", key: []byte(`"value":`), off: value.Offset, typ: value.Type, shape: shPageValue, page: pc})
 		for i := range c.fields {
 			c.fields[i].index = i
 			c.byName[c.fields[i].name] = &c.fields[i]
 		}
-		value, _ := t.FieldByName("Value")
-		extra, _ := t.FieldByName("AdditionalData")
-		elem, _ := t.FieldByName("elem")
-		c.byName["value"] = &fieldCodec{name: "value", off: value.Offset, shape: shSlice, typ: value.Type, index: len(c.fields)}
 		c.extraOff = extra.Offset
-		pc.controls, pc.valueOff, pc.elemOff, slice = c, value.Offset, elem.Offset, value.Type
+		pc.obj, pc.valueOff, pc.elemOff, slice = c, value.Offset, elem.Offset, value.Type
 	}
 	et := slice.Elem()
 	pc.elems = elemsCodec{typ: slice, size: et.Size()}
@@ -301,65 +301,8 @@ func unmarshalPage(b []byte, v any) error {
 	if d.null() {
 		return d.finish(nil)
 	}
-	err := d.page(pageCodecOf(rv.Type().Elem()), rv.UnsafePointer())
+	err := d.object(pageCodecOf(rv.Type().Elem()).obj, rv.UnsafePointer())
 	return publicError(d.finish(err))
-}
-
-// page decodes the object that comes next into the page at p, of pc's
-// type.
-func (d *decoder) page(pc *pageCodec, p unsafe.Pointer) error {
-	if d.peek() != '{' {
-		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
-	}
-	d.i++
-	if d.peek() == '}' {
-		d.i++
-		return nil
-	}
-	c := pc.controls
-	var seenBuf [1]uint64
-	seen := newFieldSet(seenBuf[:], len(c.fields)+1)
-	var errs []memberErr
-	for {
-		key, err := d.key()
-		if err != nil {
-			return err
-		}
-		start := d.i
-		if f := c.byName[string(key)]; f != nil {
-			if seen.add(f.index) {
-				errs = c.forget(p, f, key, errs)
-			}
-			var merr error
-			if f.name == "value" {
-				if merr = d.pageValue(pc, p); merr != nil {
-					if d.fatal == nil && *(*unsafe.Pointer)(unsafe.Add(p, pc.valueOff)) == nil {
-						c.keep(p, key, d.data[start:d.i]) // not an array: kept as written
-					}
-					merr = errorf("%q: %w", key, merr)
-				}
-			} else if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
-				merr = d.fieldFailed(c, p, f, key, start, err)
-			}
-			if d.fatal != nil {
-				return d.fatal
-			}
-			if merr != nil {
-				errs = append(errs, memberErr{f.index, merr})
-			}
-		} else {
-			if err := d.skip(); err != nil {
-				return err
-			}
-			c.keep(p, key, d.data[start:d.i])
-		}
-		if err := d.next('}'); err != nil {
-			return err
-		}
-		if d.data[d.i-1] == '}' {
-			return firstErr(errs)
-		}
-	}
 }
 
 // pageValue decodes the "value" member that comes next into the page at p.
@@ -529,39 +472,8 @@ func marshalPage(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	pc := pageCodecOf(rv.Type().Elem())
 	buf := encodeBuffers.Get().(*[]byte)
-	b, err := pc.encode((*buf)[:0], rv.UnsafePointer())
+	b, err := pc.obj.encode((*buf)[:0], rv.UnsafePointer(), "")
 	return finishEncoding(buf, b, err)
-}
-
-// encode appends the page at p, of pc's type, to b.
-func (pc *pageCodec) encode(b []byte, p unsafe.Pointer) ([]byte, error) {
-	c := pc.controls
-	b = append(b, '{')
-	start := len(b)
-	for i := range c.fields {
-		f := &c.fields[i]
-		var err error
-		if b, err = f.encode(b, start, unsafe.Add(p, f.off)); err != nil {
-			return nil, err
-		}
-	}
-	vp := unsafe.Add(p, pc.valueOff)
-	if extra := *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)); *(*unsafe.Pointer)(vp) != nil || extra["value"] == nil {
-		// A "value" that did not decode at all is in AdditionalData.
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(b, `"value":`...)
-		var err error
-		if b, err = pc.elems.encode(b, vp, *(*string)(unsafe.Add(p, pc.elemOff))); err != nil {
-			return nil, errorf("%q: %w", "value", err)
-		}
-	}
-	b, err := c.encodeExtra(b, start, p, false)
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '}'), nil
 }
 
 // marshalSlice encodes v, a pointer to a Slice[T].

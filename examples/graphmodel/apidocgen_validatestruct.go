@@ -88,7 +88,7 @@ func validatePage(v any, name string, mode ValidationMode) error {
 // encoder writes for it (see pageCodec.encode).
 func (s *vstate) wpage(pc *pageCodec, p unsafe.Pointer, pg *vpage) {
 	first := len(s.errs)
-	c := pc.controls
+	c := pc.obj
 	// The control fields are written as strings and an integer, which is
 	// what the page takes; "value" is written from Value unless it is nil
 	// and AdditionalData has it.
