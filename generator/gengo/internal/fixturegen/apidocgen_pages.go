@@ -246,9 +246,8 @@ func likeDeclared(t reflect.Type) string {
 
 // A dynElem is the element type of a Page[any], named at run time.
 type dynElem struct {
-	declared string       // "#namespace.name" of a struct element type, else ""
-	base     reflect.Type // the struct type (elements may be of a derived one); nil for a primitive
-	val      valueCodec   // a primitive
+	base reflect.Type // the struct type (elements may be of a derived one); nil for a primitive
+	val  valueCodec   // a primitive
 }
 
 // dynElemOf returns the element type of a Page[any] whose elements are
@@ -270,7 +269,7 @@ func dynElemOf(elem string) (*dynElem, error) {
 	if t == nil {
 		return nil, errorf("no type %q", elem)
 	}
-	return &dynElem{declared: "#" + elem, base: t}, nil
+	return &dynElem{base: t}, nil
 }
 
 // derivesFrom reports whether the generated struct t is base or embeds it,
@@ -312,8 +311,8 @@ func (d *decoder) pageValue(pc *pageCodec, p unsafe.Pointer) error {
 		var err error
 		if dyn, err = dynElemOf(*(*string)(unsafe.Add(p, pc.elemOff))); err != nil {
 			reflect.NewAt(pc.elems.typ, unsafe.Add(p, pc.valueOff)).Elem().SetZero()
-			if err := d.skip(); err != nil {
-				return err
+			if serr := d.skip(); serr != nil {
+				return serr
 			}
 			return err
 		}
@@ -423,8 +422,8 @@ func (d *decoder) element(e *elemsCodec, p unsafe.Pointer, dyn *dynElem) error {
 		return err
 	}
 	d.i = start
-	if err := d.skip(); err != nil {
-		return err
+	if serr := d.skip(); serr != nil {
+		return serr
 	}
 	if err == errMismatch {
 		raw := d.data[start:d.i]
