@@ -4,7 +4,7 @@
 # compiler needs (the standard library comes from the build cache; a
 # comment line with the current time makes the package itself cold), then
 # run its speed test (speed_test.go, with the default output): decode,
-# encode and validate six payload shapes against plain encoding/json structs
+# encode and validate seven payload shapes against plain encoding/json structs
 # and jsonschema/v5, in SPEED_ROUNDS rounds (default 9) that time the two
 # sides of each ratio in alternating turns, in processor time.
 # Two outputs are measured: the default of `apidocgen generate` (types and
