@@ -85,7 +85,7 @@ func validatePage(v any, name string, mode ValidationMode) error {
 }
 
 // wpage checks the page at p, of pc's type, as a page of pg: what the
-// encoder writes for it (see pageCodec.encode).
+// encoder writes for it (see shPageValue in fieldCodec.encode).
 func (s *vstate) wpage(pc *pageCodec, p unsafe.Pointer, pg *vpage) {
 	first := len(s.errs)
 	c := pc.obj
