@@ -3,7 +3,10 @@
 # and report how long a cold `go build` of it takes and how much memory the
 # compiler needs (the standard library comes from the build cache; a
 # comment line with the current time makes the package itself cold), then
-# run the decode (and validate) benchmarks of a real user and message payload.
+# run its speed test (speed_test.go, with the default output): decode,
+# encode and validate seven payload shapes against plain encoding/json structs
+# and jsonschema/v5, in SPEED_ROUNDS rounds (default 9) that time the two
+# sides of each ratio in alternating turns, in processor time.
 # Two outputs are measured: the default of `apidocgen generate` (types and
 # validators) and the types alone (go.validators: false), each as the
 # command writes it inside a module: split into internal packages of 350
@@ -11,7 +14,7 @@
 # GENGO_PART_TYPES=-1 measures one package instead.
 #   VALIDATORS=1 / VALIDATORS=0   measure only that one
 #   SOURCE=metadata               generate from metadata/graph-v1.0.xml (apidocgen generate -metadata)
-#   DECODE=0                      skip the decode and validate benchmarks
+#   DECODE=0 or SPEED_ROUNDS=0    skip the speed test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export APIDOCGEN_CORPUS="${APIDOCGEN_CORPUS:-../shared/corpus}"
@@ -79,5 +82,10 @@ case "${VALIDATORS:-both}" in
      measure 1 "default output (types + validators)" ; last=1 ;;
 esac
 [ "${DECODE:-1}" = 0 ] && exit 0
-cd "$root/v$last"
-GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -run '^$' -bench 'Decode|Validate' -benchmem -count "${COUNT:-3}" ./
+if [ "$last" = 1 ] && [ "${SPEED_ROUNDS:-9}" != 0 ]; then
+  cd "$root/v1"
+  echo "== speed of the generated code (default output): generated / plain encoding/json structs, jsonschema/v5 / generated validators =="
+  GOFLAGS=-mod=mod GOPROXY=off GOWORK=off go test -c -o speed.test .
+  SPEED_ROUNDS="${SPEED_ROUNDS:-9}" SPEED_OUT=speed.txt ./speed.test -test.run '^TestSpeed$' >/dev/null
+  cat speed.txt
+fi

@@ -3,24 +3,37 @@
 package graphmodel
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
 )
 
 // Validate checks v, a generated struct or a pointer to one, or a Page, as
 // a value of its own type in mode (ReadMode for a response, CreateMode or
 // UpdateMode for a request body; a Page is a response, validated in
-// ReadMode). It encodes v as json.Marshal would and validates the result,
-// so it checks exactly what would be sent, and collects every violation
-// with its JSON pointer. It returns nil or a *ValidationError; a value of
-// any other type is an error too.
+// ReadMode). It checks what v encodes to: the answer is the one
+// ValidateJSON gives on the bytes json.Marshal(v) writes, AdditionalData
+// included, and it collects every violation with its JSON pointer. It
+// returns nil or a *ValidationError; a value of any other type is an error
+// too.
+//
+// It walks the struct with the plan the codec follows, checking each field
+// that would be written as it would be written, without writing it. What
+// the walk does not follow (a field type override, a value the encoder
+// leaves to encoding/json or cannot encode) is checked the long way: v is
+// encoded and the bytes validated.
 //
 // It is one function for every type, rather than a method per type, because
 // each method is code the compiler must build for every struct of a large
 // package.
 func Validate(v any, mode ValidationMode) error {
 	if name := pageName(v); name != "" {
-		return validateEncoded(name, mode, v)
+		return validatePage(v, name, mode)
 	}
 	name := typeName(v)
 	if name == "" && v != nil {
@@ -39,5 +52,588 @@ func Validate(v any, mode ValidationMode) error {
 		}
 		return &ValidationError{Type: what, Mode: mode, Violations: oneViolation("not a generated struct type")}
 	}
-	return validateEncoded(strings.TrimPrefix(name, "#"), mode, v)
+	q := strings.TrimPrefix(name, "#")
+	if i := vLookup(q); i >= 0 {
+		rv := reflect.ValueOf(v)
+		s := vstate{mode: mode, path: make([]vframe, 0, 16)} // one allocation for the path
+		s.wobject(codecOf(rv.Type().Elem()), rv.UnsafePointer(), i, true, "")
+		if !s.slow {
+			return s.result(q)
+		}
+	}
+	return validateEncoded(q, mode, v)
+}
+
+// validatePage is Validate of v, a Page or a pointer to one, whose
+// payload name is name: it walks the elements as Validate walks a struct,
+// in ReadMode.
+func validatePage(v any, name string, mode ValidationMode) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		rv, v = p, p.Interface()
+	}
+	if k := vPageLookup(name); k >= 0 {
+		s := vstate{mode: ReadMode, path: make([]vframe, 0, 16)}
+		s.wpage(pageCodecOf(rv.Type().Elem()), rv.UnsafePointer(), &vPages[k])
+		if !s.slow {
+			return s.result(vPages[k].name)
+		}
+	}
+	return validateEncoded(name, mode, v)
+}
+
+// wpage checks the page at p, of pc's type, as a page of pg: what the
+// encoder writes for it (see shPageValue in fieldCodec.encode).
+func (s *vstate) wpage(pc *pageCodec, p unsafe.Pointer, pg *vpage) {
+	first := len(s.errs)
+	c := pc.obj
+	// The control fields are written as strings and an integer, which is
+	// what the page takes; "value" is written from Value unless it is nil
+	// and AdditionalData has it.
+	if vp := unsafe.Add(p, pc.valueOff); *(*unsafe.Pointer)(vp) != nil {
+		s.key("value")
+		s.welements(&pc.elems, vp, *(*string)(unsafe.Add(p, pc.elemOff)), pg)
+		s.pop()
+		if s.slow {
+			return
+		}
+		s.rank(first, 0)
+	}
+	for k, raw := range *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)) {
+		if c.written(k, p) {
+			continue
+		}
+		if !json.Valid(raw) {
+			s.slow = true // the encoder fails
+			return
+		}
+		if r := vPageRank([]byte(k)); r >= 0 {
+			at := len(s.errs)
+			d := decoder{data: raw}
+			s.jpageMember(&d, pg, r)
+			s.rank(at, r)
+		}
+	}
+	s.order(first)
+}
+
+// welements checks the elements of the slice at vp, of e's type (a
+// Page[any]'s named elem), with the element check of pg.
+func (s *vstate) welements(e *elemsCodec, vp unsafe.Pointer, elem string, pg *vpage) {
+	data := *(*[]byte)(vp) // any slice: its data pointer and length
+	declared := ""
+	if e.poly != nil {
+		declared = e.poly.declared
+	} else if elem != "" {
+		declared = "#" + elem
+	}
+	for k := 0; k < len(data) && !s.slow; k++ {
+		ep := unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), uintptr(k)*e.size)
+		s.index(k)
+		switch {
+		case e.poly != nil:
+			s.wpoly(reflect.NewAt(e.poly.iface, ep).Elem(), pg.kind, pg.idx, declared)
+		case e.dyn:
+			// A generated struct, as a polymorphic element is; anything
+			// else (a primitive) is checked the long way.
+			if el := *(*any)(ep); el == nil || typeName(el) != "" {
+				s.wpoly(reflect.NewAt(reflect.TypeOf((*any)(nil)).Elem(), ep).Elem(), pg.kind, pg.idx, declared)
+			} else {
+				s.slow = true
+			}
+		default:
+			s.wvalue(&e.val, ep, pg.kind, pg.idx)
+		}
+		s.pop()
+	}
+}
+
+// wobject checks the struct at p, of c's type, as an object of vTypes[i]
+// or, when poly is set, of the descendant named by the "@odata.type" the
+// encoder writes. declared is the declared type of the property holding it
+// (see marshalObject).
+func (s *vstate) wobject(c *codec, p unsafe.Pointer, i int32, poly bool, declared string) {
+	if c.dupNames {
+		s.slow = true
+		return
+	}
+	written := ""
+	if c.hasOData {
+		written = *(*string)(unsafe.Add(p, c.odataOff))
+	}
+	if written == "" && declared != "" && !strings.EqualFold(c.name, declared) {
+		written = c.name
+	}
+	var extra map[string]json.RawMessage
+	if c.hasExtra {
+		extra = *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff))
+	}
+	if poly && len(vTypes[i].derived) > 0 {
+		name, ok := written, written != ""
+		if raw, found := extra[odataTypeKey]; !ok && found {
+			// Without ODataType, AdditionalData's "@odata.type" is written.
+			d := decoder{data: raw}
+			name, ok = d.stringValue()
+			if d.space(); ok && d.i != len(raw) {
+				s.slow = true
+				return
+			}
+		}
+		if ok {
+			i = vDerived(i, name)
+		}
+	}
+	ix := vindexOf(i)
+	if ix.dup {
+		s.slow = true
+		return
+	}
+	var seenBuf [4]uint64
+	seen := ix.seenSet(seenBuf[:])
+	first := len(s.errs)
+	ranks := fieldRanks(c, i, ix)
+	for k := range c.fields {
+		f := &c.fields[k]
+		fp := unsafe.Add(p, f.off)
+		if !f.present(fp) {
+			continue
+		}
+		r := ranks[k]
+		if r < 0 {
+			if !f.encodable(fp) {
+				s.slow = true
+				return
+			}
+			continue
+		}
+		seen.add(r)
+		at := len(s.errs)
+		s.wprop(f, fp, ix.props[r])
+		if s.slow {
+			return
+		}
+		s.rank(at, r)
+	}
+	for k, raw := range extra {
+		if k == odataTypeKey && written != "" || c.written(k, p) {
+			continue // not written
+		}
+		if !json.Valid(raw) {
+			s.slow = true // the encoder fails
+			return
+		}
+		r, ok := ix.byKey[k]
+		if !ok {
+			continue
+		}
+		seen.add(r)
+		at := len(s.errs)
+		d := decoder{data: raw}
+		s.jprop(&d, ix.props[r])
+		s.rank(at, r)
+	}
+	s.endObject(ix, seen, first)
+}
+
+// fieldRanks returns, for each field of c, the rank of the property of
+// vTypes[i] (with index ix) it writes, or -1; built once per pair.
+func fieldRanks(c *codec, i int32, ix *vindex) []int32 {
+	key := fieldRanksKey{c, i}
+	if m := fieldRankTables.Load(); m != nil {
+		if r, ok := (*m)[key]; ok {
+			return r
+		}
+	}
+	ranks := make([]int32, len(c.fields))
+	for k := range c.fields {
+		ranks[k] = -1
+		if r, ok := ix.byKey[c.fields[k].name]; ok {
+			ranks[k] = r
+		}
+	}
+	fieldRanksMu.Lock()
+	defer fieldRanksMu.Unlock()
+	next := map[fieldRanksKey][]int32{key: ranks}
+	if m := fieldRankTables.Load(); m != nil {
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	fieldRankTables.Store(&next)
+	return ranks
+}
+
+type fieldRanksKey struct {
+	c *codec
+	i int32
+}
+
+// fieldRankTables caches fieldRanks: the map is replaced, never changed
+// (under fieldRanksMu), so reading it takes no lock.
+var (
+	fieldRankTables atomic.Pointer[map[fieldRanksKey][]int32]
+	fieldRanksMu    sync.Mutex
+)
+
+// wprop checks the field at fp, written, as member p.key.
+func (s *vstate) wprop(f *fieldCodec, fp unsafe.Pointer, p *vprop) {
+	if p.flags&vfReadOnly != 0 && s.mode != ReadMode {
+		s.failKey(p.key, "read-only property not allowed in a request body")
+		if !f.encodable(fp) {
+			s.slow = true
+		}
+		return
+	}
+	s.key(p.key)
+	defer s.pop()
+	if p.flags&vfCollection != 0 {
+		switch f.shape {
+		case shSlice:
+			data := *(*[]byte)(fp) // any slice: its data pointer and length
+			for k := 0; k < len(data); k++ {
+				s.index(k)
+				s.wvalue(&f.val, unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), uintptr(k)*f.val.size), p.kind, p.idx)
+				s.pop()
+			}
+		case shPolySlice:
+			sv := reflect.NewAt(f.typ, fp).Elem()
+			for k := 0; k < sv.Len(); k++ {
+				s.index(k)
+				s.wpoly(sv.Index(k), p.kind, p.idx, f.declared)
+				s.pop()
+			}
+		default:
+			s.slow = true // not an array: let the bytes say what it is
+		}
+		return
+	}
+	nullable := p.flags&vfNullable != 0 || p.kind == vkAny
+	switch f.shape {
+	case shPlain:
+		s.wnullable(&f.val, fp, p, nullable)
+	case shPtr:
+		s.wnullable(&f.val, *(*unsafe.Pointer)(fp), p, nullable)
+	case shNullable:
+		if *(*bool)(unsafe.Add(fp, f.nullOff)) {
+			s.wnull(p, nullable)
+			return
+		}
+		s.wnullable(&f.val, unsafe.Add(fp, f.vOff), p, nullable)
+	case shPoly:
+		s.wpolyNullable(reflect.NewAt(f.typ, fp).Elem(), p, nullable, f.declared)
+	case shNullablePoly:
+		if *(*bool)(unsafe.Add(fp, f.nullOff)) {
+			s.wnull(p, nullable)
+			return
+		}
+		s.wpolyNullable(reflect.NewAt(f.iface, unsafe.Add(fp, f.vOff)).Elem(), p, nullable, f.declared)
+	default:
+		s.slow = true // an array for a single value
+	}
+}
+
+// wnull checks a null written for the property p.
+func (s *vstate) wnull(p *vprop, nullable bool) {
+	if !nullable {
+		s.fail("expected " + vWant(p.kind, p.idx) + ", got null")
+	}
+}
+
+// wnullable checks the value at vp, which may encode as null, as the value
+// of the property p.
+func (s *vstate) wnullable(v *valueCodec, vp unsafe.Pointer, p *vprop, nullable bool) {
+	switch v.kind {
+	case kBinary, kPtrStruct:
+		if *(*unsafe.Pointer)(vp) == nil {
+			s.wnull(p, nullable)
+			return
+		}
+	case kRaw:
+		raw := *(*[]byte)(vp)
+		if raw == nil || isNull(raw) {
+			if raw != nil && !json.Valid(raw) {
+				s.slow = true
+				return
+			}
+			s.wnull(p, nullable)
+			return
+		}
+	}
+	s.wvalue(v, vp, p.kind, p.idx)
+}
+
+// wpolyNullable checks iv, an interface holding a pointer to a generated
+// struct, as the value of the property p.
+func (s *vstate) wpolyNullable(iv reflect.Value, p *vprop, nullable bool, declared string) {
+	if iv.IsNil() || iv.Elem().IsNil() {
+		s.wnull(p, nullable)
+		return
+	}
+	s.wpoly(iv, p.kind, p.idx, declared)
+}
+
+// vWant names the JSON type the check of kind kind and index idx wants.
+func vWant(kind uint8, idx int32) string {
+	switch kind {
+	case vkPrim:
+		switch c := vPrims[idx].json; {
+		case c == vpBool:
+			return "boolean"
+		case c == vpInt:
+			return "integer"
+		case vIsNumberCheck(c):
+			return "number"
+		}
+		return "string"
+	case vkEnum:
+		return "string"
+	}
+	return "object"
+}
+
+// wpoly checks iv, an interface holding a pointer to a generated struct (or
+// nil, written as null), with the check of kind kind and index idx.
+func (s *vstate) wpoly(iv reflect.Value, kind uint8, idx int32, declared string) {
+	if iv.IsNil() || iv.Elem().IsNil() {
+		if kind != vkAny {
+			s.fail("expected " + vWant(kind, idx) + ", got null")
+		}
+		return
+	}
+	pv := iv.Elem()
+	if pv.Kind() != reflect.Pointer || pv.Type().Elem().Kind() != reflect.Struct {
+		s.slow = true
+		return
+	}
+	c, p := codecOf(pv.Type().Elem()), pv.UnsafePointer()
+	switch kind {
+	case vkObject, vkPoly:
+		s.wobject(c, p, idx, kind == vkPoly, declared)
+	default:
+		if kind != vkAny {
+			s.fail("expected " + vWant(kind, idx) + ", got object")
+		}
+		if !c.encodable(p) {
+			s.slow = true
+		}
+	}
+}
+
+// wvalue checks the value at vp, written and not null, with the check of
+// kind kind and index idx.
+func (s *vstate) wvalue(v *valueCodec, vp unsafe.Pointer, kind uint8, idx int32) {
+	if kind == vkAny {
+		if !v.encodable(vp) {
+			s.slow = true
+		}
+		return
+	}
+	var got string // the JSON type written, when the check does not want it
+	switch v.kind {
+	case kString:
+		got = s.wstring(kind, idx, *(*string)(vp))
+	case kDate:
+		got = s.wstring(kind, idx, (*Date)(vp).String())
+	case kTimeOfDay:
+		got = s.wstring(kind, idx, (*TimeOfDay)(vp).String())
+	case kDuration:
+		got = s.wstring(kind, idx, (*Duration)(vp).String())
+	case kTime:
+		var buf [64]byte
+		b, err := (*time.Time)(vp).AppendText(buf[:0])
+		if err != nil {
+			s.slow = true
+			return
+		}
+		if kind == vkPrim && vPrims[idx].json == vpString && vPrims[idx].format == vsDateTime && vPrims[idx].maxLen == 0 && len(vPrims[idx].enum) == 0 {
+			return // what AppendText writes is an RFC 3339 date-time
+		}
+		got = s.wstring(kind, idx, string(b))
+	case kBinary:
+		data := *(*[]byte)(vp)
+		if data == nil {
+			got = "null"
+			break
+		}
+		if kind == vkPrim && vPrims[idx].json == vpString && vPrims[idx].format == vsBase64 && vPrims[idx].maxLen == 0 && len(vPrims[idx].enum) == 0 {
+			return // standard base64 is what the check wants
+		}
+		got = s.wstring(kind, idx, base64.StdEncoding.EncodeToString(data))
+	case kBool:
+		if kind != vkPrim || vPrims[idx].json != vpBool {
+			got = "boolean"
+		}
+	case kInt, kUint, kFloat32, kFloat64, kDecimal:
+		var buf [32]byte
+		lit, ok := v.literal(buf[:0], vp)
+		if !ok {
+			s.slow = true // not written as a plain number: encoding/json decides
+			return
+		}
+		if kind == vkPrim && vIsNumberCheck(vPrims[idx].json) {
+			s.numberLiteral(&vPrims[idx], unsafe.String(unsafe.SliceData(lit), len(lit)))
+		} else {
+			got = "number"
+		}
+	case kRaw:
+		raw := *(*[]byte)(vp)
+		if !json.Valid(raw) {
+			s.slow = true
+			return
+		}
+		d := decoder{data: raw}
+		s.jvalue(&d, kind, idx)
+	case kStruct, kPtrStruct:
+		p := vp
+		if v.kind == kPtrStruct {
+			if p = *(*unsafe.Pointer)(vp); p == nil {
+				got = "null"
+				break
+			}
+		}
+		if kind == vkObject || kind == vkPoly {
+			s.wobject(v.sub, p, idx, kind == vkPoly, "")
+			return
+		}
+		got = "object"
+		if !v.sub.encodable(p) {
+			s.slow = true
+			return
+		}
+	default:
+		s.slow = true
+		return
+	}
+	if got != "" {
+		s.fail("expected " + vWant(kind, idx) + ", got " + got)
+	}
+}
+
+// vIsNumberCheck reports whether the JSON type of a vprim is a number.
+func vIsNumberCheck(json uint8) bool {
+	return json == vpNumber || json == vpInt || json == vpFloat32 || json == vpFloat64
+}
+
+// wstring checks the string str, written for the value, with the check of
+// kind kind and index idx; it returns "string" when the check does not take
+// a string.
+func (s *vstate) wstring(kind uint8, idx int32, str string) string {
+	switch {
+	case kind == vkPrim && vPrims[idx].json == vpString:
+		s.stringChecks(&vPrims[idx], str)
+	case kind == vkEnum:
+		s.member(idx, str)
+	default:
+		return "string"
+	}
+	return ""
+}
+
+// literal appends the number at vp as the encoder writes it; ok is false
+// when it is not a finite number the encoder writes itself.
+func (v *valueCodec) literal(b []byte, vp unsafe.Pointer) ([]byte, bool) {
+	switch v.kind {
+	case kDecimal:
+		d := *(*string)(vp)
+		return append(b, d...), validNumber(d)
+	case kFloat32, kFloat64, kInt, kUint:
+		out, err := v.encode(b, vp)
+		return out, err == nil
+	}
+	return b, false
+}
+
+// encodable reports whether the encoder writes the field at fp without an
+// error (false also when it cannot tell: the caller then encodes).
+func (f *fieldCodec) encodable(fp unsafe.Pointer) bool {
+	switch f.shape {
+	case shPlain:
+		return f.val.encodable(fp)
+	case shPtr:
+		return f.val.encodable(*(*unsafe.Pointer)(fp))
+	case shNullable:
+		return *(*bool)(unsafe.Add(fp, f.nullOff)) || f.val.encodable(unsafe.Add(fp, f.vOff))
+	case shSlice:
+		data := *(*[]byte)(fp)
+		for k := 0; k < len(data); k++ {
+			if !f.val.encodable(unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), uintptr(k)*f.val.size)) {
+				return false
+			}
+		}
+		return true
+	case shPoly:
+		return polyEncodable(reflect.NewAt(f.typ, fp).Elem())
+	case shNullablePoly:
+		return *(*bool)(unsafe.Add(fp, f.nullOff)) || polyEncodable(reflect.NewAt(f.iface, unsafe.Add(fp, f.vOff)).Elem())
+	case shPolySlice:
+		sv := reflect.NewAt(f.typ, fp).Elem()
+		for k := 0; k < sv.Len(); k++ {
+			if !polyEncodable(sv.Index(k)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func polyEncodable(iv reflect.Value) bool {
+	if iv.IsNil() || iv.Elem().IsNil() {
+		return true
+	}
+	pv := iv.Elem()
+	if pv.Kind() != reflect.Pointer || pv.Type().Elem().Kind() != reflect.Struct {
+		return false
+	}
+	return codecOf(pv.Type().Elem()).encodable(pv.UnsafePointer())
+}
+
+// encodable reports whether the encoder writes the value at vp without an
+// error.
+func (v *valueCodec) encodable(vp unsafe.Pointer) bool {
+	switch v.kind {
+	case kString, kBool, kInt, kUint, kDate, kTimeOfDay, kDuration, kBinary:
+		return true
+	case kFloat32, kFloat64:
+		var buf [32]byte
+		_, ok := v.literal(buf[:0], vp)
+		return ok
+	case kDecimal:
+		return validNumber(*(*string)(vp))
+	case kTime:
+		var buf [64]byte
+		_, err := (*time.Time)(vp).AppendText(buf[:0])
+		return err == nil
+	case kRaw:
+		raw := *(*[]byte)(vp)
+		return raw == nil || json.Valid(raw)
+	case kStruct:
+		return v.sub.encodable(vp)
+	case kPtrStruct:
+		p := *(*unsafe.Pointer)(vp)
+		return p == nil || v.sub.encodable(p)
+	}
+	return false
+}
+
+// encodable reports whether the encoder writes the struct at p, of c's
+// type, without an error.
+func (c *codec) encodable(p unsafe.Pointer) bool {
+	for k := range c.fields {
+		f := &c.fields[k]
+		fp := unsafe.Add(p, f.off)
+		if f.present(fp) && !f.encodable(fp) {
+			return false
+		}
+	}
+	if c.hasExtra {
+		for k, raw := range *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)) {
+			if !c.written(k, p) && !json.Valid(raw) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -151,8 +151,10 @@ func TestCorpus(t *testing.T) {
 			start := time.Now()
 			// With the import path of the module it is written to, as the
 			// command does: graph-v1.0 is split into internal packages and
-			// the round trip goes through the facade.
-			res, err := Generate(m, Options{Package: "graph", ImportPath: "example.com/corpus", Validators: true})
+			// the round trip goes through the facade. The validators are
+			// in, as in the command's default output.
+			opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: true}
+			res, err := Generate(m, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,17 +175,17 @@ func TestCorpus(t *testing.T) {
 			}
 			dir := t.TempDir()
 			files := append(output.Files{}, res.Files...)
-			for _, name := range []string{"roundtrip_test.go", "bench_test.go"} {
-				data, err := os.ReadFile(filepath.Join("testdata", "corpus", name+".txt"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				files = append(files, output.File{Path: name, Data: data})
+			data, err := os.ReadFile(filepath.Join("testdata", "corpus", "roundtrip_test.go.txt"))
+			if err != nil {
+				t.Fatal(err)
 			}
-			if m.Lookup("microsoft.graph.user") != nil && m.Lookup("microsoft.graph.message") != nil {
-				files = append(files, benchPayloads(cases)...)
-			} else {
-				files = files[:len(files)-1] // no bench_test.go
+			files = append(files, output.File{Path: "roundtrip_test.go", Data: data})
+			// graph-v1.0 also gets the speed test, whose checks run below.
+			var gomod []byte
+			if sub == "graph-v1.0" {
+				var speed output.Files
+				speed, gomod = speedModule(t, m, opts)
+				files = append(files, speed...)
 			}
 			// The payloads of real operations of the API pages, as a client
 			// uses them.
@@ -196,6 +198,9 @@ func TestCorpus(t *testing.T) {
 				files = append(files, output.File{Path: "operations_test.go", Data: data})
 			}
 			writeModule(t, dir, "example.com/corpus", files)
+			if gomod != nil {
+				writeSpeedModule(t, dir, gomod)
+			}
 			payloads := payloadCases(m)
 			casesJSON, err := json.Marshal(append(append([]*rtCase(nil), cases...), payloads...))
 			if err != nil {
@@ -210,8 +215,8 @@ func TestCorpus(t *testing.T) {
 			vetTime := time.Since(start)
 			t.Setenv("ROUNDTRIP_CASES", inPath)
 			t.Setenv("ROUNDTRIP_OUT", outPath)
-			goCmd(t, dir, "test", "-count=1", "-run", "TestRoundTrip", "./...")
-			data, err := os.ReadFile(outPath)
+			goCmd(t, dir, "test", "-count=1", "-run", "^(TestRoundTrip|TestSpeed)$", "./...")
+			data, err = os.ReadFile(outPath)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -295,45 +300,6 @@ func reportRoundTrip(t *testing.T, m *model.Model, title, what string, cases []*
 		t.Errorf("unexplained %s difference: %s", title, u)
 	}
 	return all
-}
-
-// benchPayloads picks the largest user and message examples for the
-// benchmark of bench_test.go.txt.
-func benchPayloads(cases []*rtCase) output.Files {
-	var out output.Files
-	for _, name := range []string{"user", "message"} {
-		var best *rtCase
-		for _, c := range cases {
-			if c.Type == "microsoft.graph."+name && !hasPlaceholder(c.val) && (best == nil || len(c.Payload) > len(best.Payload)) {
-				best = c
-			}
-		}
-		if best != nil {
-			out = append(out, output.File{Path: "testdata/" + name + ".json", Data: best.Payload})
-		}
-	}
-	return out
-}
-
-// hasPlaceholder reports whether v holds a type placeholder anywhere.
-func hasPlaceholder(v *jsonx.Value) bool {
-	if v == nil {
-		return false
-	}
-	if _, ok := model.Placeholder(v); ok {
-		return true
-	}
-	for _, m := range v.Members {
-		if hasPlaceholder(m.Value) {
-			return true
-		}
-	}
-	for _, e := range v.Elems {
-		if hasPlaceholder(e) {
-			return true
-		}
-	}
-	return false
 }
 
 // The classes of round-trip differences that are doc defects: the example
@@ -735,25 +701,23 @@ func durSeconds(s string) (*big.Float, bool) {
 }
 
 // TestWriteCorpusModule writes the package generated from graph-v1.0, with
-// the decode benchmark and its payloads, as a module into
+// the speed test and its files (speed_test.go), as a module into
 // $GENGO_WRITE_MODULE (for scripts/bench-gengo.sh); skipped when unset.
 // $GENGO_SOURCE=metadata generates it from graph-v1.0's metadata instead.
-// $GENGO_VALIDATORS=1 adds the validators and their benchmarks;
-// $GENGO_PART_TYPES sets Options.PartTypes.
+// $GENGO_VALIDATORS=0 leaves the validators out (and the speed test, which
+// needs them); $GENGO_PART_TYPES sets Options.PartTypes.
 func TestWriteCorpusModule(t *testing.T) {
 	dir := os.Getenv("GENGO_WRITE_MODULE")
 	if dir == "" {
 		t.Skip("GENGO_WRITE_MODULE not set")
 	}
 	var m *model.Model
-	var cases []*rtCase
 	if os.Getenv("GENGO_SOURCE") == "metadata" {
-		m, cases = metadataCorpus(t)
+		m, _ = metadataCorpus(t)
 	} else {
 		m = compileCorpus(t, "graph-v1.0")
-		cases = exampleCases(m)
 	}
-	opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: os.Getenv("GENGO_VALIDATORS") == "1"}
+	opts := Options{Package: "graph", ImportPath: "example.com/corpus", Validators: os.Getenv("GENGO_VALIDATORS") != "0"}
 	if n, err := strconv.Atoi(os.Getenv("GENGO_PART_TYPES")); err == nil {
 		opts.PartTypes = n
 	}
@@ -761,22 +725,18 @@ func TestWriteCorpusModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bench, err := os.ReadFile(filepath.Join("testdata", "corpus", "bench_test.go.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	files := append(output.Files{}, res.Files...)
-	files = append(files, output.File{Path: "bench_test.go", Data: bench})
-	if os.Getenv("GENGO_VALIDATORS") == "1" {
-		vb, err := os.ReadFile(filepath.Join("testdata", "corpus", "bench_validate_test.go.txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, output.File{Path: "bench_validate_test.go", Data: vb})
+	var gomod []byte
+	if opts.Validators {
+		var speed output.Files
+		speed, gomod = speedModule(t, m, opts)
+		files = append(files, speed...)
 	}
-	files = append(files, benchPayloads(cases)...)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeModule(t, dir, "example.com/corpus", files)
+	writeModule(t, dir, opts.ImportPath, files)
+	if gomod != nil {
+		writeSpeedModule(t, dir, gomod)
+	}
 }

@@ -7,8 +7,15 @@
 //
 // Design notes (see MAPPING.md for the type mapping):
 //   - Every struct type has its own MarshalJSON/UnmarshalJSON, thin calls
-//     into the reflection-based codec of the runtime, so a method promoted
-//     from a base never drops a derived type's fields.
+//     into the codec of the runtime, so a method promoted from a base never
+//     drops a derived type's fields. The codec reads each struct type once
+//     through reflection into a plan (field offsets, wrappers, value kinds)
+//     and then codes values by direct memory access, nested generated types
+//     inline, in one buffer and one pass; the code per type stays two
+//     one-line methods, which is what keeps the package cheap to compile.
+//   - The validators are static tables read by the runtime: ValidateJSON
+//     checks JSON text in one pass, Validate walks a struct with the
+//     codec's plan (validate.go).
 //   - A type with derived types gets an interface XLike (method AsX) that
 //     the base and, through embedding, all its descendants satisfy; fields
 //     declared with that type hold an XLike. A static table of every struct

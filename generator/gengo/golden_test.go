@@ -25,7 +25,7 @@ func isValidator(path string) bool {
 // files, the same for every model.
 func isRuntime(path string) bool {
 	switch path {
-	case "apidocgen_codec.go", "apidocgen_enums.go", "apidocgen_nullable.go", "apidocgen_operations.go", "apidocgen_pages.go", "apidocgen_scalars.go":
+	case "apidocgen_codec.go", "apidocgen_enums.go", "apidocgen_json.go", "apidocgen_nullable.go", "apidocgen_operations.go", "apidocgen_pages.go", "apidocgen_scalars.go":
 		return true
 	}
 	return false

@@ -51,7 +51,7 @@ func TestCompileAndRun(t *testing.T) {
 		name string
 		opts Options
 	}{
-		{"single", Options{Package: "graph"}},
+		{"single", Options{Package: "graph", Validators: true}},
 		{"parts", Options{Package: "graph", ImportPath: "example.com/showcase", PartTypes: 2, Validators: true}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -76,7 +76,7 @@ func TestCompileAndRun(t *testing.T) {
 			goCmd(t, dir, "vet", "./...")
 			out := goCmd(t, dir, "test", "-count=1", "-v", "./...")
 			t.Log(out)
-			for _, name := range []string{"TestPatchExplicitNull", "TestDerivedInBaseCollection", "TestUnknownODataTypeFallsBack", "TestOpenTypeExtras", "TestEnums", "TestDateTimeDuration", "TestEncodeWritesODataType", "TestScalars", "TestSelfReference", "TestNotNullableZeroValues", "TestPages", "TestOperationPayloads", "TestErrorsNamePublicTypes"} {
+			for _, name := range []string{"TestPatchExplicitNull", "TestDerivedInBaseCollection", "TestUnknownODataTypeFallsBack", "TestOpenTypeExtras", "TestEnums", "TestDateTimeDuration", "TestEncodeWritesODataType", "TestScalars", "TestSelfReference", "TestNotNullableZeroValues", "TestValidateStructs", "TestDecodeMalformed", "TestPages", "TestOperationPayloads", "TestErrorsNamePublicTypes", "TestDecodeWhatValidatorsAccept"} {
 				if !strings.Contains(out, "--- PASS: "+name) {
 					t.Errorf("%s did not pass", name)
 				}

@@ -56,7 +56,19 @@ type ValidateSpec struct {
 // validators of decoded JSON, without methods on Go types (Generate adds
 // those when Options.Validators is set).
 func EmitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {
-	return emitValidate(m, spec)
+	files, err := emitValidate(m, spec)
+	if err != nil {
+		return nil, err
+	}
+	// The JSON reader that ValidateJSON uses; Generate has it in the
+	// runtime of the struct types.
+	json, err := runtimeFiles(spec.Package, func(name string) bool { return name == "gengo_json.tmpl" })
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, json...)
+	files.Sort()
+	return files, nil
 }
 
 func emitValidate(m *model.Model, spec ValidateSpec) (output.Files, error) {

@@ -217,6 +217,8 @@ func TestValidateCorpusDifferential(t *testing.T) {
 // Validate(v, mode) reports exactly what ValidateJSON reports on the struct
 // encoded again under the type's qualified name: Validate finds each of the
 // thousand types' names in the registry, and no struct fails to encode.
+// The whole operation payloads are compared too: the bodies and responses
+// of operations, and the pages, decoded into a Page by NewObject.
 func TestValidateCorpusStructWalk(t *testing.T) {
 	m := vhCorpusModel(t, "graph-v1.0")
 	opts := Options{Package: "gen", Validators: true}
@@ -238,8 +240,11 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	p := genschema.NewPlan(m)
 	var in bytes.Buffer
 	var what []string
-	for _, c := range vhCorpusCases(t, p, m, true) {
-		if goName[c.Type] == "" {
+	pages := 0
+	for _, c := range append(vhCorpusCases(t, p, m, true), vhPayloadCases(t, p, m)...) {
+		if p.LookupPage(c.Type) != nil {
+			pages++
+		} else if goName[c.Type] == "" {
 			continue
 		}
 		val, _ := vhDecodeAny(c.Payload)
@@ -268,16 +273,18 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	compared, skipped, failing, differ := 0, 0, 0, 0
 	for i, line := range lines {
 		var r struct {
-			Skip       string
-			Walk, JSON []string
-			Encoded    string
+			Skip, DecodeErr string
+			Walk, JSON      []string
+			Encoded         string
 		}
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
 		if r.Skip != "" {
+			t.Fatalf("%s: %s", what[i], r.Skip)
+		}
+		if r.DecodeErr != "" {
 			skipped++
-			continue
 		}
 		compared++
 		if len(r.JSON) > 0 {
@@ -293,7 +300,7 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	if differ > 10 {
 		t.Errorf("… %d differences in all", differ)
 	}
-	t.Logf("graph-v1.0: %d payloads, %d did not decode into their struct, %d compared (%d with violations), %d differences", len(what), skipped, compared, failing, differ)
+	t.Logf("graph-v1.0: %d payloads compared (%d of them pages; %d with members that did not decode, kept in AdditionalData; %d with violations), %d differences", compared, pages, skipped, failing, differ)
 }
 
 const vhWalkCorpusMain = `package main
@@ -302,24 +309,11 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"sort"
 
 	gen "apidocgen.test/driver/gen"
 )
 
-func paths(err error) []string {
-	var out []string
-	if ve, ok := err.(*gen.ValidationError); ok {
-		for _, v := range ve.Violations {
-			out = append(out, v.String())
-		}
-	} else if err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	sort.Strings(out)
-	return out
-}
-
+` + vhViolationsFunc + `
 func main() {
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
@@ -338,16 +332,20 @@ func main() {
 			enc.Encode(map[string]any{"skip": "no struct"})
 			continue
 		}
+		// A member that does not decode is kept in AdditionalData, which
+		// Validate checks too: such structs are compared as well.
+		decodeErr := ""
 		if err := json.Unmarshal(c.Payload, ptr); err != nil {
-			enc.Encode(map[string]any{"skip": err.Error()})
-			continue
+			decodeErr = err.Error()
 		}
 		data, err := json.Marshal(ptr)
+		want := []string{}
 		if err != nil {
-			enc.Encode(map[string]any{"skip": err.Error()})
-			continue
+			want = append(want, "/: cannot encode: "+err.Error())
+		} else {
+			want = violations(gen.ValidateJSON(c.Type, mode, data))
 		}
-		enc.Encode(map[string]any{"walk": paths(gen.Validate(ptr, mode)), "json": paths(gen.ValidateJSON(c.Type, mode, data)), "encoded": string(data)})
+		enc.Encode(map[string]any{"walk": violations(gen.Validate(ptr, mode)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
 	}
 }
 `

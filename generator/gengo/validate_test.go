@@ -86,8 +86,11 @@ func TestValidateFixtureCases(t *testing.T) {
 	for _, c := range schematest.Cases {
 		cases = append(cases, vhVcase{Type: c.Type, Mode: c.Mode, Payload: json.RawMessage(c.Payload), what: c.Name})
 	}
-	verdicts, _ := vhRunDriver(t, bin, cases, 0)
+	verdicts, _, _ := vhRunDriver(t, bin, cases, 0)
 	for i, c := range schematest.Cases {
+		if verdicts[i].JSONDiffers {
+			t.Errorf("%s: ValidateJSON on the text says %q, ValidateValue on the decoded payload %+v", c.Name, verdicts[i].JSON, verdicts[i].V)
+		}
 		if verdicts[i].OK != c.Valid {
 			t.Errorf("%s: %s %s %s: go valid=%v, want %v %+v", c.Name, c.Type, c.Mode, c.Payload, verdicts[i].OK, c.Valid, verdicts[i].V)
 		}
@@ -148,7 +151,7 @@ var trickyStrings = []string{
 func TestValidatePaths(t *testing.T) {
 	_, _, bin := vhFixtureValidators(t)
 	payload := `{"count": "x", "home": {"street": "12345678901"}, "addresses": [{}, {"zip": null}], "a/b": 1, "items": [{"@odata.type": "#test.api.task", "due": "soon", "title": "toolong"}]}`
-	verdicts, _ := vhRunDriver(t, bin, []vhVcase{{Type: schematest.W, Mode: "create", Payload: json.RawMessage(payload)}}, 0)
+	verdicts, _, _ := vhRunDriver(t, bin, []vhVcase{{Type: schematest.W, Mode: "create", Payload: json.RawMessage(payload)}}, 0)
 	var got []string
 	for _, v := range verdicts[0].V {
 		got = append(got, v.Path+": "+v.Reason)
@@ -304,7 +307,7 @@ func TestValidateTablesOnly(t *testing.T) {
 	}
 	seen := 0
 	for _, f := range files {
-		if f.Path == "apidocgen_validate.go" {
+		if f.Path == "apidocgen_validate.go" || f.Path == "apidocgen_json.go" {
 			continue
 		}
 		seen++
@@ -338,8 +341,11 @@ func TestValidateHugeNumbers(t *testing.T) {
 	for _, c := range cases {
 		vc = append(vc, vhVcase{Type: schematest.W, Mode: "read", Payload: json.RawMessage(`{"count": ` + c.num + `}`)})
 	}
-	verdicts, _ := vhRunDriver(t, bin, vc, 0)
+	verdicts, _, _ := vhRunDriver(t, bin, vc, 0)
 	for i, c := range cases {
+		if verdicts[i].JSONDiffers {
+			t.Errorf("count %s: ValidateJSON on the text says %q, ValidateValue on the decoded payload %+v", c.num, verdicts[i].JSON, verdicts[i].V)
+		}
 		if verdicts[i].OK != c.valid {
 			t.Errorf("count %s: valid=%v, want %v %v", c.num, verdicts[i].OK, c.valid, verdicts[i].V)
 		}
@@ -352,41 +358,50 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"sort"
 
 	gen "apidocgen.test/driver/gen"
 )
 
-func paths(err error) []string {
-	var out []string
-	if ve, ok := err.(*gen.ValidationError); ok {
-		for _, v := range ve.Violations {
-			out = append(out, v.String())
-		}
-	} else if err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	sort.Strings(out)
-	return out
-}
-
+` + vhViolationsFunc + `
 func main() {
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	enc := json.NewEncoder(os.Stdout)
 	for sc.Scan() {
-		var w gen.TestAPIWidget
-		if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
-			enc.Encode(map[string]any{"skip": err.Error()})
-			continue
+		var c struct {
+			Type    string
+			Payload json.RawMessage
 		}
-		data, err := json.Marshal(&w)
-		if err != nil {
-			enc.Encode(map[string]any{"skip": err.Error()})
-			continue
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			panic(err)
 		}
-		for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
-			enc.Encode(map[string]any{"mode": m.String(), "walk": paths(gen.Validate(&w, m)), "json": paths(gen.ValidateJSON("test.api.widget", m, data)), "encoded": string(data)})
+		// A widget, or a page: as NewObject makes it from its name and,
+		// for the items, as a Page of the interface.
+		values := []any{new(gen.TestAPIWidget)}
+		if c.Type != "test.api.widget" {
+			values = []any{gen.NewObject(c.Type)}
+			if c.Type == "Collection(test.api.item)" {
+				values = append(values, new(gen.Page[gen.TestAPIItemLike]))
+			}
+		}
+		for _, v := range values {
+			// A member that does not decode leaves its field empty and is
+			// kept in AdditionalData, which Validate checks too: such
+			// structs are compared as well.
+			decodeErr := ""
+			if err := json.Unmarshal(c.Payload, v); err != nil {
+				decodeErr = err.Error()
+			}
+			data, err := json.Marshal(v)
+			for _, m := range []gen.ValidationMode{gen.ReadMode, gen.CreateMode, gen.UpdateMode} {
+				want := []string{}
+				if err != nil {
+					want = append(want, "/: cannot encode: "+err.Error())
+				} else {
+					want = violations(gen.ValidateJSON(c.Type, m, data))
+				}
+				enc.Encode(map[string]any{"mode": m.String(), "walk": violations(gen.Validate(v, m)), "json": want, "encoded": string(data), "decodeErr": decodeErr})
+			}
 		}
 	}
 }
@@ -404,11 +419,30 @@ func TestValidateStructWalk(t *testing.T) {
 	bin, _ := vhBuildModule(t, r.Files, vhWalkMain)
 	var in bytes.Buffer
 	n := 0
-	for _, c := range schematest.Cases {
-		if c.Type == schematest.W {
-			in.WriteString(strings.ReplaceAll(c.Payload, "\n", " ") + "\n")
-			n++
+	line := func(typ, payload string) {
+		data, err := json.Marshal(map[string]any{"type": typ, "payload": json.RawMessage(payload)})
+		if err != nil {
+			t.Fatal(err)
 		}
+		in.Write(append(data, '\n'))
+		n++
+	}
+	pages := 0
+	for _, c := range schematest.Cases {
+		if c.Type == schematest.W || strings.HasPrefix(c.Type, "Collection(") && json.Valid([]byte(c.Payload)) {
+			line(c.Type, c.Payload)
+		}
+		if strings.HasPrefix(c.Type, "Collection(") {
+			pages++
+		}
+	}
+	for _, extra := range []string{
+		// Pages: elements that do not decode, nulls, control members of
+		// the wrong type kept in AdditionalData.
+		`{"value": [{"title": "toolong"}, null, {"@odata.type": "#test.api.task", "due": "soon", "color": "pink"}, 3], "@odata.count": "x", "@odata.context": 1}`,
+		`{"value": "no", "extra": {"a": 1}}`,
+	} {
+		line(schematest.Items, extra)
 	}
 	for _, extra := range []string{
 		`{"state": "dim", "color": "purple", "days": "monday,sunday", "title": "toolong", "ref": "nope"}`,
@@ -420,8 +454,7 @@ func TestValidateStructWalk(t *testing.T) {
 		`{"id": "", "count": 0, "state": "", "color": "red", "home": {"zip": "", "street": ""}}`,
 		`{"count": 0, "state": "on", "color": "red", "enabled": false, "small": 0}`,
 	} {
-		in.WriteString(extra + "\n")
-		n++
+		line(schematest.W, extra)
 	}
 	cmd := exec.Command(bin)
 	cmd.Stdin = &in
@@ -432,16 +465,15 @@ func TestValidateStructWalk(t *testing.T) {
 	compared, skipped, failing := 0, 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		var r struct {
-			Skip          string
+			DecodeErr     string
 			Mode, Encoded string
 			Walk, JSON    []string
 		}
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
-		if r.Skip != "" {
+		if r.DecodeErr != "" {
 			skipped++
-			continue
 		}
 		compared++
 		if len(r.JSON) > 0 {
@@ -451,13 +483,13 @@ func TestValidateStructWalk(t *testing.T) {
 			t.Errorf("%s %s:\nwalk: %q\njson: %q", r.Mode, r.Encoded, r.Walk, r.JSON)
 		}
 	}
-	if compared < 3*40 {
-		t.Errorf("only %d comparisons (%d payloads, %d did not decode)", compared, n, skipped)
+	if compared < 3*40 || skipped == 0 || pages == 0 {
+		t.Errorf("only %d comparisons (%d payloads, %d with members that did not decode)", compared, n, skipped)
 	}
 	if failing == 0 || failing == compared {
 		t.Errorf("%d of %d comparisons found violations: the payloads do not exercise both outcomes", failing, compared)
 	}
-	t.Logf("%d payloads, %d did not decode into the struct, %d mode comparisons (%d with violations)", n, skipped, compared, failing)
+	t.Logf("%d payloads, %d mode comparisons (%d of structs with members that did not decode), %d with violations", n, compared, skipped, failing)
 }
 
 // TestFloat64LimitMatchesSchema: the runtime's float64 bound (a constant of

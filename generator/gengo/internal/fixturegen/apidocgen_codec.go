@@ -5,26 +5,38 @@ package fixturegen
 import (
 	"bytes"
 	"encoding"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// The generated struct types are coded by the functions of this file, which
-// read each type's fields once through reflection (like encoding/json) and
-// cache the result. A struct embeds its base type; the codec walks the
-// embedded bases, so every type encodes and decodes its own and inherited
-// fields. Each struct type has its own MarshalJSON and UnmarshalJSON, so
-// no method promoted from a base type can drop a derived type's fields.
-// Keeping the per-type code this small is what keeps compile time low.
+// The generated struct types are coded by the functions of this file. The
+// first time a struct type is coded, its fields are read once through
+// reflection into a plan (a codec): each field's offset, how it is wrapped
+// (pointer, Nullable, slice, interface) and the kind of its value. Encoding
+// and decoding then follow the plan with direct memory access, writing into
+// one buffer and reading the JSON in one pass, so that nested generated
+// types are coded inline: encoding/json is not called back for them, nor
+// asked to check and compact their bytes again at each level. Values of any
+// type the plan does not know (field type overrides, json.Number, maps,
+// ...) are left to encoding/json, and so is every error message, so that
+// both say the same thing.
+//
+// A struct embeds its base type; the plan walks the embedded bases, so every
+// type codes its own and inherited fields. Each struct type has its own
+// MarshalJSON and UnmarshalJSON, thin calls into this file, so no method
+// promoted from a base type can drop a derived type's fields; keeping the
+// per-type code that small is what keeps compile time low.
 //
 // Field tags: `json:"name,omitzero"` names the member; `odata:"#ns.type"`
 // marks a polymorphic field and names its declared type. A pointer field
@@ -32,164 +44,395 @@ import (
 // when not, whatever it points to: that is how a non-nullable property sends
 // false, 0 or "".
 
-// A fieldKind says how a field is coded.
-type fieldKind uint8
+// registry maps qualified type names to the generated struct types and
+// back; built on first use from objects and objectNames.
+var registry struct {
+	once    sync.Once
+	byName  map[string]reflect.Type // lower-cased qualified name -> struct type
+	exact   map[string]reflect.Type // qualified name as generated -> struct type
+	byShort map[string][]string     // lower-cased name without namespace -> lower-cased qualified names
+	byType  map[reflect.Type]string // pointer type -> "#namespace.name"
+}
+
+func loadRegistry() {
+	registry.byName = make(map[string]reflect.Type, len(objects))
+	registry.exact = make(map[string]reflect.Type, len(objects))
+	registry.byShort = make(map[string][]string, len(objects))
+	registry.byType = make(map[reflect.Type]string, len(objects))
+	for i, o := range objects {
+		t := reflect.TypeOf(o)
+		name := strings.ToLower(objectNames[i])
+		registry.byName[name] = t.Elem()
+		registry.exact[objectNames[i]] = t.Elem()
+		short := name[strings.LastIndexByte(name, '.')+1:]
+		registry.byShort[short] = append(registry.byShort[short], name)
+		registry.byType[t] = "#" + objectNames[i]
+	}
+}
+
+// lookupType returns the generated struct type named by an "@odata.type"
+// value ("#microsoft.graph.user", in any case, with or without '#'), or nil.
+func lookupType(s string) reflect.Type {
+	registry.once.Do(loadRegistry)
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if t := registry.exact[s]; t != nil {
+		return t
+	}
+	return registry.byName[strings.ToLower(s)]
+}
+
+// newObject returns a pointer to a new value of the struct type whose
+// qualified name, lower case and without '#', is name; nil when none.
+func newObject(name string) any {
+	registry.once.Do(loadRegistry)
+	if t := registry.byName[name]; t != nil {
+		return reflect.New(t).Interface()
+	}
+	return nil
+}
+
+// NewObject returns a pointer to a new, empty value of the generated struct
+// type named typeName: its qualified name ("microsoft.graph.user"), or its
+// name without the namespace ("user") when no other struct type has that
+// name; in any case, with or without the '#' of "@odata.type". It returns
+// nil when no type has the name or when a short name is ambiguous
+// (ValidateJSON names the candidates). For a page name,
+// "Collection(microsoft.graph.user)" or "Collection(Edm.String)", it
+// returns a *Page[any] whose elements decode into that type.
+func NewObject(typeName string) any {
+	if strings.HasPrefix(typeName, "Collection(") && strings.HasSuffix(typeName, ")") {
+		return newPage(typeName[len("Collection(") : len(typeName)-1])
+	}
+	name := strings.ToLower(strings.TrimPrefix(typeName, "#"))
+	if v := newObject(name); v != nil || strings.Contains(name, ".") {
+		return v
+	}
+	if names := registry.byShort[name]; len(names) == 1 {
+		return newObject(names[0])
+	}
+	return nil
+}
+
+// typeName returns the "#namespace.name" of v, a pointer to a generated
+// struct; "" for anything else.
+func typeName(v any) string {
+	registry.once.Do(loadRegistry)
+	return registry.byType[reflect.TypeOf(v)]
+}
+
+// registered reports whether pt, a pointer type, points to a generated
+// struct type.
+func registered(pt reflect.Type) bool {
+	registry.once.Do(loadRegistry)
+	return registry.byType[pt] != ""
+}
+
+// isNull reports whether b is the JSON literal null.
+func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
+
+// ----- plans -----
+
+// A valueKind is how one value (a field's, a Nullable's V, a pointee or a
+// slice element) is coded.
+type valueKind uint8
 
 const (
-	kindPlain        fieldKind = iota // encoding/json; left out when zero (a pointer: when nil)
-	kindNullable                      // Nullable[T]
-	kindPoly                          // an XLike interface
-	kindNullablePoly                  // Nullable[XLike]
-	kindPolySlice                     // []XLike
+	kString    valueKind = iota // a string kind: string, enums, UUID
+	kBool                       // a bool kind
+	kInt                        // a signed integer kind
+	kUint                       // an unsigned integer kind
+	kFloat32                    // a float32 kind
+	kFloat64                    // a float64 kind
+	kTime                       // time.Time
+	kDate                       // Date
+	kTimeOfDay                  // TimeOfDay
+	kDuration                   // Duration
+	kDecimal                    // Decimal
+	kBinary                     // Binary
+	kRaw                        // json.RawMessage
+	kStruct                     // a generated struct, coded inline
+	kPtrStruct                  // a pointer to a generated struct
+	kOther                      // anything else: encoding/json
 )
 
-type fieldInfo struct {
+// A fieldShape is how a field wraps its value.
+type fieldShape uint8
+
+const (
+	shPlain        fieldShape = iota // T: left out when zero
+	shPtr                            // *T: left out when nil
+	shNullable                       // Nullable[T]
+	shSlice                          // []T: left out when nil
+	shPoly                           // XLike: left out when nil
+	shNullablePoly                   // Nullable[XLike]
+	shPolySlice                      // []XLike: left out when nil
+	shPageValue                      // the Value of a Page (see pageCodec)
+)
+
+// A valueCodec says how to code one value.
+type valueCodec struct {
+	kind valueKind
+	typ  reflect.Type
+	size uintptr
+	bits int    // of an integer or float kind
+	sub  *codec // of kStruct and kPtrStruct
+	ints bool   // kOther holding integers: 1.0 and 1e3 are read as 1 and 1000
+}
+
+// A fieldCodec is the plan of one field.
+type fieldCodec struct {
 	name     string
-	index    []int
-	kind     fieldKind
-	declared string       // "#ns.type" of polymorphic fields
-	iface    reflect.Type // the XLike interface of polymorphic fields
-	fast     bool         // the value (for a pointer: the pointed-to value) is a plain string, bool or integer kind
-	ptr      bool         // a pointer field: nil is absent, anything else is written
-	scalar   bool         // a pointer to a scalar (*string, *time.Time, ...), not to a generated struct
-	ints     bool         // the value, or each element, is an integer: 1.0 and 1e3 are read as 1 and 1000
-	times    bool         // the value, or each element, is a time.Time: every RFC 3339 date-time is read
+	key      []byte // the member name as written: "name":
+	off      uintptr
+	shape    fieldShape
+	typ      reflect.Type // the field's type
+	val      valueCodec   // V of a Nullable, the pointee, the element, or the field itself
+	declared string       // "#ns.type" of a polymorphic field
+	iface    reflect.Type // its XLike interface
+	// Nullable: the offsets of V, Valid and Null in the field.
+	vOff, validOff, nullOff uintptr
+	// shPtr: a pointer to anything but a generated struct, which decoding
+	// replaces rather than decodes into.
+	fresh bool
+	index int        // in the codec's fields
+	page  *pageCodec // shPageValue: the page's plan
+}
+
+// A codec is the plan of one struct type.
+type codec struct {
+	typ      reflect.Type
+	name     string // "#ns.type" when the type is generated
+	fields   []fieldCodec
+	byName   map[string]*fieldCodec // the field decoding a member (the last of a name)
+	dupNames bool                   // two fields have one name
+	hasOData bool                   // ODataType at odataOff
+	odataOff uintptr
+	hasExtra bool // AdditionalData at extraOff
+	extraOff uintptr
+	// impl caches whether *typ implements an interface type; replaced,
+	// never changed, under codecMu.
+	impl atomic.Pointer[map[reflect.Type]bool]
+}
+
+// codecs maps struct types to their complete plans. The map is replaced,
+// never changed (under codecMu), so reading it takes no lock.
+var (
+	codecs  atomic.Pointer[map[reflect.Type]*codec]
+	codecMu sync.Mutex
+)
+
+// codecOf returns the plan of the struct type t, building it (and those of
+// the types it refers to) the first time.
+func codecOf(t reflect.Type) *codec {
+	if m := codecs.Load(); m != nil {
+		if c := (*m)[t]; c != nil {
+			return c
+		}
+	}
+	codecMu.Lock()
+	defer codecMu.Unlock()
+	old := codecs.Load()
+	if old != nil && (*old)[t] != nil {
+		return (*old)[t]
+	}
+	b := planner{known: old, building: map[reflect.Type]*codec{}}
+	c := b.codec(t)
+	b.publish()
+	return c
+}
+
+// publish adds the plans b built to codecs; codecMu is held. Only complete
+// plans are published: a plan refers to those of its field types, which
+// may be the ones being built (a type can refer to itself).
+func (b *planner) publish() {
+	next := make(map[reflect.Type]*codec, len(b.building))
+	if b.known != nil {
+		for t, c := range *b.known {
+			next[t] = c
+		}
+	}
+	for t, c := range b.building {
+		next[t] = c
+	}
+	codecs.Store(&next)
+}
+
+// implements reports whether *c.typ implements the interface iface.
+func (c *codec) implements(iface reflect.Type) bool {
+	if m := c.impl.Load(); m != nil {
+		if ok, found := (*m)[iface]; found {
+			return ok
+		}
+	}
+	codecMu.Lock()
+	defer codecMu.Unlock()
+	next := map[reflect.Type]bool{}
+	if m := c.impl.Load(); m != nil {
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	ok := reflect.PointerTo(c.typ).Implements(iface)
+	next[iface] = ok
+	c.impl.Store(&next)
+	return ok
+}
+
+type planner struct {
+	known    *map[reflect.Type]*codec // the plans already published
+	building map[reflect.Type]*codec
 }
 
 var (
+	timeType            = reflect.TypeFor[time.Time]()
+	dateType            = reflect.TypeFor[Date]()
+	timeOfDayType       = reflect.TypeFor[TimeOfDay]()
+	durationType        = reflect.TypeFor[Duration]()
+	decimalType         = reflect.TypeFor[Decimal]()
+	binaryType          = reflect.TypeFor[Binary]()
+	rawType             = reflect.TypeFor[json.RawMessage]()
+	numberType          = reflect.TypeFor[json.Number]()
+	extraType           = reflect.TypeFor[map[string]json.RawMessage]()
+	marshalerType       = reflect.TypeFor[json.Marshaler]()
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	nullablePkg         = reflect.TypeFor[Nullable[int]]().PkgPath()
+	nullablePrefix      = reflect.TypeFor[Nullable[int]]().Name()[:len("Nullable[")]
 )
-
-// fastKind reports whether values of t can be decoded without encoding/json.
-func fastKind(t reflect.Type) bool {
-	p := reflect.PointerTo(t)
-	if p.Implements(unmarshalerType) || p.Implements(textUnmarshalerType) {
-		return false
-	}
-	switch t.Kind() {
-	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return true
-	}
-	return false
-}
-
-// decodeFast decodes the simple JSON values: strings without escapes,
-// booleans and integers. false means encoding/json must do it.
-func decodeFast(v reflect.Value, raw []byte) bool {
-	switch v.Kind() {
-	case reflect.String:
-		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-			return false
-		}
-		body := raw[1 : len(raw)-1]
-		for _, c := range body {
-			if c < 0x20 || c == '\\' || c == '"' || c >= utf8.RuneSelf {
-				return false
-			}
-		}
-		v.SetString(string(body))
-		return true
-	case reflect.Bool:
-		switch string(raw) {
-		case "true":
-			v.SetBool(true)
-			return true
-		case "false":
-			v.SetBool(false)
-			return true
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := strconv.ParseInt(string(raw), 10, v.Type().Bits())
-		if err == nil && (raw[0] != '0' || len(raw) == 1) {
-			v.SetInt(n)
-			return true
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, err := strconv.ParseUint(string(raw), 10, v.Type().Bits())
-		if err == nil && (raw[0] != '0' || len(raw) == 1) {
-			v.SetUint(n)
-			return true
-		}
-	}
-	return false
-}
-
-type structInfo struct {
-	fields    []*fieldInfo
-	byName    map[string]*fieldInfo
-	odataType []int // index of ODataType
-	extra     []int // index of AdditionalData
-}
-
-var structInfos sync.Map // reflect.Type -> *structInfo
-
-func infoOf(t reflect.Type) *structInfo {
-	if v, ok := structInfos.Load(t); ok {
-		return v.(*structInfo)
-	}
-	info := &structInfo{byName: map[string]*fieldInfo{}}
-	collectFields(info, t, nil)
-	v, _ := structInfos.LoadOrStore(t, info)
-	return v.(*structInfo)
-}
-
-var nullablePrefix = reflect.TypeFor[Nullable[int]]().Name()[:len("Nullable[")]
 
 func isNullableType(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t.PkgPath() == nullablePkg && strings.HasPrefix(t.Name(), nullablePrefix)
 }
 
-var nullablePkg = reflect.TypeFor[Nullable[int]]().PkgPath()
+// custom reports whether encoding/json codes t with methods of its own.
+func custom(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(marshalerType) || p.Implements(marshalerType) || t.Implements(textMarshalerType) ||
+		p.Implements(textMarshalerType) || p.Implements(unmarshalerType) || p.Implements(textUnmarshalerType)
+}
 
-func collectFields(info *structInfo, t reflect.Type, index []int) {
+func (b *planner) codec(t reflect.Type) *codec {
+	if c := b.building[t]; c != nil {
+		return c
+	}
+	if b.known != nil && (*b.known)[t] != nil {
+		return (*b.known)[t]
+	}
+	registry.once.Do(loadRegistry)
+	c := &codec{typ: t, name: registry.byType[reflect.PointerTo(t)], byName: map[string]*fieldCodec{}}
+	b.building[t] = c
+	b.collect(c, t, 0)
+	for i := range c.fields {
+		f := &c.fields[i]
+		f.index = i
+		if c.byName[f.name] != nil {
+			c.dupNames = true
+		}
+		c.byName[f.name] = f
+	}
+	return c
+}
+
+// collect adds the fields of t, found at offset off, to c: those of its
+// embedded structs in place.
+func (b *planner) collect(c *codec, t reflect.Type, off uintptr) {
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		idx := append(append([]int(nil), index...), i)
 		switch {
 		case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
-			collectFields(info, sf.Type, idx)
+			b.collect(c, sf.Type, off+sf.Offset)
 			continue
 		case !sf.IsExported():
 			continue
-		case sf.Name == "ODataType" && len(info.odataType) == 0 && sf.Type.Kind() == reflect.String:
-			info.odataType = idx
+		case sf.Name == "ODataType" && !c.hasOData && sf.Type.Kind() == reflect.String:
+			c.hasOData, c.odataOff = true, off+sf.Offset
 			continue
-		case sf.Name == "AdditionalData" && len(info.extra) == 0 && sf.Type == reflect.TypeFor[map[string]json.RawMessage]():
-			info.extra = idx
+		case sf.Name == "AdditionalData" && !c.hasExtra && sf.Type == extraType:
+			c.hasExtra, c.extraOff = true, off+sf.Offset
 			continue
 		}
 		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
 		if name == "" || name == "-" {
 			continue
 		}
-		fi := &fieldInfo{name: name, index: idx, declared: sf.Tag.Get("odata")}
-		ft := sf.Type
-		if fi.declared != "" {
-			switch {
-			case ft.Kind() == reflect.Interface:
-				fi.kind, fi.iface = kindPoly, ft
-			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Interface:
-				fi.kind, fi.iface = kindPolySlice, ft.Elem()
-			case isNullableType(ft) && ft.Field(1).Type.Kind() == reflect.Interface:
-				fi.kind, fi.iface = kindNullablePoly, ft.Field(1).Type
-			}
-		} else if isNullableType(ft) {
-			fi.kind = kindNullable
-			fi.fast = fastKind(ft.Field(1).Type)
-		} else if ft.Kind() == reflect.Pointer {
-			fi.ptr = true
-			fi.scalar = typeName(reflect.Zero(ft).Interface()) == ""
-			fi.fast = fastKind(ft.Elem())
-		} else {
-			fi.fast = fastKind(ft)
-		}
-		fi.ints = intKind(ft)
-		fi.times = heldType(ft) == timeType
-		info.fields = append(info.fields, fi)
-		info.byName[name] = fi
+		f := fieldCodec{name: name, key: append(appendString(nil, name), ':'), off: off + sf.Offset, typ: sf.Type, declared: sf.Tag.Get("odata")}
+		b.shape(&f)
+		c.fields = append(c.fields, f)
 	}
+}
+
+// shape decides how field f is coded.
+func (b *planner) shape(f *fieldCodec) {
+	ft := f.typ
+	switch {
+	case f.declared != "" && ft.Kind() == reflect.Interface:
+		f.shape, f.iface = shPoly, ft
+	case f.declared != "" && ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Interface:
+		f.shape, f.iface = shPolySlice, ft.Elem()
+	case f.declared != "" && isNullableType(ft) && ft.Field(1).Type.Kind() == reflect.Interface:
+		f.shape, f.iface = shNullablePoly, ft.Field(1).Type
+		f.vOff, f.validOff, f.nullOff = ft.Field(1).Offset, ft.Field(2).Offset, ft.Field(3).Offset
+	case f.declared != "":
+		f.shape, f.val = shPlain, valueCodec{kind: kOther, typ: ft}
+	case isNullableType(ft):
+		f.shape, f.val = shNullable, b.value(ft.Field(1).Type)
+		f.vOff, f.validOff, f.nullOff = ft.Field(1).Offset, ft.Field(2).Offset, ft.Field(3).Offset
+	case ft.Kind() == reflect.Pointer:
+		f.shape, f.val, f.fresh = shPtr, b.value(ft.Elem()), !registered(ft)
+	case ft.Kind() == reflect.Slice && !custom(ft) && ft.Elem().Kind() != reflect.Uint8:
+		f.shape, f.val = shSlice, b.value(ft.Elem())
+		if f.val.kind == kOther {
+			f.shape, f.val = shPlain, valueCodec{kind: kOther, typ: ft}
+		}
+	default:
+		f.shape, f.val = shPlain, b.value(ft)
+	}
+}
+
+// value decides how a value of type t is coded.
+func (b *planner) value(t reflect.Type) valueCodec {
+	v := valueCodec{typ: t, size: t.Size()}
+	switch {
+	case t == timeType:
+		v.kind = kTime
+	case t == dateType:
+		v.kind = kDate
+	case t == timeOfDayType:
+		v.kind = kTimeOfDay
+	case t == durationType:
+		v.kind = kDuration
+	case t == decimalType:
+		v.kind = kDecimal
+	case t == binaryType:
+		v.kind = kBinary
+	case t == rawType:
+		v.kind = kRaw
+	case t.Kind() == reflect.Struct && registered(reflect.PointerTo(t)):
+		v.kind, v.sub = kStruct, b.codec(t)
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && registered(t):
+		v.kind, v.sub = kPtrStruct, b.codec(t.Elem())
+	case t == numberType || custom(t):
+		v.kind, v.ints = kOther, intKind(t)
+	default:
+		switch t.Kind() {
+		case reflect.String:
+			v.kind = kString
+		case reflect.Bool:
+			v.kind = kBool
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			v.kind, v.bits = kInt, t.Bits()
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			v.kind, v.bits = kUint, t.Bits()
+		case reflect.Float32:
+			v.kind = kFloat32
+		case reflect.Float64:
+			v.kind = kFloat64
+		default:
+			v.kind, v.ints = kOther, intKind(t)
+		}
+	}
+	return v
 }
 
 // heldType returns what t holds: a pointer's target, a Nullable's value, a
@@ -211,49 +454,6 @@ func heldType(t reflect.Type) reflect.Type {
 func intKind(t reflect.Type) bool {
 	k := heldType(t).Kind()
 	return k >= reflect.Int && k <= reflect.Uint64
-}
-
-var timeType = reflect.TypeFor[time.Time]()
-
-// rfc3339Times returns raw with each string that is an RFC 3339 date-time
-// time.Time does not read (a lower-case t or z, a leap second, a field
-// written "+1") written as one it reads: the same instant, a leap second
-// as the second after it.
-func rfc3339Times(raw []byte) []byte {
-	var out []byte
-	last := 0
-	for i := 0; i < len(raw); i++ {
-		if raw[i] != '"' {
-			continue
-		}
-		j := i + 1
-		for j < len(raw) && raw[j] != '"' {
-			if raw[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if j >= len(raw) {
-			break
-		}
-		s, ok := string(raw[i+1:j]), true
-		if bytes.IndexByte(raw[i+1:j], '\\') >= 0 {
-			ok = json.Unmarshal(raw[i:j+1], &s) == nil
-		}
-		if ok {
-			if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
-				if t, ok := parseDateTime(s); ok {
-					out = append(append(out, raw[last:i]...), strconv.Quote(t.Format(time.RFC3339Nano))...)
-					last = j + 1
-				}
-			}
-		}
-		i = j
-	}
-	if out == nil {
-		return raw
-	}
-	return append(out, raw[last:]...)
 }
 
 // parseDateTime reads an RFC 3339 date-time as the validators check it:
@@ -381,621 +581,1191 @@ func integral(lit string) (string, bool) {
 	return r.Num().String(), true
 }
 
-// registry maps qualified type names to the generated struct types and
-// back; built on first use from objects and objectNames.
-var registry struct {
-	once    sync.Once
-	byName  map[string]reflect.Type // lower-cased qualified name -> struct type
-	byShort map[string][]string     // lower-cased name without namespace -> lower-cased qualified names
-	byType  map[reflect.Type]string // pointer type -> "#namespace.name"
-}
+// ----- encoding -----
 
-func loadRegistry() {
-	registry.byName = make(map[string]reflect.Type, len(objects))
-	registry.byShort = make(map[string][]string, len(objects))
-	registry.byType = make(map[reflect.Type]string, len(objects))
-	for i, o := range objects {
-		t := reflect.TypeOf(o)
-		name := strings.ToLower(objectNames[i])
-		registry.byName[name] = t.Elem()
-		short := name[strings.LastIndexByte(name, '.')+1:]
-		registry.byShort[short] = append(registry.byShort[short], name)
-		registry.byType[t] = "#" + objectNames[i]
-	}
-}
-
-// newObject returns a pointer to a new value of the struct type whose
-// qualified name, lower case and without '#', is name; nil when none.
-func newObject(name string) any {
-	registry.once.Do(loadRegistry)
-	if t := registry.byName[name]; t != nil {
-		return reflect.New(t).Interface()
-	}
-	return nil
-}
-
-// NewObject returns a pointer to a new, empty value of the generated struct
-// type named typeName: its qualified name ("microsoft.graph.user"), or its
-// name without the namespace ("user") when no other struct type has that
-// name; in any case, with or without the '#' of "@odata.type". It returns
-// nil when no type has the name or when a short name is ambiguous
-// (ValidateJSON names the candidates). For a page name,
-// "Collection(microsoft.graph.user)" or "Collection(Edm.String)", it
-// returns a *Page[any] whose elements decode into that type.
-func NewObject(typeName string) any {
-	if strings.HasPrefix(typeName, "Collection(") && strings.HasSuffix(typeName, ")") {
-		return newPage(typeName[len("Collection(") : len(typeName)-1])
-	}
-	name := strings.ToLower(strings.TrimPrefix(typeName, "#"))
-	if v := newObject(name); v != nil || strings.Contains(name, ".") {
-		return v
-	}
-	if names := registry.byShort[name]; len(names) == 1 {
-		return newObject(names[0])
-	}
-	return nil
-}
-
-// typeName returns the "#namespace.name" of v, a pointer to a generated
-// struct; "" for anything else.
-func typeName(v any) string {
-	registry.once.Do(loadRegistry)
-	return registry.byType[reflect.TypeOf(v)]
-}
-
-// odataTypeKey is the "@odata.type" member name.
-const odataTypeKey = "@odata.type"
-
-// isNull reports whether b is the JSON literal null.
-func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
-
-type member struct {
-	key string
-	raw json.RawMessage
-}
-
-// splitObject returns the members of the JSON object b in source order.
-// The values are slices of b. It checks the structure, not the values
-// (decoding them does).
-func splitObject(b []byte) ([]member, error) {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return nil, fmt.Errorf("cannot decode %s into an object", kindAt(b, i))
-	}
-	i = skipSpace(b, i+1)
-	ms := make([]member, 0, 8)
-	if i < len(b) && b[i] == '}' {
-		i++
-	} else {
-		for {
-			if i >= len(b) || b[i] != '"' {
-				return nil, errSyntax
-			}
-			end, err := skipString(b, i)
-			if err != nil {
-				return nil, err
-			}
-			key := string(b[i+1 : end-1])
-			if bytes.IndexByte(b[i:end], '\\') >= 0 {
-				if err := json.Unmarshal(b[i:end], &key); err != nil {
-					return nil, err
-				}
-			}
-			i = skipSpace(b, end)
-			if i >= len(b) || b[i] != ':' {
-				return nil, errSyntax
-			}
-			i = skipSpace(b, i+1)
-			start := i
-			if i, err = skipValue(b, i); err != nil {
-				return nil, err
-			}
-			ms = append(ms, member{key, b[start:i]})
-			i = skipSpace(b, i)
-			if i < len(b) && b[i] == ',' {
-				i = skipSpace(b, i+1)
-				continue
-			}
-			if i < len(b) && b[i] == '}' {
-				i++
-				break
-			}
-			return nil, errSyntax
-		}
-	}
-	if skipSpace(b, i) != len(b) {
-		return nil, errors.New("unexpected data after the object")
-	}
-	return ms, nil
-}
-
-var errSyntax = errors.New("malformed JSON object")
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at b[i] == '"'.
-func skipString(b []byte, i int) (int, error) {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1, nil
-		}
-	}
-	return 0, errSyntax
-}
-
-// skipValue returns the index after the value starting at b[i].
-func skipValue(b []byte, i int) (int, error) {
-	if i >= len(b) {
-		return 0, errSyntax
-	}
-	switch b[i] {
-	case '"':
-		return skipString(b, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(b); i++ {
-			switch b[i] {
-			case '"':
-				end, err := skipString(b, i)
-				if err != nil {
-					return 0, err
-				}
-				i = end - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1, nil
-				}
-			}
-		}
-		return 0, errSyntax
-	}
-	start := i
-	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
-		i++
-	}
-	if i == start {
-		return 0, errSyntax
-	}
-	return i, nil
-}
-
-func kindAt(b []byte, i int) string {
-	if i >= len(b) {
-		return "nothing"
-	}
-	switch b[i] {
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-// unmarshalObject decodes the JSON object b into v, a pointer to a
-// generated struct. null leaves v as it is.
-func unmarshalObject(b []byte, v any) error {
-	if isNull(b) {
-		return nil
-	}
-	ms, err := splitObject(b)
-	if err != nil {
-		return err
-	}
-	return publicError(fill(reflect.ValueOf(v).Elem(), ms))
-}
-
-// fill decodes members into the struct rv. Members it does not declare, and
-// members whose value cannot be decoded, go to AdditionalData so nothing is
-// lost; the first decoding error is returned after every member is read.
-func fill(rv reflect.Value, ms []member) error {
-	info := infoOf(rv.Type())
-	var first error
-	shadowed := shadowedMembers(ms)
-	for i, m := range ms {
-		if shadowed != nil && shadowed[i] {
-			continue // a key given twice: the last value counts, as in a map
-		}
-		if m.key == odataTypeKey && info.odataType != nil {
-			var s string
-			if json.Unmarshal(m.raw, &s) == nil {
-				rv.FieldByIndex(info.odataType).SetString(s)
-				continue
-			}
-		}
-		if fi := info.byName[m.key]; fi != nil {
-			fv := rv.FieldByIndex(fi.index)
-			err := decodeField(fv, fi, m.raw)
-			if err == nil {
-				continue
-			}
-			if first == nil {
-				first = fmt.Errorf("%q: %w", m.key, err)
-			}
-			// Leave the field empty and keep the value as written.
-			fv.Set(reflect.Zero(fv.Type()))
-		}
-		if info.extra == nil {
-			continue
-		}
-		extra := rv.FieldByIndex(info.extra)
-		if extra.IsNil() {
-			extra.Set(reflect.ValueOf(make(map[string]json.RawMessage)))
-		}
-		extra.SetMapIndex(reflect.ValueOf(m.key), reflect.ValueOf(json.RawMessage(bytes.Clone(m.raw))))
-	}
-	return first
-}
-
-// shadowedMembers marks the members a later member with the same key
-// overrides; nil when no key repeats (the common case: no allocation for
-// a small object).
-func shadowedMembers(ms []member) []bool {
-	var out []bool
-	mark := func(i int) {
-		if out == nil {
-			out = make([]bool, len(ms))
-		}
-		out[i] = true
-	}
-	if len(ms) <= 16 {
-		for i := range ms {
-			for _, m := range ms[i+1:] {
-				if m.key == ms[i].key {
-					mark(i)
-					break
-				}
-			}
-		}
-		return out
-	}
-	last := make(map[string]int, len(ms))
-	for i, m := range ms {
-		if j, ok := last[m.key]; ok {
-			mark(j)
-		}
-		last[m.key] = i
-	}
-	return out
-}
-
-func decodeField(fv reflect.Value, fi *fieldInfo, raw []byte) error {
-	if fi.ints {
-		raw = integralNumbers(raw)
-	}
-	if fi.times {
-		raw = rfc3339Times(raw)
-	}
-	switch fi.kind {
-	case kindNullable, kindNullablePoly:
-		if isNull(raw) {
-			fv.Set(reflect.Zero(fv.Type()))
-			fv.Field(3).SetBool(true)
-			return nil
-		}
-		var err error
-		if fi.kind == kindNullablePoly {
-			var o reflect.Value
-			o, err = decodePoly(raw, fi)
-			fv.Field(1).Set(o)
-		} else if !fi.fast || !decodeFast(fv.Field(1), raw) {
-			err = json.Unmarshal(raw, fv.Field(1).Addr().Interface())
-		}
-		fv.Field(2).SetBool(err == nil)
-		fv.Field(3).SetBool(false)
-		return err
-	case kindPoly:
-		if isNull(raw) {
-			fv.Set(reflect.Zero(fv.Type()))
-			return nil
-		}
-		o, err := decodePoly(raw, fi)
-		fv.Set(o)
-		return err
-	case kindPolySlice:
-		var elems []json.RawMessage
-		if err := json.Unmarshal(raw, &elems); err != nil {
-			return err
-		}
-		if elems == nil {
-			fv.Set(reflect.Zero(fv.Type()))
-			return nil
-		}
-		out := reflect.MakeSlice(fv.Type(), len(elems), len(elems))
-		var first error
-		for i, el := range elems {
-			if isNull(el) {
-				continue
-			}
-			o, err := decodePoly(el, fi)
-			if err != nil && first == nil {
-				first = fmt.Errorf("[%d]: %w", i, err)
-			}
-			out.Index(i).Set(o)
-		}
-		fv.Set(out)
-		return first
-	}
-	if fi.scalar {
-		// *string, *bool, *time.Time, ...: null is absent (nil); a value
-		// gets a new variable, so nothing the field pointed to is written
-		// over.
-		if isNull(raw) {
-			fv.Set(reflect.Zero(fv.Type()))
-			return nil
-		}
-		p := reflect.New(fv.Type().Elem())
-		if !fi.fast || !decodeFast(p.Elem(), raw) {
-			if err := json.Unmarshal(raw, p.Interface()); err != nil {
-				return err
-			}
-		}
-		fv.Set(p)
-		return nil
-	}
-	if fi.fast && decodeFast(fv, raw) {
-		return nil
-	}
-	return json.Unmarshal(raw, fv.Addr().Interface())
-}
-
-// odataKey normalises an "@odata.type" value for lookup: no leading '#',
-// lower case.
-func odataKey(s string) string {
-	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#"))
-}
-
-// decodePoly decodes the object raw into the type named by its
-// "@odata.type" when that type is the declared type of fi or derives from
-// it (implements fi.iface), and into the declared type otherwise.
-func decodePoly(raw []byte, fi *fieldInfo) (reflect.Value, error) {
-	ms, err := splitObject(raw)
-	if err != nil {
-		return reflect.Zero(fi.iface), err
-	}
-	var v any
-	for _, m := range ms {
-		if m.key != odataTypeKey {
-			continue
-		}
-		var s string
-		if json.Unmarshal(m.raw, &s) == nil {
-			if o := newObject(odataKey(s)); o != nil && reflect.TypeOf(o).Implements(fi.iface) {
-				v = o
-			}
-		}
-		break
-	}
-	if v == nil {
-		v = newObject(odataKey(fi.declared))
-	}
-	if v == nil || !reflect.TypeOf(v).Implements(fi.iface) {
-		return reflect.Zero(fi.iface), fmt.Errorf("no type %q", fi.declared)
-	}
-	rv := reflect.ValueOf(v)
-	return rv, fill(rv.Elem(), ms)
-}
-
-// An encoder writes the members of one JSON object.
-type encoder struct {
-	buf  []byte
-	keys []string
-	err  error
-}
+// encodeBuffers holds the buffers of finished encodings for reuse.
+var encodeBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // marshalObject encodes v, a pointer to a generated struct. declared is the
 // "#namespace.name" of the type the surrounding property declares ("" when
 // not polymorphic): when v is of another (derived) type and has no
 // ODataType, that type's name is written.
 func marshalObject(v any, declared string) ([]byte, error) {
-	rv := reflect.ValueOf(v).Elem()
-	info := infoOf(rv.Type())
-	e := &encoder{buf: make([]byte, 0, 128)}
-	e.buf = append(e.buf, '{')
-	var odataType string
-	if info.odataType != nil {
-		odataType = rv.FieldByIndex(info.odataType).String()
-	}
-	if odataType == "" && declared != "" {
-		if n := typeName(v); !strings.EqualFold(n, declared) {
-			odataType = n
-		}
-	}
-	if odataType != "" {
-		e.value(odataTypeKey, odataType)
-	}
-	for _, fi := range info.fields {
-		e.encodeField(rv.FieldByIndex(fi.index), fi)
-	}
-	if info.extra != nil {
-		e.extras(rv.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage))
-	}
-	if e.err != nil {
-		return nil, e.err
-	}
-	return append(e.buf, '}'), nil
+	rv := reflect.ValueOf(v)
+	c := codecOf(rv.Type().Elem())
+	buf := encodeBuffers.Get().(*[]byte)
+	b, err := c.encode((*buf)[:0], rv.UnsafePointer(), declared)
+	return finishEncoding(buf, b, err)
 }
 
-// extras writes the members of extra (AdditionalData) that are not written
-// yet, sorted by name.
-func (e *encoder) extras(extra map[string]json.RawMessage) {
+// finishEncoding returns a copy of b, encoded in the pooled buffer buf,
+// and puts the buffer back.
+func finishEncoding(buf *[]byte, b []byte, err error) ([]byte, error) {
+	var out []byte
+	if err == nil {
+		out = append(make([]byte, 0, len(b)), b...)
+	}
+	if cap(b) <= 1<<20 {
+		*buf = b
+		encodeBuffers.Put(buf)
+	}
+	return out, err
+}
+
+// encode appends the object at p, of c's type, to b.
+func (c *codec) encode(b []byte, p unsafe.Pointer, declared string) ([]byte, error) {
+	b = append(b, '{')
+	start := len(b)
+	var odataType string
+	if c.hasOData {
+		odataType = *(*string)(unsafe.Add(p, c.odataOff))
+	}
+	if odataType == "" && declared != "" && !strings.EqualFold(c.name, declared) {
+		odataType = c.name
+	}
+	if odataType != "" {
+		b = append(b, `"@odata.type":`...)
+		b = appendString(b, odataType)
+	}
+	for i := range c.fields {
+		f := &c.fields[i]
+		var err error
+		if b, err = f.encode(b, start, unsafe.Add(p, f.off)); err != nil {
+			return nil, err
+		}
+	}
+	if c.hasExtra {
+		var err error
+		if b, err = c.encodeExtra(b, start, p, odataType != ""); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// encodeExtra appends the members of AdditionalData, sorted by name, but
+// those a field or "@odata.type" wrote already.
+func (c *codec) encodeExtra(b []byte, start int, p unsafe.Pointer, wroteType bool) ([]byte, error) {
+	extra := *(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff))
+	if len(extra) == 0 {
+		return b, nil
+	}
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	if len(keys) > 1 {
+		sort.Strings(keys)
+	}
 	for _, k := range keys {
-		if e.has(k) {
+		if k == odataTypeKey && wroteType || c.written(k, p) {
 			continue
 		}
-		raw := extra[k]
-		if !json.Valid(raw) {
-			e.fail(fmt.Errorf("AdditionalData[%q] is not valid JSON", k))
-			return
+		if len(b) > start {
+			b = append(b, ',')
 		}
-		e.key(k)
-		e.buf = append(e.buf, raw...)
+		b = append(appendString(b, k), ':')
+		var ok bool
+		if b, ok = appendCompact(b, extra[k]); !ok {
+			return nil, errorf("AdditionalData[%q] is not valid JSON", k)
+		}
 	}
+	return b, nil
 }
 
-func (e *encoder) encodeField(fv reflect.Value, fi *fieldInfo) {
-	switch fi.kind {
-	case kindNullable, kindNullablePoly:
-		switch {
-		case fv.Field(3).Bool():
-			e.null(fi.name)
-		case !fv.Field(2).Bool():
-		case fi.kind == kindNullablePoly:
-			e.object(fi.name, fv.Field(1), fi.declared)
-		default:
-			e.value(fi.name, fv.Field(1).Interface())
-		}
-	case kindPoly:
-		if !fv.IsNil() {
-			e.object(fi.name, fv, fi.declared)
-		}
-	case kindPolySlice:
-		if fv.IsNil() {
-			return
-		}
-		b := []byte{'['}
-		for i := 0; i < fv.Len(); i++ {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			el := fv.Index(i)
-			if el.IsNil() || el.Elem().IsNil() {
-				b = append(b, "null"...)
-				continue
-			}
-			data, err := marshalObject(el.Interface(), fi.declared)
-			if err != nil {
-				e.fail(fmt.Errorf("%q[%d]: %w", fi.name, i, err))
-				return
-			}
-			b = append(b, data...)
-		}
-		e.key(fi.name)
-		e.buf = append(append(e.buf, b...), ']')
-	default:
-		if fi.ptr {
-			// Not nil: written, even when it points to false, 0, "" or a
-			// zero time.
-			if !fv.IsNil() {
-				e.value(fi.name, fv.Interface())
-			}
-			return
-		}
-		v := fv.Interface()
-		if z, ok := v.(interface{ IsZero() bool }); ok {
-			if z.IsZero() {
-				return
-			}
-		} else if fv.IsZero() {
-			return
-		}
-		e.value(fi.name, v)
+// written reports whether a field named k was written.
+func (c *codec) written(k string, p unsafe.Pointer) bool {
+	if !c.dupNames {
+		f := c.byName[k]
+		return f != nil && f.present(unsafe.Add(p, f.off))
 	}
-}
-
-func (e *encoder) fail(err error) {
-	if e.err == nil {
-		e.err = err
-	}
-}
-
-func (e *encoder) null(k string) {
-	e.key(k)
-	e.buf = append(e.buf, "null"...)
-}
-
-// object writes member k with the polymorphic value iv (an interface
-// holding a pointer to a generated struct).
-func (e *encoder) object(k string, iv reflect.Value, declared string) {
-	if iv.IsNil() || iv.Elem().IsNil() {
-		e.null(k)
-		return
-	}
-	b, err := marshalObject(iv.Interface(), declared)
-	if err != nil {
-		e.fail(fmt.Errorf("%q: %w", k, err))
-		return
-	}
-	e.key(k)
-	e.buf = append(e.buf, b...)
-}
-
-func (e *encoder) has(k string) bool {
-	for _, x := range e.keys {
-		if x == k {
+	for i := range c.fields {
+		if f := &c.fields[i]; f.name == k && f.present(unsafe.Add(p, f.off)) {
 			return true
 		}
 	}
 	return false
 }
 
-// key writes the separator and the quoted member name.
-func (e *encoder) key(k string) {
-	if len(e.keys) > 0 {
-		e.buf = append(e.buf, ',')
+// present reports whether the field at p is written.
+func (f *fieldCodec) present(p unsafe.Pointer) bool {
+	switch f.shape {
+	case shPlain:
+		return !f.val.zero(p)
+	case shPtr:
+		return *(*unsafe.Pointer)(p) != nil
+	case shNullable, shNullablePoly:
+		return *(*bool)(unsafe.Add(p, f.validOff)) || *(*bool)(unsafe.Add(p, f.nullOff))
+	case shSlice, shPolySlice, shPageValue:
+		return *(*unsafe.Pointer)(p) != nil
+	case shPoly:
+		return *(*unsafe.Pointer)(p) != nil // an interface is nil when its first word is
 	}
-	e.keys = append(e.keys, k)
-	e.buf = appendQuoted(e.buf, k)
-	e.buf = append(e.buf, ':')
+	return false
 }
 
-// value writes member k with v encoded by encoding/json.
-func (e *encoder) value(k string, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		e.fail(fmt.Errorf("%q: %w", k, err))
-		return
+// zero reports whether the value at p is its type's zero value, as the
+// value's IsZero method, or reflect, says.
+func (v *valueCodec) zero(p unsafe.Pointer) bool {
+	switch v.kind {
+	case kString, kDecimal:
+		return len(*(*string)(p)) == 0
+	case kBool:
+		return !*(*bool)(p)
+	case kInt, kUint, kFloat32, kFloat64:
+		for i := uintptr(0); i < v.size; i++ {
+			if *(*byte)(unsafe.Add(p, i)) != 0 {
+				return false
+			}
+		}
+		return true
+	case kTime:
+		return (*time.Time)(p).IsZero()
+	case kDate:
+		return (*Date)(p).IsZero()
+	case kTimeOfDay:
+		return (*TimeOfDay)(p).IsZero()
+	case kDuration:
+		return (*Duration)(p).IsZero()
+	case kBinary, kRaw, kPtrStruct:
+		return *(*unsafe.Pointer)(p) == nil
 	}
-	e.key(k)
-	e.buf = append(e.buf, b...)
+	fv := heapCopy(v.typ, p)
+	if z, ok := fv.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return fv.IsZero()
 }
 
-func appendQuoted(b []byte, s string) []byte {
+// encode appends the field at p, with its key, unless it is left out.
+// start is where the members of the object begin (a comma goes before
+// every member but the first).
+func (f *fieldCodec) encode(b []byte, start int, p unsafe.Pointer) ([]byte, error) {
+	var err error
+	switch f.shape {
+	case shPlain:
+		if f.val.zero(p) {
+			return b, nil
+		}
+		b, err = f.val.encode(f.keyed(b, start), p)
+		if err != nil {
+			return nil, f.encodeError(f.typ, p)
+		}
+	case shPtr:
+		q := *(*unsafe.Pointer)(p)
+		if q == nil {
+			return b, nil
+		}
+		if b, err = f.val.encode(f.keyed(b, start), q); err != nil {
+			return nil, f.encodeError(f.typ, p)
+		}
+	case shNullable:
+		switch {
+		case *(*bool)(unsafe.Add(p, f.nullOff)):
+			b = append(f.keyed(b, start), "null"...)
+		case !*(*bool)(unsafe.Add(p, f.validOff)):
+		default:
+			if b, err = f.val.encode(f.keyed(b, start), unsafe.Add(p, f.vOff)); err != nil {
+				return nil, f.encodeError(f.val.typ, unsafe.Add(p, f.vOff))
+			}
+		}
+	case shSlice:
+		s := *(*[]byte)(p) // any slice: its data pointer and length
+		if s == nil {
+			return b, nil
+		}
+		b = append(f.keyed(b, start), '[')
+		data := unsafe.Pointer(unsafe.SliceData(s))
+		for i := 0; i < len(s); i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = f.val.encode(b, unsafe.Add(data, uintptr(i)*f.val.size)); err != nil {
+				return nil, f.encodeError(f.typ, p)
+			}
+		}
+		b = append(b, ']')
+	case shPoly:
+		if *(*unsafe.Pointer)(p) == nil {
+			return b, nil
+		}
+		if b, err = encodePoly(f.keyed(b, start), f.typ, p, f.declared); err != nil {
+			return nil, errorf("%q: %w", f.name, err)
+		}
+	case shNullablePoly:
+		switch {
+		case *(*bool)(unsafe.Add(p, f.nullOff)):
+			b = append(f.keyed(b, start), "null"...)
+		case !*(*bool)(unsafe.Add(p, f.validOff)):
+		default:
+			if b, err = encodePoly(f.keyed(b, start), f.iface, unsafe.Add(p, f.vOff), f.declared); err != nil {
+				return nil, errorf("%q: %w", f.name, err)
+			}
+		}
+	case shPolySlice:
+		if *(*unsafe.Pointer)(p) == nil {
+			return b, nil
+		}
+		b = append(f.keyed(b, start), '[')
+		s := *(*[]byte)(p) // any slice: its data pointer and length
+		size := f.iface.Size()
+		for i := 0; i < len(s); i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = encodePoly(b, f.iface, unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), uintptr(i)*size), f.declared); err != nil {
+				return nil, errorf("%q[%d]: %w", f.name, i, err)
+			}
+		}
+		b = append(b, ']')
+	case shPageValue:
+		// Always written ([] when nil), but for a "value" that did not
+		// decode at all, which is in AdditionalData.
+		page := unsafe.Add(p, -int(f.off))
+		extra := *(*map[string]json.RawMessage)(unsafe.Add(page, f.page.obj.extraOff))
+		if *(*unsafe.Pointer)(p) == nil && extra["value"] != nil {
+			return b, nil
+		}
+		if b, err = f.page.elems.encode(f.keyed(b, start), p, *(*string)(unsafe.Add(page, f.page.elemOff))); err != nil {
+			return nil, errorf("%q: %w", f.name, err)
+		}
+	}
+	return b, nil
+}
+
+// keyed appends the separator and the field's key.
+func (f *fieldCodec) keyed(b []byte, start int) []byte {
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	return append(b, f.key...)
+}
+
+// encodeError is the error of a field that could not be encoded: the one
+// encoding/json gives for the value of type t at p, the value as it would
+// have encoded it.
+func (f *fieldCodec) encodeError(t reflect.Type, p unsafe.Pointer) error {
+	_, err := json.Marshal(heapCopy(t, p).Interface())
+	if err == nil {
+		err = errors.New("cannot encode")
+	}
+	return errorf("%q: %w", f.name, err)
+}
+
+// heapCopy returns a new value of type t holding a copy of the value at p.
+// The encoder takes values it hands to encoding/json from copies made this
+// way, through reflect.Copy of a one-element array, because it lets nothing
+// p points to escape: p can point into the receiver of a MarshalJSON
+// method, which then stays on the stack instead of being copied to the
+// heap on every call.
+func heapCopy(t reflect.Type, p unsafe.Pointer) reflect.Value {
+	at := reflect.ArrayOf(1, t)
+	dst := reflect.New(at).Elem()
+	reflect.Copy(dst, reflect.NewAt(at, p).Elem())
+	return dst.Index(0)
+}
+
+// encodePoly appends the interface value at p, of type iface, which holds
+// a pointer to a generated struct (null when nil), as a value of the
+// declared type.
+func encodePoly(b []byte, iface reflect.Type, p unsafe.Pointer, declared string) ([]byte, error) {
+	if *(*unsafe.Pointer)(p) == nil { // a nil interface
+		return append(b, "null"...), nil
+	}
+	pv := reflect.NewAt(iface, p).Elem().Elem()
+	if pv.Kind() != reflect.Pointer || pv.Type().Elem().Kind() != reflect.Struct {
+		data, err := json.Marshal(heapCopy(iface, p).Interface())
+		return append(b, data...), err
+	}
+	if pv.IsNil() {
+		return append(b, "null"...), nil
+	}
+	return codecOf(pv.Type().Elem()).encode(b, pv.UnsafePointer(), declared)
+}
+
+// encode appends the value at p. On error the caller asks encoding/json
+// for the message of the whole field, as it would have encoded it.
+func (v *valueCodec) encode(b []byte, p unsafe.Pointer) ([]byte, error) {
+	switch v.kind {
+	case kString:
+		return appendString(b, *(*string)(p)), nil
+	case kBool:
+		return strconv.AppendBool(b, *(*bool)(p)), nil
+	case kInt:
+		var n int64
+		switch v.bits {
+		case 8:
+			n = int64(*(*int8)(p))
+		case 16:
+			n = int64(*(*int16)(p))
+		case 32:
+			n = int64(*(*int32)(p))
+		default:
+			n = *(*int64)(p)
+		}
+		return strconv.AppendInt(b, n, 10), nil
+	case kUint:
+		var n uint64
+		switch v.bits {
+		case 8:
+			n = uint64(*(*uint8)(p))
+		case 16:
+			n = uint64(*(*uint16)(p))
+		case 32:
+			n = uint64(*(*uint32)(p))
+		default:
+			n = *(*uint64)(p)
+		}
+		return strconv.AppendUint(b, n, 10), nil
+	case kFloat32, kFloat64:
+		f, bits := float64(*(*float32)(p)), 32
+		if v.kind == kFloat64 {
+			f, bits = *(*float64)(p), 64
+		}
+		if out, ok := appendFloat(b, f, bits); ok {
+			return out, nil
+		}
+	case kTime:
+		if out, err := (*time.Time)(p).AppendText(append(b, '"')); err == nil {
+			return append(out, '"'), nil
+		}
+	case kDate:
+		return appendString(b, (*Date)(p).String()), nil
+	case kTimeOfDay:
+		return appendString(b, (*TimeOfDay)(p).String()), nil
+	case kDuration:
+		return appendString(b, (*Duration)(p).String()), nil
+	case kDecimal:
+		if d := *(*string)(p); validNumber(d) {
+			return append(b, d...), nil
+		}
+	case kBinary:
+		s := *(*[]byte)(p)
+		if s == nil {
+			return append(b, "null"...), nil
+		}
+		return append(base64.StdEncoding.AppendEncode(append(b, '"'), s), '"'), nil
+	case kRaw:
+		s := *(*[]byte)(p)
+		if s == nil {
+			return append(b, "null"...), nil
+		}
+		if out, ok := appendCompact(b, s); ok {
+			return out, nil
+		}
+	case kStruct:
+		return v.sub.encode(b, p, "")
+	case kPtrStruct:
+		q := *(*unsafe.Pointer)(p)
+		if q == nil {
+			return append(b, "null"...), nil
+		}
+		return v.sub.encode(b, q, "")
+	}
+	// Anything else, and what the cases above do not write themselves
+	// (a decimal that is not a plain number literal, and the values
+	// encoding/json rejects, for its message): encoding/json.
+	data, err := json.Marshal(heapCopy(v.typ, p).Interface())
+	return append(b, data...), err
+}
+
+// appendFloat appends f as encoding/json writes a float of bits bits; ok
+// is false for NaN and the infinities, which JSON cannot hold.
+func appendFloat(b []byte, f float64, bits int) ([]byte, bool) {
+	if f != f || f > 1.7976931348623157e308 || f < -1.7976931348623157e308 {
+		return b, false
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21)) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		// 1e-07 is written 1e-7.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, true
+}
+
+// appendCompact appends the JSON value raw without insignificant space and
+// with <, > and & escaped, as encoding/json writes what a MarshalJSON
+// method returns; ok is false when raw is not valid JSON.
+func appendCompact(b, raw []byte) ([]byte, bool) {
+	for _, c := range raw {
+		if c <= ' ' || c == '<' || c == '>' || c == '&' || c == 0xE2 {
+			var compact, escaped bytes.Buffer
+			if json.Compact(&compact, raw) != nil {
+				return b, false
+			}
+			json.HTMLEscape(&escaped, compact.Bytes())
+			return append(b, escaped.Bytes()...), true
+		}
+	}
+	if !json.Valid(raw) {
+		return b, false
+	}
+	return append(b, raw...), true
+}
+
+// htmlSafe lists the ASCII bytes written as they are inside a JSON string:
+// not a control character, '"', '\\', '<', '>' or '&'.
+var htmlSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendString appends s as a JSON string, escaped as encoding/json does
+// by default (HTML characters, U+2028 and U+2029, invalid UTF-8 as U+FFFD).
+func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
+			if htmlSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
 				b = append(b, '\\', c)
-			case c < 0x20:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
 			default:
-				b = append(b, c)
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 			}
 			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, `\ufffd`...)
-		} else {
-			b = append(b, s[i:i+size]...)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
 		}
 		i += size
+		start = i
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// ----- decoding -----
+
+// unmarshalObject decodes the JSON object b into v, a pointer to a
+// generated struct. null leaves v as it is.
+func unmarshalObject(b []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	d := decoder{data: b}
+	if d.null() {
+		if d.space(); d.i != len(d.data) {
+			return errors.New("unexpected data after the object")
+		}
+		return nil
+	}
+	if d.peek() != '{' {
+		return errorf("cannot decode %s into an object", kindAt(b, d.i))
+	}
+	err := d.object(codecOf(rv.Type().Elem()), rv.UnsafePointer())
+	if d.fatal != nil {
+		return d.fatal
+	}
+	if d.space(); d.i != len(d.data) {
+		return errors.New("unexpected data after the object")
+	}
+	return publicError(err)
+}
+
+// errMismatch says that a value is not of the JSON type its Go type takes;
+// the field's error is then the one encoding/json gives.
+var errMismatch = errors.New("mismatch")
+
+// object decodes the object that comes next into the struct at p, of c's
+// type. Members it does not declare, and members whose value cannot be
+// decoded, go to AdditionalData so nothing is lost; the first decoding
+// error is returned after every member is read. A syntax error stops
+// decoding and is d.fatal.
+func (d *decoder) object(c *codec, p unsafe.Pointer) error {
+	if d.peek() != '{' {
+		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
+	}
+	d.i++
+	if d.peek() == '}' {
+		d.i++
+		return nil
+	}
+	var seenBuf [4]uint64
+	seen := newFieldSet(seenBuf[:], len(c.fields))
+	var errs []memberErr
+	for {
+		key, err := d.key()
+		if err != nil {
+			return err
+		}
+		start := d.i
+		if c.hasOData && string(key) == odataTypeKey {
+			s, ok := d.stringValue()
+			if d.fatal != nil {
+				return d.fatal
+			}
+			// Given twice, the last value counts, as in a map: a string
+			// replaces an earlier one kept in AdditionalData, anything else
+			// an earlier string.
+			if c.hasExtra {
+				delete(*(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)), odataTypeKey)
+			}
+			*(*string)(unsafe.Add(p, c.odataOff)) = s
+			if !ok {
+				d.i = start
+				if err := d.skip(); err != nil {
+					return err
+				}
+				c.keep(p, key, d.data[start:d.i])
+			}
+		} else if f := c.byName[string(key)]; f != nil {
+			if seen.add(f.index) {
+				errs = c.forget(p, f, key, errs)
+			}
+			if err := d.field(f, unsafe.Add(p, f.off)); err != nil {
+				err = d.fieldFailed(c, p, f, key, start, err)
+				if d.fatal != nil {
+					return d.fatal
+				}
+				if err != nil {
+					errs = append(errs, memberErr{f.index, err})
+				}
+			}
+		} else {
+			if err := d.skip(); err != nil {
+				return err
+			}
+			c.keep(p, key, d.data[start:d.i])
+		}
+		if err := d.next('}'); err != nil {
+			return err
+		}
+		if d.data[d.i-1] == '}' {
+			return firstErr(errs)
+		}
+	}
+}
+
+// A fieldSet holds the indices of the fields of an object met so far.
+type fieldSet []uint64
+
+// newFieldSet returns an empty fieldSet for n fields, in buf when it is
+// large enough.
+func newFieldSet(buf []uint64, n int) fieldSet {
+	if k := (n + 63) / 64; k > len(buf) {
+		return make(fieldSet, k)
+	}
+	return buf
+}
+
+// add adds the field i and reports whether it was there already.
+func (s fieldSet) add(i int) bool {
+	bit := uint64(1) << (i % 64)
+	had := s[i/64]&bit != 0
+	s[i/64] |= bit
+	return had
+}
+
+// A memberErr is the error of decoding one field of an object.
+type memberErr struct {
+	field int
+	err   error
+}
+
+// firstErr returns the first error of errs, or nil.
+func firstErr(errs []memberErr) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0].err
+}
+
+// forget undoes the decoding of an earlier member key into the field f of
+// the struct at p, given again: the last value counts, as in a map. The
+// field is emptied, and what the earlier value left in AdditionalData and
+// its error are dropped; errs without it is returned.
+func (c *codec) forget(p unsafe.Pointer, f *fieldCodec, key []byte, errs []memberErr) []memberErr {
+	reflect.NewAt(f.typ, unsafe.Add(p, f.off)).Elem().SetZero()
+	if c.hasExtra {
+		delete(*(*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff)), string(key))
+	}
+	out := errs[:0]
+	for _, e := range errs {
+		if e.field != f.index {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// fieldFailed ends the decoding of member key into the field f of the
+// struct at p, of c's type, whose value starts at start and failed with
+// err: a value of an unexpected JSON type is decoded by encoding/json, for
+// its result or its error. It returns the member's error, or nil when
+// encoding/json decoded it; a field that did not decode is left empty and
+// the value kept in AdditionalData as written. A syntax error is d.fatal.
+func (d *decoder) fieldFailed(c *codec, p unsafe.Pointer, f *fieldCodec, key []byte, start int, err error) error {
+	if d.fatal != nil {
+		return d.fatal
+	}
+	d.i = start
+	if err := d.skip(); err != nil {
+		return err
+	}
+	fp := unsafe.Add(p, f.off)
+	raw := d.data[start:d.i]
+	if err == errMismatch {
+		err = f.decodeSlow(fp, raw)
+	}
+	if err == nil {
+		return nil
+	}
+	if f.shape == shPageValue && *(*unsafe.Pointer)(fp) != nil {
+		// An array some elements of which did not decode: they are left
+		// as far as they decoded, and the others are read.
+		return errorf("%q: %w", key, err)
+	}
+	reflect.NewAt(f.typ, fp).Elem().SetZero()
+	c.keep(p, key, raw)
+	return errorf("%q: %w", key, err)
+}
+
+// keep stores a member in AdditionalData, when the type has it.
+func (c *codec) keep(p unsafe.Pointer, key, raw []byte) {
+	if !c.hasExtra {
+		return
+	}
+	extra := (*map[string]json.RawMessage)(unsafe.Add(p, c.extraOff))
+	if *extra == nil {
+		*extra = make(map[string]json.RawMessage)
+	}
+	(*extra)[string(key)] = bytes.Clone(raw)
+}
+
+// field decodes the value that comes next into the field at p. On error
+// the caller restarts from the value's beginning.
+func (d *decoder) field(f *fieldCodec, p unsafe.Pointer) error {
+	switch f.shape {
+	case shPlain:
+		return d.value(&f.val, p)
+	case shPtr:
+		if d.null() {
+			*(*unsafe.Pointer)(p) = nil
+			return nil
+		}
+		q := *(*unsafe.Pointer)(p)
+		if q == nil || f.fresh {
+			q = f.val.alloc()
+		}
+		if err := d.value(&f.val, q); err != nil {
+			return err
+		}
+		*(*unsafe.Pointer)(p) = q
+		return nil
+	case shNullable, shNullablePoly:
+		if d.null() {
+			reflect.NewAt(f.typ, p).Elem().SetZero()
+			*(*bool)(unsafe.Add(p, f.nullOff)) = true
+			return nil
+		}
+		var err error
+		if f.shape == shNullable {
+			err = d.value(&f.val, unsafe.Add(p, f.vOff))
+		} else {
+			err = d.poly(f, reflect.NewAt(f.iface, unsafe.Add(p, f.vOff)).Elem())
+		}
+		if err != nil {
+			return err
+		}
+		*(*bool)(unsafe.Add(p, f.validOff)) = true
+		*(*bool)(unsafe.Add(p, f.nullOff)) = false
+		return nil
+	case shSlice:
+		return d.slice(f, p)
+	case shPoly:
+		iv := reflect.NewAt(f.typ, p).Elem()
+		if d.null() {
+			iv.SetZero()
+			return nil
+		}
+		return d.poly(f, iv)
+	case shPolySlice:
+		return d.polySlice(f, p)
+	case shPageValue:
+		return d.pageValue(f.page, unsafe.Add(p, -int(f.off)))
+	}
+	return errMismatch
+}
+
+// decodeSlow decodes raw into the field at p as encoding/json would, after
+// the fast path found a value of an unexpected JSON type: it returns
+// encoding/json's error, or stores its result when it has none.
+func (f *fieldCodec) decodeSlow(p unsafe.Pointer, raw []byte) error {
+	t := f.typ
+	switch f.shape {
+	case shNullable:
+		t = f.val.typ
+	case shPtr:
+		t = f.val.typ
+	case shPolySlice:
+		t = reflect.TypeFor[[]json.RawMessage]()
+	}
+	if intKind(t) {
+		raw = integralNumbers(raw)
+	}
+	nv := reflect.New(t)
+	if err := json.Unmarshal(raw, nv.Interface()); err != nil || f.shape == shPolySlice {
+		return err
+	}
+	fv := reflect.NewAt(f.typ, p).Elem()
+	switch f.shape {
+	case shNullable:
+		fv.SetZero()
+		reflect.NewAt(t, unsafe.Add(p, f.vOff)).Elem().Set(nv.Elem())
+		*(*bool)(unsafe.Add(p, f.validOff)) = true
+	case shPtr:
+		fv.Set(nv)
+	default:
+		fv.Set(nv.Elem())
+	}
+	return nil
+}
+
+// value decodes the value that comes next into the value at p, of kind
+// v.kind. It returns errMismatch for a value of another JSON type (or
+// out of range), leaving the message to encoding/json.
+func (d *decoder) value(v *valueCodec, p unsafe.Pointer) error {
+	switch v.kind {
+	case kStruct:
+		if d.null() {
+			return nil
+		}
+		return d.object(v.sub, p)
+	case kPtrStruct:
+		if d.null() {
+			*(*unsafe.Pointer)(p) = nil
+			return nil
+		}
+		q := *(*unsafe.Pointer)(p)
+		if q == nil {
+			q = reflect.New(v.sub.typ).UnsafePointer()
+			*(*unsafe.Pointer)(p) = q
+		}
+		return d.object(v.sub, q)
+	case kRaw:
+		raw, err := d.token()
+		if err != nil {
+			return err
+		}
+		*(*[]byte)(p) = append((*(*[]byte)(p))[:0], raw...)
+		return nil
+	case kOther:
+		raw, err := d.token()
+		if err != nil {
+			return err
+		}
+		if v.ints {
+			raw = integralNumbers(raw)
+		}
+		return json.Unmarshal(raw, reflect.NewAt(v.typ, p).Interface())
+	}
+	switch c := d.peek(); c {
+	case 'n':
+		if err := d.literal("null"); err != nil {
+			return err
+		}
+		switch v.kind {
+		case kBinary:
+			*(*[]byte)(p) = nil
+		case kDecimal:
+			return errMismatch
+		}
+		return nil
+	case '"':
+		if v.kind == kTime || v.kind == kDecimal {
+			raw, err := d.token()
+			if err != nil {
+				return err
+			}
+			if v.kind == kTime {
+				if (*time.Time)(p).UnmarshalJSON(raw) != nil {
+					// Every RFC 3339 date-time, as the validators check it
+					// (a lower-case t or z, a leap second, escapes, ...).
+					sd := decoder{data: raw}
+					s, err := sd.str()
+					t, ok := parseDateTime(string(s))
+					if err != nil || !ok {
+						return errMismatch
+					}
+					*(*time.Time)(p) = t
+				}
+				return nil
+			}
+			if !validNumber(string(raw[1 : len(raw)-1])) {
+				return errMismatch
+			}
+			*(*string)(p) = string(raw[1 : len(raw)-1])
+			return nil
+		}
+		s, err := d.str()
+		if err != nil {
+			return err
+		}
+		return v.setString(p, s)
+	case 't', 'f':
+		word := "true"
+		if c == 'f' {
+			word = "false"
+		}
+		if err := d.literal(word); err != nil {
+			return err
+		}
+		if v.kind != kBool {
+			return errMismatch
+		}
+		*(*bool)(p) = c == 't'
+		return nil
+	case '{', '[':
+		if err := d.skip(); err != nil {
+			return err
+		}
+		return errMismatch
+	}
+	lit, err := d.number()
+	if err != nil {
+		return err
+	}
+	return v.setNumber(p, lit)
+}
+
+// alloc returns a new zero value of v's type.
+func (v *valueCodec) alloc() unsafe.Pointer {
+	// The common kinds without reflect (whose New looks the pointer type
+	// up in a shared map); a named type has its kind's layout.
+	switch {
+	case v.kind == kString:
+		return unsafe.Pointer(new(string))
+	case v.kind == kBool:
+		return unsafe.Pointer(new(bool))
+	case v.kind == kTime:
+		return unsafe.Pointer(new(time.Time))
+	case v.kind == kInt && v.bits == 32:
+		return unsafe.Pointer(new(int32))
+	case v.kind == kInt && v.bits == 64:
+		return unsafe.Pointer(new(int64))
+	case v.kind == kFloat64:
+		return unsafe.Pointer(new(float64))
+	}
+	return reflect.New(v.typ).UnsafePointer()
+}
+
+// setString stores the content of a JSON string in the value at p.
+func (v *valueCodec) setString(p unsafe.Pointer, s []byte) error {
+	var err error
+	switch v.kind {
+	case kString:
+		*(*string)(p) = string(s)
+	case kDate:
+		err = (*Date)(p).UnmarshalText(s)
+	case kTimeOfDay:
+		err = (*TimeOfDay)(p).UnmarshalText(s)
+	case kDuration:
+		err = (*Duration)(p).UnmarshalText(s)
+	case kBinary:
+		// The one base64 rule (see Binary); anything else is an error,
+		// whose message Binary.UnmarshalJSON gives.
+		out, ok := decodeBase64(s)
+		if !ok {
+			return errMismatch
+		}
+		*(*[]byte)(p) = out
+	default:
+		return errMismatch
+	}
+	if err != nil {
+		return errMismatch
+	}
+	return nil
+}
+
+// setNumber stores a number literal in the value at p.
+func (v *valueCodec) setNumber(p unsafe.Pointer, lit []byte) error {
+	switch v.kind {
+	case kInt:
+		n, ok := parseInt(lit)
+		if !ok {
+			// 1.0, 1e3 and -0.0 are integers too.
+			if lit, isInt := integral(string(lit)); isInt {
+				n, ok = parseInt([]byte(lit))
+			}
+		}
+		if !ok || v.bits < 64 && (n < -1<<(v.bits-1) || n >= 1<<(v.bits-1)) {
+			return errMismatch
+		}
+		switch v.bits {
+		case 8:
+			*(*int8)(p) = int8(n)
+		case 16:
+			*(*int16)(p) = int16(n)
+		case 32:
+			*(*int32)(p) = int32(n)
+		default:
+			*(*int64)(p) = n
+		}
+	case kUint:
+		n, err := strconv.ParseUint(string(lit), 10, v.bits)
+		if err != nil {
+			lit, isInt := integral(string(lit))
+			if !isInt {
+				return errMismatch
+			}
+			if n, err = strconv.ParseUint(lit, 10, v.bits); err != nil {
+				return errMismatch
+			}
+		}
+		switch v.bits {
+		case 8:
+			*(*uint8)(p) = uint8(n)
+		case 16:
+			*(*uint16)(p) = uint16(n)
+		case 32:
+			*(*uint32)(p) = uint32(n)
+		default:
+			*(*uint64)(p) = n
+		}
+	case kFloat32:
+		f, err := strconv.ParseFloat(string(lit), 32)
+		if err != nil {
+			return errMismatch
+		}
+		*(*float32)(p) = float32(f)
+	case kFloat64:
+		f, err := strconv.ParseFloat(string(lit), 64)
+		if err != nil {
+			return errMismatch
+		}
+		*(*float64)(p) = f
+	case kDecimal:
+		*(*string)(p) = string(lit)
+	default:
+		return errMismatch
+	}
+	return nil
+}
+
+// parseInt parses a JSON integer literal into an int64.
+func parseInt(lit []byte) (int64, bool) {
+	neg := len(lit) > 0 && lit[0] == '-'
+	digits := lit
+	if neg {
+		digits = lit[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		n, err := strconv.ParseInt(string(lit), 10, 64)
+		return n, err == nil
+	}
+	var n int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// slice decodes an array into the slice at p, reusing its storage as
+// encoding/json does.
+func (d *decoder) slice(f *fieldCodec, p unsafe.Pointer) error {
+	sv := reflect.NewAt(f.typ, p).Elem()
+	if d.null() {
+		sv.SetZero()
+		return nil
+	}
+	if d.peek() != '[' {
+		if err := d.skip(); err != nil {
+			return err
+		}
+		return errMismatch
+	}
+	if f.val.size >= 128 {
+		// Big elements (structs): make room for all of them at once rather
+		// than copying them at each growth.
+		if n := countElements(d.data, d.i); n > sv.Cap() {
+			sv.Grow(n - sv.Len())
+		}
+	}
+	d.i++
+	n := 0
+	if d.peek() == ']' {
+		d.i++
+	} else {
+		for {
+			if n >= sv.Cap() {
+				sv.Grow(1)
+			}
+			if n >= sv.Len() {
+				sv.SetLen(n + 1)
+			}
+			if err := d.value(&f.val, unsafe.Add(sv.UnsafePointer(), uintptr(n)*f.val.size)); err != nil {
+				return err
+			}
+			n++
+			if err := d.next(']'); err != nil {
+				return err
+			}
+			if d.data[d.i-1] == ']' {
+				break
+			}
+		}
+	}
+	if n < sv.Len() {
+		sv.SetLen(n)
+	}
+	if n == 0 {
+		sv.Set(reflect.MakeSlice(f.typ, 0, 0))
+	}
+	return nil
+}
+
+// countElements returns how many elements the array at b[i] has, counting
+// the commas outside nested values and strings (a hint: the array is
+// checked when it is decoded).
+func countElements(b []byte, i int) int {
+	depth, n, empty := 0, 1, true
+	for ; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '"':
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+			empty = false
+		case '[', '{':
+			depth++
+			if depth > 1 {
+				empty = false
+			}
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				if empty {
+					return 0
+				}
+				return n
+			}
+		case ',':
+			if depth == 1 {
+				n++
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			empty = false
+		}
+	}
+	return n
+}
+
+// poly decodes the object that comes next into a new value of the type its
+// "@odata.type" names, when that type is the declared type of f or derives
+// from it (implements f.iface), and of the declared type otherwise, and
+// stores it in iv, an f.iface.
+func (d *decoder) poly(f *fieldCodec, iv reflect.Value) error {
+	if d.peek() != '{' {
+		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
+	}
+	var c *codec
+	if name, ok := d.odataType(); ok {
+		if t := lookupType(name); t != nil {
+			if tc := codecOf(t); tc.implements(f.iface) {
+				c = tc
+			}
+		}
+	} else if d.fatal != nil {
+		return d.fatal
+	}
+	if c == nil {
+		t := lookupType(f.declared)
+		if t == nil || !codecOf(t).implements(f.iface) {
+			return errorf("no type %q", f.declared)
+		}
+		c = codecOf(t)
+	}
+	obj := reflect.New(c.typ)
+	err := d.object(c, obj.UnsafePointer())
+	iv.Set(obj)
+	return err
+}
+
+// polySlice decodes an array of polymorphic objects into a new slice.
+func (d *decoder) polySlice(f *fieldCodec, p unsafe.Pointer) error {
+	if d.null() {
+		*(*[]byte)(p) = nil
+		return nil
+	}
+	if d.peek() != '[' {
+		if err := d.skip(); err != nil {
+			return err
+		}
+		return errMismatch
+	}
+	d.i++
+	out := reflect.MakeSlice(f.typ, 0, 4)
+	if d.peek() == ']' {
+		d.i++
+	} else {
+		for i := 0; ; i++ {
+			out = reflect.Append(out, reflect.Zero(f.iface))
+			if !d.null() {
+				if err := d.poly(f, out.Index(i)); err != nil {
+					if d.fatal != nil {
+						return d.fatal
+					}
+					return errorf("[%d]: %w", i, err)
+				}
+			}
+			if err := d.next(']'); err != nil {
+				return err
+			}
+			if d.data[d.i-1] == ']' {
+				break
+			}
+		}
+	}
+	reflect.NewAt(f.typ, p).Elem().Set(out)
+	return nil
 }
 
 // JoinFlags joins the members of a flags enum into one value ("a,b").

@@ -5,10 +5,11 @@ package fixturegen
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Collections. A collection response is one page of elements,
@@ -16,8 +17,10 @@ import (
 // for any element type T, Slice[T] is a []T that encoding/json can decode
 // when T is a polymorphic XLike interface, and Decode[T] decodes one value
 // of such an interface. Their methods are thin calls into the functions of
-// this file, which read T through reflection, so a page of a new element
-// type costs almost nothing to compile.
+// this file, which read T once through reflection into a plan (a
+// pageCodec) and then code the elements with the codec's direct paths, as
+// a field of a generated struct is coded; so a page of a new element type
+// costs almost nothing to compile.
 
 // Page is one page of a collection response: the elements in Value and
 // OData's control members. T is the element type: a generated struct
@@ -51,14 +54,10 @@ type Page[T any] struct {
 }
 
 // MarshalJSON encodes p.
-func (p Page[T]) MarshalJSON() ([]byte, error) {
-	return marshalPage(reflect.ValueOf(&p).Elem(), p.elem)
-}
+func (p Page[T]) MarshalJSON() ([]byte, error) { return marshalPage(&p) }
 
 // UnmarshalJSON decodes p; members it does not know go to AdditionalData.
-func (p *Page[T]) UnmarshalJSON(b []byte) error {
-	return publicError(unmarshalPage(b, reflect.ValueOf(p).Elem(), p.elem))
-}
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return unmarshalPage(b, p) }
 
 // Slice is a []T that encoding/json can decode when T is a polymorphic
 // XLike interface: each element is decoded into the generated type its
@@ -73,17 +72,11 @@ func (s Slice[T]) MarshalJSON() ([]byte, error) {
 	if s == nil {
 		return []byte("null"), nil
 	}
-	return marshalElems(reflect.ValueOf(s), "")
+	return marshalSlice(&s)
 }
 
 // UnmarshalJSON decodes an array into s.
-func (s *Slice[T]) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		*s = nil
-		return nil
-	}
-	return publicError(decodeElems(b, reflect.ValueOf(s).Elem(), ""))
-}
+func (s *Slice[T]) UnmarshalJSON(b []byte) error { return unmarshalSlice(b, s) }
 
 // Decode decodes data into a new value of type T. For a polymorphic XLike
 // interface it makes the generated type "@odata.type" names (the declared
@@ -92,20 +85,20 @@ func (s *Slice[T]) UnmarshalJSON(b []byte) error {
 // AdditionalData and returns the first error.
 func Decode[T any](data []byte) (T, error) {
 	var v T
-	t := reflect.TypeOf((*T)(nil)).Elem()
-	if t.Kind() != reflect.Interface {
-		err := json.Unmarshal(data, &v)
-		return v, publicError(err)
+	iv := reflect.ValueOf(&v).Elem()
+	declared := ""
+	if iv.Kind() == reflect.Interface {
+		declared = likeDeclared(iv.Type())
 	}
-	dec, err := elemDecoder(t, "")
-	if err != nil {
-		return v, err
+	if declared == "" {
+		return v, publicError(json.Unmarshal(data, &v))
 	}
-	x, err := dec(data)
-	if x.IsValid() && !(x.Kind() == reflect.Interface && x.IsNil()) {
-		v, _ = x.Interface().(T)
+	d := decoder{data: data}
+	if d.null() {
+		return v, d.finish(nil)
 	}
-	return v, publicError(err)
+	err := d.poly(&fieldCodec{declared: declared, iface: iv.Type()}, iv)
+	return v, publicError(d.finish(err))
 }
 
 // CollectPages returns the elements of page and of the pages after it:
@@ -130,8 +123,26 @@ func CollectPages[T any](page *Page[T], next func(nextLink string) (*Page[T], er
 	return all, nil
 }
 
-// The control members of a page, in the order they are written, and the
-// name of the field holding each.
+// finish returns the error of decoding a whole text after its value was
+// read with the error err: a syntax error first, then err, then text after
+// the value.
+func (d *decoder) finish(err error) error {
+	if d.fatal != nil {
+		return d.fatal
+	}
+	if err != nil {
+		return err
+	}
+	if d.space(); d.i != len(d.data) {
+		return errors.New("unexpected data after the value")
+	}
+	return nil
+}
+
+// ----- plans -----
+
+// The control members of a page, in the order they are written (before
+// "value"), and the name of the field holding each.
 var pageControls = [...]struct{ key, field string }{
 	{"@odata.context", "Context"},
 	{"@odata.count", "Count"},
@@ -139,118 +150,84 @@ var pageControls = [...]struct{ key, field string }{
 	{"@odata.deltaLink", "DeltaLink"},
 }
 
-// unmarshalPage decodes the JSON object b into pv, a Page[T]. elem is the
-// element type of a Page[any] ("" otherwise). null leaves pv as it is. A
-// control member that does not decode is kept in AdditionalData; an
-// element that does not decode is left as far as it decoded. The first
-// error is returned after every member is read.
-func unmarshalPage(b []byte, pv reflect.Value, elem string) error {
-	if isNull(b) {
-		return nil
-	}
-	ms, err := splitObject(b)
-	if err != nil {
-		return err
-	}
-	var first error
-	fail := func(key string, err error) {
-		if first == nil {
-			first = fmt.Errorf("%q: %w", key, err)
-		}
-	}
-	keep := func(m member) {
-		extra := pv.FieldByName("AdditionalData")
-		if extra.IsNil() {
-			extra.Set(reflect.ValueOf(make(map[string]json.RawMessage)))
-		}
-		extra.SetMapIndex(reflect.ValueOf(m.key), reflect.ValueOf(json.RawMessage(append([]byte(nil), m.raw...))))
-	}
-	for _, m := range ms {
-		if m.key == "value" {
-			v := pv.FieldByName("Value")
-			if err := decodeElems(m.raw, v, elem); err != nil {
-				fail(m.key, err)
-				if v.IsNil() {
-					keep(m) // not an array: kept as written
-				}
-			}
-			continue
-		}
-		control := ""
-		for _, c := range pageControls {
-			if m.key == c.key {
-				control = c.field
-			}
-		}
-		if control != "" {
-			f := pv.FieldByName(control)
-			p := reflect.New(f.Type())
-			err := json.Unmarshal(m.raw, p.Interface())
-			if err == nil {
-				f.Set(p.Elem())
-				continue
-			}
-			fail(m.key, err)
-		}
-		keep(m)
-	}
-	return first
+// An elemsCodec is the plan of the elements of a []T.
+type elemsCodec struct {
+	typ  reflect.Type // []T
+	size uintptr      // of T
+	val  valueCodec   // T, unless poly or dyn is set
+	poly *fieldCodec  // T is an XLike interface: its declared type and the interface
+	dyn  bool         // T is any: the elements of a Page[any] are of the type it names
 }
 
-// decodeElems decodes the JSON array b into sv, a []T, element by
-// element; the first error says which element failed ("[3]: ..."). elem
-// names the element type of a Page[any].
-func decodeElems(b []byte, sv reflect.Value, elem string) error {
-	var raws []json.RawMessage
-	if err := json.Unmarshal(b, &raws); err != nil {
-		return err
-	}
-	if raws == nil {
-		sv.Set(reflect.Zero(sv.Type()))
-		return nil
-	}
-	dec, err := elemDecoder(sv.Type().Elem(), elem)
-	if err != nil {
-		return err
-	}
-	out := reflect.MakeSlice(sv.Type(), len(raws), len(raws))
-	var first error
-	for i, raw := range raws {
-		x, err := dec(raw)
-		if err != nil && first == nil {
-			first = fmt.Errorf("[%d]: %w", i, err)
-		}
-		if x.IsValid() {
-			out.Index(i).Set(x)
-		}
-	}
-	sv.Set(out)
-	return first
+// A pageCodec is the plan of a Page[T] or of a Slice[T].
+type pageCodec struct {
+	// obj codes a Page as the codec codes a struct: the control members
+	// and Value (a shPageValue field) are its fields, in the order they are
+	// written, and AdditionalData its extras. nil for a Slice.
+	obj               *codec
+	elems             elemsCodec
+	valueOff, elemOff uintptr // of Value and elem
 }
 
-// elemDecoder returns the function that decodes one element of type t: a
-// polymorphic XLike interface by "@odata.type"; any with elem set, the
-// type elem names; anything else with encoding/json.
-func elemDecoder(t reflect.Type, elem string) (func([]byte) (reflect.Value, error), error) {
-	if t.Kind() == reflect.Interface {
-		if declared := likeDeclared(t); declared != "" {
-			fi := &fieldInfo{declared: declared, iface: t}
-			return func(raw []byte) (reflect.Value, error) {
-				if isNull(raw) {
-					return reflect.Zero(t), nil
-				}
-				return decodePoly(raw, fi)
-			}, nil
-		}
-		if t.NumMethod() == 0 && elem != "" {
-			return anyDecoder(elem)
+// pageCodecs maps Page and Slice types to their plans; replaced, never
+// changed (under codecMu), as codecs is.
+var pageCodecs atomic.Pointer[map[reflect.Type]*pageCodec]
+
+// pageCodecOf returns the plan of t, a Page[T] or a Slice[T], building it
+// the first time.
+func pageCodecOf(t reflect.Type) *pageCodec {
+	if m := pageCodecs.Load(); m != nil {
+		if pc := (*m)[t]; pc != nil {
+			return pc
 		}
 	}
-	return func(raw []byte) (reflect.Value, error) {
-		p := reflect.New(t)
-		err := json.Unmarshal(raw, p.Interface())
-		return p.Elem(), err
-	}, nil
+	codecMu.Lock()
+	defer codecMu.Unlock()
+	old := pageCodecs.Load()
+	if old != nil && (*old)[t] != nil {
+		return (*old)[t]
+	}
+	b := planner{known: codecs.Load(), building: map[reflect.Type]*codec{}}
+	pc := &pageCodec{}
+	slice := t
+	if t.Kind() == reflect.Struct {
+		c := &codec{typ: t, byName: map[string]*fieldCodec{}, hasExtra: true}
+		for _, m := range pageControls {
+			sf, _ := t.FieldByName(m.field)
+			f := fieldCodec{name: m.key, key: append(appendString(nil, m.key), ':'), off: sf.Offset, typ: sf.Type}
+			b.shape(&f)
+			c.fields = append(c.fields, f)
+		}
+		value, _ := t.FieldByName("Value")
+		extra, _ := t.FieldByName("AdditionalData")
+		elem, _ := t.FieldByName("elem")
+		c.fields = append(c.fields, fieldCodec{name: "value", key: []byte(`"value":`), off: value.Offset, typ: value.Type, shape: shPageValue, page: pc})
+		for i := range c.fields {
+			c.fields[i].index = i
+			c.byName[c.fields[i].name] = &c.fields[i]
+		}
+		c.extraOff = extra.Offset
+		pc.obj, pc.valueOff, pc.elemOff, slice = c, value.Offset, elem.Offset, value.Type
+	}
+	et := slice.Elem()
+	pc.elems = elemsCodec{typ: slice, size: et.Size()}
+	switch {
+	case et.Kind() == reflect.Interface && et.NumMethod() == 0:
+		pc.elems.dyn = true
+	case et.Kind() == reflect.Interface && likeDeclared(et) != "":
+		pc.elems.poly = &fieldCodec{declared: likeDeclared(et), iface: et}
+	default:
+		pc.elems.val = b.value(et)
+	}
+	b.publish()
+	next := map[reflect.Type]*pageCodec{t: pc}
+	if old != nil {
+		for k, v := range *old {
+			next[k] = v
+		}
+	}
+	pageCodecs.Store(&next)
+	return pc
 }
 
 // likeDeclared returns the "#namespace.name" of the type whose XLike
@@ -267,44 +244,32 @@ func likeDeclared(t reflect.Type) string {
 	return typeName(reflect.Zero(m.Type.Out(0)).Interface())
 }
 
-// anyDecoder decodes the elements of a Page[any] of the type named elem:
-// a generated struct (or, by "@odata.type", one derived from it), or an
-// Edm primitive.
-func anyDecoder(elem string) (func([]byte) (reflect.Value, error), error) {
-	anyType := reflect.TypeOf((*any)(nil)).Elem()
+// A dynElem is the element type of a Page[any], named at run time.
+type dynElem struct {
+	base reflect.Type // the struct type (elements may be of a derived one); nil for a primitive
+	val  valueCodec   // a primitive
+}
+
+// dynElemOf returns the element type of a Page[any] whose elements are
+// named elem: a generated struct type or an Edm primitive; "" decodes them
+// as encoding/json decodes into an any.
+func dynElemOf(elem string) (*dynElem, error) {
+	if elem == "" {
+		return &dynElem{val: valueCodec{kind: kOther, typ: reflect.TypeOf((*any)(nil)).Elem()}}, nil
+	}
 	if gt := edmGoType(elem); gt != nil {
-		return func(raw []byte) (reflect.Value, error) {
-			p := reflect.New(gt)
-			err := json.Unmarshal(raw, p.Interface())
-			return p.Elem().Convert(anyType), err
-		}, nil
+		codecMu.Lock()
+		defer codecMu.Unlock()
+		b := planner{known: codecs.Load(), building: map[reflect.Type]*codec{}}
+		de := &dynElem{val: b.value(gt)}
+		b.publish()
+		return de, nil
 	}
-	base := newObject(odataKey(elem))
-	if base == nil {
-		return nil, fmt.Errorf("no type %q", elem)
+	t := lookupType(elem)
+	if t == nil {
+		return nil, errorf("no type %q", elem)
 	}
-	bt := reflect.TypeOf(base).Elem()
-	return func(raw []byte) (reflect.Value, error) {
-		if isNull(raw) {
-			return reflect.Zero(anyType), nil
-		}
-		ms, err := splitObject(raw)
-		if err != nil {
-			return reflect.Zero(anyType), err
-		}
-		v := reflect.New(bt)
-		for _, m := range ms {
-			var s string
-			if m.key == odataTypeKey && json.Unmarshal(m.raw, &s) == nil {
-				if o := newObject(odataKey(s)); o != nil && derivesFrom(reflect.TypeOf(o).Elem(), bt) {
-					v = reflect.ValueOf(o)
-				}
-				break
-			}
-		}
-		err = fill(v.Elem(), ms)
-		return v.Convert(anyType), err
-	}, nil
+	return &dynElem{base: t}, nil
 }
 
 // derivesFrom reports whether the generated struct t is base or embeds it,
@@ -322,77 +287,249 @@ func derivesFrom(t, base reflect.Type) bool {
 	return false
 }
 
-// marshalPage encodes pv, a Page[T]: the control members that are set,
-// then "value", then AdditionalData.
-func marshalPage(pv reflect.Value, elem string) ([]byte, error) {
-	e := &encoder{buf: make([]byte, 0, 256)}
-	e.buf = append(e.buf, '{')
-	for _, c := range pageControls {
-		f := pv.FieldByName(c.field)
-		if f.IsZero() {
-			continue
-		}
-		e.value(c.key, f.Interface())
+// ----- decoding -----
+
+// unmarshalPage decodes the JSON object b into v, a pointer to a Page[T].
+// null leaves the page as it is. A control member that does not decode is
+// kept in AdditionalData, and so is a "value" that is not an array; an
+// element that does not decode is left as far as it decoded. The first
+// error is returned after every member is read.
+func unmarshalPage(b []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	d := decoder{data: b}
+	if d.null() {
+		return d.finish(nil)
 	}
-	declared := ""
-	if elem != "" {
-		declared = "#" + elem
-	}
-	extra := pv.FieldByName("AdditionalData").Interface().(map[string]json.RawMessage)
-	if v := pv.FieldByName("Value"); !v.IsNil() || extra["value"] == nil {
-		// A "value" that did not decode at all is in AdditionalData.
-		vals, err := marshalElems(v, declared)
-		if err != nil {
-			return nil, fmt.Errorf("%q: %w", "value", err)
-		}
-		e.key("value")
-		e.buf = append(e.buf, vals...)
-	}
-	e.extras(extra)
-	if e.err != nil {
-		return nil, e.err
-	}
-	return append(e.buf, '}'), nil
+	err := d.object(pageCodecOf(rv.Type().Elem()).obj, rv.UnsafePointer())
+	return publicError(d.finish(err))
 }
 
-// marshalElems encodes the slice sv as an array ("[]" when empty or nil).
-// An element holding a generated struct is written with "@odata.type"
-// when its type is not the declared one: the XLike interface's type, or
-// declared ("#namespace.name") for a Page[any].
-func marshalElems(sv reflect.Value, declared string) ([]byte, error) {
-	et := sv.Type().Elem()
-	if et.Kind() == reflect.Interface {
-		if d := likeDeclared(et); d != "" {
-			declared = d
+// pageValue decodes the "value" member that comes next into the page at p.
+func (d *decoder) pageValue(pc *pageCodec, p unsafe.Pointer) error {
+	var dyn *dynElem
+	if pc.elems.dyn {
+		var err error
+		if dyn, err = dynElemOf(*(*string)(unsafe.Add(p, pc.elemOff))); err != nil {
+			reflect.NewAt(pc.elems.typ, unsafe.Add(p, pc.valueOff)).Elem().SetZero()
+			if serr := d.skip(); serr != nil {
+				return serr
+			}
+			return err
 		}
 	}
-	b := []byte{'['}
-	for i := 0; i < sv.Len(); i++ {
+	return d.elements(&pc.elems, unsafe.Add(p, pc.valueOff), dyn)
+}
+
+// unmarshalSlice decodes the JSON array b into v, a pointer to a Slice[T].
+func unmarshalSlice(b []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	pc := pageCodecOf(rv.Type().Elem())
+	d := decoder{data: b}
+	var dyn *dynElem
+	if pc.elems.dyn {
+		dyn, _ = dynElemOf("")
+	}
+	err := d.elements(&pc.elems, rv.UnsafePointer(), dyn)
+	return publicError(d.finish(err))
+}
+
+// elements decodes the array that comes next into a new slice at p, of the
+// plan e (dyn names the elements of a Page[any]): every element, as far as
+// it decodes; the first element that does not decode is the error
+// ("[3]: ..."). null makes the slice nil; anything else that is not an
+// array is skipped, the slice made nil, and is an error.
+func (d *decoder) elements(e *elemsCodec, p unsafe.Pointer, dyn *dynElem) error {
+	sv := reflect.NewAt(e.typ, p).Elem()
+	if d.null() {
+		sv.SetZero()
+		return nil
+	}
+	if d.peek() != '[' {
+		what := kindAt(d.data, d.i)
+		sv.SetZero()
+		if err := d.skip(); err != nil {
+			return err
+		}
+		return errorf("cannot decode %s into an array", what)
+	}
+	// Big elements (structs): room for all of them at once (the count is a
+	// hint: the array is checked as it is decoded) rather than copying
+	// them as the slice grows; small ones (interfaces, primitives) are not
+	// worth another pass over the text.
+	n := 4
+	if e.size >= 128 {
+		n = countElements(d.data, d.i)
+	}
+	out := reflect.MakeSlice(e.typ, n, n)
+	d.i++
+	var first error
+	i := 0
+	if d.peek() == ']' {
+		d.i++
+	} else {
+		for ; ; i++ {
+			if i == n {
+				n = max(2*n, 4)
+				more := reflect.MakeSlice(e.typ, n, n)
+				reflect.Copy(more, out)
+				out = more
+			}
+			if err := d.element(e, unsafe.Add(out.UnsafePointer(), uintptr(i)*e.size), dyn); err != nil {
+				if d.fatal != nil {
+					return d.fatal
+				}
+				if first == nil {
+					first = errorf("[%d]: %w", i, err)
+				}
+			}
+			if err := d.next(']'); err != nil {
+				return err
+			}
+			if d.data[d.i-1] == ']' {
+				i++
+				break
+			}
+		}
+	}
+	sv.Set(out.Slice(0, i))
+	return first
+}
+
+// element decodes the value that comes next into the element at p, a new
+// zero value. When it does not decode, it is skipped and the element left
+// as far as it decoded; a value of an unexpected JSON type is decoded by
+// encoding/json, for its result or its error.
+func (d *decoder) element(e *elemsCodec, p unsafe.Pointer, dyn *dynElem) error {
+	start := d.i
+	var err error
+	var prim reflect.Value // a primitive element of a Page[any], held in the any
+	switch {
+	case e.poly != nil:
+		if d.null() {
+			return nil
+		}
+		err = d.poly(e.poly, reflect.NewAt(e.poly.iface, p).Elem())
+	case e.dyn && dyn.base != nil:
+		err = d.dynObject(dyn, (*any)(p))
+	case e.dyn:
+		prim = reflect.New(dyn.val.typ)
+		err = d.value(&dyn.val, prim.UnsafePointer())
+		*(*any)(p) = prim.Elem().Interface()
+	default:
+		err = d.value(&e.val, p)
+	}
+	if err == nil || d.fatal != nil {
+		return err
+	}
+	d.i = start
+	if serr := d.skip(); serr != nil {
+		return serr
+	}
+	if err == errMismatch {
+		raw := d.data[start:d.i]
+		switch {
+		case prim.IsValid():
+			err = json.Unmarshal(raw, prim.Interface())
+			*(*any)(p) = prim.Elem().Interface()
+		case e.poly == nil && !e.dyn:
+			err = json.Unmarshal(raw, reflect.NewAt(e.val.typ, p).Interface())
+		}
+	}
+	return err
+}
+
+// dynObject decodes the object that comes next into a new value of
+// dyn.base or, when its "@odata.type" names one, of a type derived from
+// it, and stores a pointer to it in *v (nil for null).
+func (d *decoder) dynObject(dyn *dynElem, v *any) error {
+	if d.null() {
+		*v = nil
+		return nil
+	}
+	if d.peek() != '{' {
+		return errorf("cannot decode %s into an object", kindAt(d.data, d.i))
+	}
+	t := dyn.base
+	if name, ok := d.odataType(); ok {
+		if dt := lookupType(name); dt != nil && derivesFrom(dt, dyn.base) {
+			t = dt
+		}
+	} else if d.fatal != nil {
+		return d.fatal
+	}
+	obj := reflect.New(t)
+	err := d.object(codecOf(t), obj.UnsafePointer())
+	*v = obj.Interface()
+	return err
+}
+
+// ----- encoding -----
+
+// marshalPage encodes v, a pointer to a Page[T]: the control members that
+// are set, then "value", then AdditionalData.
+func marshalPage(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	pc := pageCodecOf(rv.Type().Elem())
+	buf := encodeBuffers.Get().(*[]byte)
+	b, err := pc.obj.encode((*buf)[:0], rv.UnsafePointer(), "")
+	return finishEncoding(buf, b, err)
+}
+
+// marshalSlice encodes v, a pointer to a Slice[T].
+func marshalSlice(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	pc := pageCodecOf(rv.Type().Elem())
+	buf := encodeBuffers.Get().(*[]byte)
+	b, err := pc.elems.encode((*buf)[:0], rv.UnsafePointer(), "")
+	return finishEncoding(buf, b, err)
+}
+
+// encode appends the slice at p, of e's type, as an array ("[]" when empty
+// or nil). An element holding a generated struct is written with
+// "@odata.type" when its type is not the declared one: the XLike
+// interface's type or, for a Page[any], the type elem names.
+func (e *elemsCodec) encode(b []byte, p unsafe.Pointer, elem string) ([]byte, error) {
+	s := *(*[]byte)(p) // any slice: its data pointer and length
+	data := unsafe.Pointer(unsafe.SliceData(s))
+	b = append(b, '[')
+	for i := 0; i < len(s); i++ {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		el := sv.Index(i)
-		if el.Kind() == reflect.Interface {
-			if el.IsNil() || el.Elem().Kind() == reflect.Pointer && el.Elem().IsNil() {
-				b = append(b, "null"...)
-				continue
-			}
-			if declared != "" && typeName(el.Interface()) != "" {
-				data, err := marshalObject(el.Interface(), declared)
-				if err != nil {
-					return nil, fmt.Errorf("[%d]: %w", i, err)
-				}
-				b = append(b, data...)
-				continue
-			}
+		ep := unsafe.Add(data, uintptr(i)*e.size)
+		var err error
+		switch {
+		case e.poly != nil:
+			b, err = encodePoly(b, e.poly.iface, ep, e.poly.declared)
+		case e.dyn:
+			b, err = encodeDyn(b, *(*any)(ep), elem)
+		default:
+			b, err = e.val.encode(b, ep)
 		}
-		data, err := json.Marshal(el.Interface())
 		if err != nil {
-			return nil, fmt.Errorf("[%d]: %w", i, err)
+			return nil, errorf("[%d]: %w", i, err)
 		}
-		b = append(b, data...)
 	}
 	return append(b, ']'), nil
+}
+
+// encodeDyn appends v, an element of a Page[any] whose elements are named
+// elem: a generated struct with the codec, anything else with
+// encoding/json.
+func encodeDyn(b []byte, v any, elem string) ([]byte, error) {
+	if typeName(v) != "" {
+		rv := reflect.ValueOf(v)
+		if rv.IsNil() {
+			return append(b, "null"...), nil
+		}
+		declared := ""
+		if elem != "" {
+			declared = "#" + elem
+		}
+		return codecOf(rv.Type().Elem()).encode(b, rv.UnsafePointer(), declared)
+	}
+	data, err := json.Marshal(v)
+	return append(b, data...), err
 }
 
 // edmTypes maps the Edm primitives to the Go types that hold them (in the

@@ -3,6 +3,7 @@
 package fixturegen
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -414,12 +415,26 @@ func (b *Binary) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return err
 	}
-	// The strict decoder rejects unused bits that are not zero, but skips
-	// line breaks, which the rule does not allow.
-	v, err := base64.StdEncoding.Strict().DecodeString(s)
-	if err != nil || strings.ContainsAny(s, "\r\n") {
+	v, ok := decodeBase64([]byte(s))
+	if !ok {
 		return errors.New("invalid base64 value: want the standard alphabet, = padding and zero unused bits")
 	}
 	*b = v
 	return nil
+}
+
+// strictBase64 is the standard encoding that rejects unused bits that are
+// not zero.
+var strictBase64 = base64.StdEncoding.Strict()
+
+// decodeBase64 decodes s by the one base64 rule (see Binary); ok is false
+// when s breaks it. The result is never nil: "" is an empty value.
+func decodeBase64(s []byte) ([]byte, bool) {
+	// The strict decoder skips line breaks, which the rule does not allow.
+	if bytes.ContainsAny(s, "\r\n") {
+		return nil, false
+	}
+	v := make([]byte, strictBase64.DecodedLen(len(s)))
+	n, err := strictBase64.Decode(v, s)
+	return v[:n], err == nil
 }

@@ -10,11 +10,14 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ValidationMode says what a payload is validated for.
@@ -94,7 +97,7 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// ValidateJSON decodes data and validates it as a value of the type named
+// ValidateJSON validates data, a JSON text, as a value of the type named
 // typeName in mode: its qualified name ("microsoft.graph.user"), or its
 // name without the namespace ("user") when no other type has that name.
 // typeName may also name a payload of an operation: the request body or
@@ -104,7 +107,34 @@ func (e *ValidationError) Error() string {
 // mode says). It returns nil or a *ValidationError. A name that matches no
 // type, or a short name that several types have (the error lists them), is
 // an error.
+//
+// It reads the text once, checking each member as it comes, without
+// decoding it into Go values; it gives the same answer as decoding the text
+// with encoding/json (UseNumber) and calling ValidateValue, which is what it
+// does for the texts it does not read alone (malformed JSON, a member given
+// twice).
 func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
+	if i, _ := vResolve(typeName); i >= 0 {
+		s := vstate{mode: mode, path: make([]vframe, 0, 16)} // one allocation for the path
+		d := decoder{data: data}
+		s.jtype(&d, i)
+		if d.space(); d.fatal == nil && !s.slow && d.i == len(d.data) {
+			return s.result(vTypes[i].name)
+		}
+	} else if k := vPageLookup(typeName); k >= 0 {
+		// A page is a response: read mode, whatever mode says.
+		s := vstate{mode: ReadMode, path: make([]vframe, 0, 16)}
+		d := decoder{data: data}
+		s.jpage(&d, &vPages[k])
+		if d.space(); d.fatal == nil && !s.slow && d.i == len(d.data) {
+			return s.result(vPages[k].name)
+		}
+	}
+	return validateDecoded(typeName, mode, data)
+}
+
+// validateDecoded decodes data with encoding/json and validates the value.
+func validateDecoded(typeName string, mode ValidationMode, data []byte) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	var v any
@@ -116,6 +146,14 @@ func ValidateJSON(typeName string, mode ValidationMode, data []byte) error {
 		return &ValidationError{Type: typeName, Mode: mode, Violations: oneViolation("invalid JSON: text after the value")}
 	}
 	return ValidateValue(typeName, mode, v)
+}
+
+// result is nil, or the violations found as a *ValidationError.
+func (s *vstate) result(typeName string) error {
+	if len(s.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Type: typeName, Mode: s.mode, Violations: s.errs}
 }
 
 // ValidateValue validates v, a value as encoding/json decodes JSON into an
@@ -139,10 +177,7 @@ func ValidateValue(typeName string, mode ValidationMode, v any) error {
 	}
 	s := vstate{mode: mode}
 	s.vtype(i, v)
-	if len(s.errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Type: vTypes[i].name, Mode: mode, Violations: s.errs}
+	return s.result(vTypes[i].name)
 }
 
 // validateEncoded encodes v (a pointer to a generated struct) with
@@ -171,6 +206,13 @@ type vstate struct {
 	mode ValidationMode
 	path []vframe
 	errs []Violation
+	// Reading JSON text (or walking a struct), members come in their own
+	// order: ranks holds, for each violation, the place of the property
+	// it is about in its object, by which the violations of an object are
+	// put back in the order of the properties. slow asks for the text to be
+	// decoded and validated as a value instead.
+	ranks []int32
+	slow  bool
 }
 
 func (s *vstate) key(k string) { s.path = append(s.path, vframe{key: k, idx: -1}) }
@@ -192,6 +234,7 @@ func (s *vstate) pointer() string {
 
 func (s *vstate) fail(reason string) {
 	s.errs = append(s.errs, Violation{Path: s.pointer(), Reason: reason})
+	s.ranks = append(s.ranks, 0)
 }
 
 // failKey reports a violation about member k of the current object.
@@ -229,6 +272,25 @@ type vpage struct {
 	name string // "Collection(microsoft.graph.user)"
 	kind uint8  // the check of each element: vkAny, ...
 	idx  int32  // index in vPrims (vkPrim) or vTypes (the others)
+}
+
+// vPageMembers are the members of a page that are checked, in the order
+// their violations are reported (their rank): "value", then the control
+// members. vCountCheck is the check of "@odata.count".
+var (
+	vPageMembers = [...]string{"value", "@odata.context", "@odata.deltaLink", "@odata.nextLink", "@odata.count"}
+	vCountCheck  = vprim{json: vpInt, lo: math.MinInt64, hi: math.MaxInt64}
+)
+
+// vPageRank returns the rank of the page member key, or -1 for a member
+// that is not checked.
+func vPageRank(key []byte) int32 {
+	for r, k := range vPageMembers {
+		if string(key) == k {
+			return int32(r)
+		}
+	}
+	return -1
 }
 
 // vpage checks v as a page of pg: an object with a "value" array of
@@ -426,14 +488,32 @@ func (s *vstate) vtype(i int32, v any) {
 
 // venum checks v as a value of the enum vTypes[i].
 func (s *vstate) venum(i int32, v any) {
+	if str, ok := s.vString(v); ok {
+		s.member(i, str)
+	}
+}
+
+// member checks that str is a value of the enum vTypes[i] (any string when
+// the enum lists no member).
+func (s *vstate) member(i int32, str string) {
 	t := &vTypes[i]
-	str, ok := s.vString(v)
-	if !ok || len(t.members) == 0 {
+	if len(t.members) == 0 {
 		return
 	}
 	if t.kind == vtFlags && !vFlagsOK(str, t.members) || t.kind != vtFlags && !vIsMember(t.members, str) {
 		s.notMember(str)
 	}
+}
+
+// vDerived returns the index of the descendant of vTypes[i] named by an
+// "@odata.type" value (with or without '#'), or i when there is none.
+func vDerived(i int32, odataType string) int32 {
+	ds := vTypes[i].derived
+	name := strings.TrimPrefix(odataType, "#")
+	if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
+		return ds[k]
+	}
+	return i
 }
 
 // vobject checks v as an object of vTypes[i] or, when poly is set, of the
@@ -443,11 +523,9 @@ func (s *vstate) vobject(i int32, poly bool, v any) {
 	if !ok {
 		return
 	}
-	if ds := vTypes[i].derived; poly && len(ds) > 0 {
+	if poly && len(vTypes[i].derived) > 0 {
 		if name, ok := vODataType(o); ok {
-			if k := vSearch(len(ds), func(k int) string { return vTypes[ds[k]].name }, name); k >= 0 {
-				i = ds[k]
-			}
+			i = vDerived(i, name)
 		}
 	}
 	s.vprops(i, o)
@@ -523,19 +601,407 @@ func (s *vstate) vprim(c *vprim, v any) {
 	case vpInt:
 		s.vInt(v, c.lo, c.hi)
 	case vpString:
-		str, ok := s.vString(v)
-		if !ok {
+		if str, ok := s.vString(v); ok {
+			s.stringChecks(c, str)
+		}
+	}
+}
+
+// stringChecks checks the string str with the primitive check c: its
+// syntax, length and values.
+func (s *vstate) stringChecks(c *vprim, str string) {
+	if f := vFormats[c.format]; f.ok != nil && !f.ok(str) {
+		s.badFormat(str, f.name)
+	}
+	if c.maxLen > 0 {
+		s.maxLength(str, c.maxLen)
+	}
+	if len(c.enum) > 0 && !vIsMember(c.enum, str) {
+		s.notMember(str)
+	}
+}
+
+// ----- validating JSON text -----
+
+// A vindex finds the properties of a type and of its base types by name:
+// props holds them base first, each at its rank, and required the ranks of
+// the required ones.
+type vindex struct {
+	byKey    map[string]int32
+	props    []*vprop
+	required []int32
+	dup      bool // a name is declared twice: each declaration checks the member
+}
+
+// vIndexes holds the vindex of each entry of vTypes, built on first use.
+var vIndexes = make([]atomic.Pointer[vindex], len(vTypes))
+
+// vindexOf returns the vindex of vTypes[i].
+func vindexOf(i int32) *vindex {
+	if ix := vIndexes[i].Load(); ix != nil {
+		return ix
+	}
+	var chain []int32
+	for k := i; k >= 0; k = vTypes[k].base {
+		chain = append(chain, k)
+	}
+	ix := &vindex{byKey: map[string]int32{}}
+	for c := len(chain) - 1; c >= 0; c-- {
+		t := &vTypes[chain[c]]
+		for j := range t.props {
+			p := &t.props[j]
+			r := int32(len(ix.props))
+			ix.props = append(ix.props, p)
+			if _, dup := ix.byKey[p.key]; dup {
+				ix.dup = true
+			} else {
+				ix.byKey[p.key] = r
+			}
+			if p.flags&vfRequired != 0 {
+				ix.required = append(ix.required, r)
+			}
+		}
+	}
+	vIndexes[i].Store(ix)
+	return ix
+}
+
+// jsonKind is what vKind says of the value that comes next.
+func (d *decoder) jsonKind() string {
+	switch d.peek() {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "boolean"
+	case '"':
+		return "string"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	}
+	return "number"
+}
+
+// jwrong reports that the value that comes next is not a want, and skips
+// it.
+func (s *vstate) jwrong(d *decoder, want string) {
+	s.fail("expected " + want + ", got " + d.jsonKind())
+	d.skip()
+}
+
+// jtype checks the value that comes next as a value of vTypes[i].
+func (s *vstate) jtype(d *decoder, i int32) {
+	if vTypes[i].kind != vtObject {
+		s.jenum(d, i)
+		return
+	}
+	s.jobject(d, i, true)
+}
+
+// jstring reads the string that comes next; the string shares memory with
+// the input or the decoder's buffer, so it is only looked at. ok is false
+// (a violation reported, the value skipped) when the value is no string.
+func (s *vstate) jstring(d *decoder) (string, bool) {
+	if d.peek() != '"' {
+		s.jwrong(d, "string")
+		return "", false
+	}
+	b, err := d.str()
+	if err != nil {
+		return "", false
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
+}
+
+// jenum checks the value that comes next as a member of the enum vTypes[i].
+func (s *vstate) jenum(d *decoder, i int32) {
+	if str, ok := s.jstring(d); ok {
+		s.member(i, str)
+	}
+}
+
+// jobject checks the object that comes next as one of vTypes[i] or, when
+// poly is set, of the descendant its "@odata.type" names.
+func (s *vstate) jobject(d *decoder, i int32, poly bool) {
+	if d.peek() != '{' {
+		s.jwrong(d, "object")
+		return
+	}
+	if poly && len(vTypes[i].derived) > 0 {
+		if name, ok := d.odataType(); ok {
+			i = vDerived(i, name)
+		}
+	}
+	ix := vindexOf(i)
+	if ix.dup {
+		s.slow = true
+	}
+	var seenBuf [4]uint64
+	seen := ix.seenSet(seenBuf[:])
+	first := len(s.errs)
+	types := 0
+	d.i++
+	if d.peek() == '}' {
+		d.i++
+	} else {
+		for {
+			key, err := d.key()
+			if err != nil {
+				return
+			}
+			if string(key) == odataTypeKey {
+				// Decoded, a later "@odata.type" would win: let decoding
+				// decide.
+				if types++; types > 1 {
+					s.slow = true
+				}
+			}
+			if r, ok := ix.byKey[string(key)]; ok {
+				if seen.has(r) {
+					s.slow = true // a member given twice: the last one counts
+				}
+				seen.add(r)
+				at := len(s.errs)
+				s.jprop(d, ix.props[r])
+				s.rank(at, r)
+			} else if d.skip() != nil {
+				return
+			}
+			if d.next('}') != nil {
+				return
+			}
+			if d.data[d.i-1] == '}' {
+				break
+			}
+		}
+	}
+	s.endObject(ix, seen, first)
+}
+
+// A propSet holds the ranks of the properties of a vindex met in an
+// object.
+type propSet []uint64
+
+// seenSet returns an empty propSet for the properties of ix, in buf when
+// it is large enough.
+func (ix *vindex) seenSet(buf []uint64) propSet {
+	if n := (len(ix.props) + 63) / 64; n > len(buf) {
+		return make(propSet, n)
+	}
+	return buf
+}
+
+func (p propSet) has(r int32) bool { return p[r/64]&(1<<(r%64)) != 0 }
+func (p propSet) add(r int32)      { p[r/64] |= 1 << (r % 64) }
+
+// endObject ends the check of an object whose properties seen were met,
+// whose violations start at first: in CreateMode, the required
+// properties that were not met are missing; then the violations are put in
+// the order of the properties.
+func (s *vstate) endObject(ix *vindex, seen propSet, first int) {
+	if s.mode == CreateMode {
+		for _, r := range ix.required {
+			if !seen.has(r) {
+				s.fail("missing required property " + strconv.Quote(ix.props[r].key))
+				s.ranks[len(s.ranks)-1] = r
+			}
+		}
+	}
+	s.order(first)
+}
+
+// rank gives the violations found since at the rank r.
+func (s *vstate) rank(at int, r int32) {
+	for k := at; k < len(s.ranks); k++ {
+		s.ranks[k] = r
+	}
+}
+
+// order puts the violations found since first in the order of the ranks of
+// the properties they are about (stable: the order within a property
+// stays).
+func (s *vstate) order(first int) {
+	if len(s.errs)-first < 2 {
+		return
+	}
+	idx := make([]int, len(s.errs)-first)
+	for k := range idx {
+		idx[k] = first + k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.ranks[idx[a]] < s.ranks[idx[b]] })
+	errs := make([]Violation, len(idx))
+	ranks := make([]int32, len(idx))
+	for k, j := range idx {
+		errs[k], ranks[k] = s.errs[j], s.ranks[j]
+	}
+	copy(s.errs[first:], errs)
+	copy(s.ranks[first:], ranks)
+}
+
+// jpage checks the object that comes next as a page of pg, as vpage
+// checks a decoded one.
+func (s *vstate) jpage(d *decoder, pg *vpage) {
+	if d.peek() != '{' {
+		s.jwrong(d, "object")
+		return
+	}
+	first := len(s.errs)
+	var seen [len(vPageMembers)]bool
+	d.i++
+	if d.peek() == '}' {
+		d.i++
+	} else {
+		for {
+			key, err := d.key()
+			if err != nil {
+				return
+			}
+			if r := vPageRank(key); r >= 0 {
+				if seen[r] {
+					s.slow = true // a member given twice: the last one counts
+				}
+				seen[r] = true
+				at := len(s.errs)
+				s.jpageMember(d, pg, r)
+				s.rank(at, r)
+			} else if d.skip() != nil {
+				return
+			}
+			if d.next('}') != nil {
+				return
+			}
+			if d.data[d.i-1] == '}' {
+				break
+			}
+		}
+	}
+	if !seen[0] {
+		s.fail("missing required property \"value\"")
+	}
+	s.order(first)
+}
+
+// jpageMember checks the value that comes next as the member of rank r of
+// a page of pg.
+func (s *vstate) jpageMember(d *decoder, pg *vpage, r int32) {
+	s.key(vPageMembers[r])
+	defer s.pop()
+	switch r {
+	case 0:
+		s.jarray(d, pg.kind, pg.idx)
+	case int32(len(vPageMembers)) - 1:
+		s.jprim(d, &vCountCheck)
+	default:
+		s.jstring(d)
+	}
+}
+
+// jarray checks the value that comes next as an array whose elements
+// pass the check of kind kind and index idx.
+func (s *vstate) jarray(d *decoder, kind uint8, idx int32) {
+	if d.peek() != '[' {
+		s.jwrong(d, "array")
+		return
+	}
+	if kind == vkAny {
+		d.skip()
+		return
+	}
+	d.i++
+	if d.peek() == ']' {
+		d.i++
+		return
+	}
+	for i := 0; ; i++ {
+		s.index(i)
+		s.jvalue(d, kind, idx)
+		s.pop()
+		if d.fatal != nil || d.next(']') != nil || d.data[d.i-1] == ']' {
 			return
 		}
-		if f := vFormats[c.format]; f.ok != nil && !f.ok(str) {
-			s.badFormat(str, f.name)
+	}
+}
+
+// jprop checks the value that comes next as member p.key.
+func (s *vstate) jprop(d *decoder, p *vprop) {
+	if p.flags&vfReadOnly != 0 && s.mode != ReadMode {
+		s.failKey(p.key, "read-only property not allowed in a request body")
+		d.skip()
+		return
+	}
+	s.key(p.key)
+	defer s.pop()
+	switch {
+	case p.flags&vfCollection != 0:
+		s.jarray(d, p.kind, p.idx)
+	case p.kind == vkAny:
+		d.skip()
+	case p.flags&vfNullable != 0 && d.null():
+	default:
+		s.jvalue(d, p.kind, p.idx)
+	}
+}
+
+// jvalue checks the value that comes next with the check of kind kind and
+// index idx (see vprop).
+func (s *vstate) jvalue(d *decoder, kind uint8, idx int32) {
+	switch kind {
+	case vkPrim:
+		s.jprim(d, &vPrims[idx])
+	case vkEnum:
+		s.jenum(d, idx)
+	case vkObject:
+		s.jobject(d, idx, false)
+	case vkPoly:
+		s.jobject(d, idx, true)
+	default:
+		d.skip()
+	}
+}
+
+// jprim checks the value that comes next with the primitive check c.
+func (s *vstate) jprim(d *decoder, c *vprim) {
+	switch c.json {
+	case vpBool:
+		switch d.peek() {
+		case 't':
+			d.literal("true")
+		case 'f':
+			d.literal("false")
+		default:
+			s.jwrong(d, "boolean")
 		}
-		if c.maxLen > 0 {
-			s.maxLength(str, c.maxLen)
+	case vpNumber, vpInt, vpFloat32, vpFloat64:
+		if k := d.peek(); k != '-' && (k < '0' || k > '9') {
+			want := "number"
+			if c.json == vpInt {
+				want = "integer"
+			}
+			s.jwrong(d, want)
+			return
 		}
-		if len(c.enum) > 0 && !vIsMember(c.enum, str) {
-			s.notMember(str)
+		lit, err := d.number()
+		if err == nil {
+			s.numberLiteral(c, unsafe.String(unsafe.SliceData(lit), len(lit)))
 		}
+	case vpString:
+		if str, ok := s.jstring(d); ok {
+			s.stringChecks(c, str)
+		}
+	}
+}
+
+// numberLiteral checks the number literal lit with c, a check of numbers:
+// an integer's range, a float's.
+func (s *vstate) numberLiteral(c *vprim, lit string) {
+	switch c.json {
+	case vpInt:
+		s.intLiteral(lit, c.lo, c.hi)
+	case vpFloat32:
+		s.floatLiteral(lit, 32)
+	case vpFloat64:
+		s.floatLiteral(lit, 64)
 	}
 }
 
@@ -615,12 +1081,8 @@ func (s *vstate) vNumber(v any) {
 func (s *vstate) vFloat(v any, bits int) {
 	switch x := v.(type) {
 	case json.Number:
-		fits, ok := vFloatFits(string(x), bits)
-		if !ok {
+		if !s.floatLiteral(string(x), bits) {
 			break
-		}
-		if !fits {
-			s.fail("number " + string(x) + " out of the range of a float" + strconv.Itoa(bits))
 		}
 		return
 	case float64:
@@ -635,6 +1097,17 @@ func (s *vstate) vFloat(v any, bits int) {
 		return
 	}
 	s.wrongType("number", v)
+}
+
+// floatLiteral checks that the number literal lit is within the range of
+// a float of the given size; it returns false, reporting nothing, when lit
+// is not a number.
+func (s *vstate) floatLiteral(lit string, bits int) bool {
+	fits, ok := vFloatFits(lit, bits)
+	if ok && !fits {
+		s.fail("number " + lit + " out of the range of a float" + strconv.Itoa(bits))
+	}
+	return ok
 }
 
 // vFloat64Limit is 2^1024 - 2^970 - 1. From 2^1024 - 2^970 on, numbers
@@ -686,6 +1159,12 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 		s.wrongType("integer", v)
 		return
 	}
+	s.intLiteral(lit, lo, hi)
+}
+
+// intLiteral checks that the number literal lit is an integer between lo
+// and hi.
+func (s *vstate) intLiteral(lit string, lo, hi int64) {
 	if n, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		s.intRange(n, lo, hi)
 		return
@@ -697,7 +1176,7 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 	if huge, isInt := vHugeExponent(lit); huge {
 		// 1e999999999 would take math/big minutes: decide from the form.
 		if !isInt {
-			s.wrongType("integer", v)
+			s.fail("expected integer, got number")
 		} else {
 			s.fail("integer " + lit + " out of range [" + strconv.FormatInt(lo, 10) + ", " + strconv.FormatInt(hi, 10) + "]")
 		}
@@ -705,7 +1184,7 @@ func (s *vstate) vInt(v any, lo, hi int64) {
 	}
 	r, ok := new(big.Rat).SetString(lit)
 	if !ok || !r.IsInt() {
-		s.wrongType("integer", v)
+		s.fail("expected integer, got number")
 		return
 	}
 	if r.Cmp(new(big.Rat).SetInt64(lo)) < 0 || r.Cmp(new(big.Rat).SetInt64(hi)) > 0 {
