@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Load reads and parses every "*.md" file under fsys (skipping
@@ -41,14 +42,22 @@ func Load(fsys fs.FS) ([]*Page, error) {
 	if workers > len(paths) {
 		workers = len(paths)
 	}
-	next := make(chan int)
+	// The workers take the next page by counting, not from a channel fed
+	// by another goroutine: on few cores that goroutine competed with them
+	// for a processor at every page (a third of the time of a Load of
+	// graph-v1.0 on 2 cores).
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte // reused: Parse keeps no reference to its src
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
 				if msg, ok := failed[paths[i]]; ok {
 					pages[i] = &Page{Path: paths[i], Blocks: []*Block{}, ReadError: msg}
 					continue
@@ -63,10 +72,6 @@ func Load(fsys fs.FS) ([]*Page, error) {
 			}
 		}()
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return pages, nil
 }

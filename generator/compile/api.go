@@ -105,8 +105,9 @@ func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, 
 			if isTabHeading(b) {
 				continue
 			}
-			if s := apiSection(headingText(b), b.Level); s != "" {
-				sec, secLevel, secText = s, b.Level, c.lower(headingText(b))
+			t := headingText(b)
+			if s := apiSection(t, b.Level); s != "" {
+				sec, secLevel, secText = s, b.Level, c.lower(t)
 			} else if b.Level <= secLevel || b.Level <= 2 {
 				sec, secLevel, secText = "", 0, ""
 			}
@@ -213,15 +214,21 @@ func isTabHeading(b *input.Block) bool {
 // readOperationTable reads a table of an API page as what its section
 // makes it: parameters, request-body properties, headers, permissions.
 func (c *compiler) readOperationTable(op *model.Operation, pi *pageInfo, sec, secText string, b *input.Block) {
+	// The section decides first: the tables of every API page's headers
+	// and permissions sections are recorded without reading their cells.
+	switch sec {
+	case secHeaders:
+		c.addTable(pi, b, model.TableHeaders, "")
+		return
+	case secPermissions:
+		c.addTable(pi, b, model.TablePermissions, "")
+		return
+	}
 	lay := layoutOf(b.Table)
 	switch {
 	case (sec == secParameters || sec == secRequestBody) && lay.shape == shapeProperties:
 		c.addTable(pi, b, model.TableParameters, "")
 		c.readParamTable(op, pi, secText, lay.typeCol, b)
-	case sec == secHeaders:
-		c.addTable(pi, b, model.TableHeaders, "")
-	case sec == secPermissions:
-		c.addTable(pi, b, model.TablePermissions, "")
 	case lay.shape == shapeProperties:
 		c.notRead(pi, b, "table of parameters or properties outside a parameters or request body section; not read")
 	default:

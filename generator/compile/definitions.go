@@ -1,9 +1,9 @@
 package compile
 
 import (
+	"cmp"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -326,12 +326,11 @@ func (c *compiler) readJSONBlocks(pi *pageInfo, d *definition, t *model.Type) {
 
 // sortTables puts a page's table records in page order.
 func sortTables(pi *pageInfo) {
-	ts := pi.info.Tables
-	sort.SliceStable(ts, func(i, j int) bool {
-		if ts[i].Pos.Line != ts[j].Pos.Line {
-			return ts[i].Pos.Line < ts[j].Pos.Line
+	slices.SortStableFunc(pi.info.Tables, func(a, b *model.PageTable) int {
+		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+			return c
 		}
-		return ts[i].Pos.Col < ts[j].Pos.Col
+		return cmp.Compare(a.Pos.Col, b.Pos.Col)
 	})
 }
 

@@ -96,7 +96,7 @@ func (c *compiler) inferRootBase() {
 			t.Name, root.QualifiedName(), rootKey)
 	}
 	if inferred {
-		sort.Slice(root.Derived, func(i, j int) bool { return root.Derived[i].QualifiedName() < root.Derived[j].QualifiedName() })
+		sort.Slice(root.Derived, func(i, j int) bool { return model.QualifiedLess(root.Derived[i], root.Derived[j]) })
 	}
 }
 

@@ -231,7 +231,7 @@ func (c *compiler) resolveInheritance() {
 		}
 	}
 	for _, t := range c.m.Types {
-		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+		sort.Slice(t.Derived, func(i, j int) bool { return model.QualifiedLess(t.Derived[i], t.Derived[j]) })
 	}
 }
 

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -354,7 +355,12 @@ func cellsContainFold(cells []input.Cell, word string) bool {
 // declaredOn returns the property called name of x or its ancestors and
 // the type whose Properties hold it.
 func declaredOn(x *model.Type, name string) (*model.Property, *model.Type) {
-	for _, t := range append([]*model.Type{x}, x.Ancestors()...) {
+	// x and its ancestors, nearest first, up to a cycle (as Ancestors),
+	// without allocating: the rules call this for every table row.
+	var arr [16]*model.Type
+	seen := arr[:0]
+	for t := x; t != nil && !slices.Contains(seen, t); t = t.Base {
+		seen = append(seen, t)
 		for _, p := range t.Properties {
 			if p.Name == name {
 				return p, t
@@ -543,12 +549,17 @@ func (l *linter) checkAnnotationProperties(p *input.Page) {
 // called name, or a JSON representation of t shows a member called name
 // (ignoring case in both).
 func (l *linter) hasMember(t *model.Type, name string) bool {
-	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+	has := func(x *model.Type) bool {
 		for _, p := range x.Properties {
 			if strings.EqualFold(p.Name, name) {
 				return true
 			}
 		}
+		return false
+	}
+	// The descendants last: a root type has hundreds.
+	if has(t) || slices.ContainsFunc(t.Ancestors(), has) {
+		return true
 	}
 	for _, ex := range t.Examples {
 		if ex.JSON != nil {
@@ -559,5 +570,5 @@ func (l *linter) hasMember(t *model.Type, name string) bool {
 			}
 		}
 	}
-	return false
+	return slices.ContainsFunc(t.Descendants(), has)
 }

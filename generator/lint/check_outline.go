@@ -196,20 +196,22 @@ func (l *linter) checkOutline(p *input.Page, list []section, cands []string, api
 		if b.Kind != input.KindHeading {
 			continue
 		}
-		t := strings.Join(strings.Fields(b.Text), " ")
 		switch b.Level {
 		case 2:
-			_, parentKnown = findSection(list, t)
+			_, parentKnown = findSection(list, strings.Join(strings.Fields(b.Text), " "))
 		case 3:
 			if !parentKnown {
-				present = append(present, t)
+				present = append(present, strings.Join(strings.Fields(b.Text), " "))
 			}
 		}
 	}
+	for i, n := range present {
+		present[i] = strings.ToLower(n)
+	}
 	has := func(want ...string) bool {
-		for _, n := range present {
-			for _, w := range want {
-				ln, lw := strings.ToLower(n), strings.ToLower(w)
+		for _, w := range want {
+			lw := strings.ToLower(w)
+			for _, ln := range present {
 				if ln == lw || strings.HasPrefix(ln, lw) && len(ln) > len(lw) && !isLetter(ln[len(lw)]) || ln == lw+"s" {
 					return true
 				}

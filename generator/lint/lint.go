@@ -82,26 +82,34 @@ func CheckReport(pages []*input.Page, opts Options) Report {
 
 // run lints pages and the model that compile returns. The checks run in
 // groups, each on its own goroutine (see linter.runPages): the page
-// checks, which start before compile is called, and then collect the
-// inline suppressions; the example checks; the other model checks; the
-// extra checks. Each group
+// checks, which start before compile is called, then collect the inline
+// suppressions and, once the model is indexed, run the checks that need
+// both; the example checks; the other model checks; the extra checks.
+// Each group
 // only reads pages and model and keeps its own findings, and the findings
 // are sorted at the end, so the result does not depend on scheduling.
 func run(pages []*input.Page, compile func() *model.Model, opts Options) Report {
 	l := newLinter(pages, nil, opts.Files)
 	pl := *l // the page group's linter
 	pagesDone := make(chan struct{})
+	indexed := make(chan struct{}) // closed once l holds the model's indexes
 	var sup suppressions
 	go func() {
 		defer close(pagesDone)
 		pl.runPages()
 		sup = collectSuppressions(pages)
+		// The checks that need both the page group's results and the
+		// model, beside the model groups.
+		<-indexed
+		pl.indexFrom(l)
+		pl.runPagesModel()
 	}()
 	m := compile()
 	// Model.Lookup builds its index on first use: build it before the
 	// goroutines share m.
 	m.Lookup("")
 	l.index(m)
+	close(indexed)
 	var extra []model.Diagnostic
 	extraDone := make(chan struct{})
 	var agreement *crosscheck.Summary
@@ -136,9 +144,6 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 	l.runModel()
 	<-exDone
 	<-pagesDone
-	// The checks that need both the page group's results and the model.
-	pl.indexFrom(l)
-	pl.runPagesModel()
 	<-extraDone
 	all := make([]model.Diagnostic, 0, len(m.Diagnostics)+len(extra)+len(l.diags)+len(el.diags)+len(pl.diags))
 	all = append(all, m.Diagnostics...)
@@ -350,7 +355,9 @@ func (l *linter) add(pos model.Pos, r model.Rule, format string, args ...any) {
 //   - runModel: the other checks of the model (and of pages against it);
 //     they fill l.typeCands.
 //   - runPagesModel: checks that need the model and the page group's
-//     results (l.inbound); they run after both.
+//     results (l.inbound); the page group runs them once the model is
+//     indexed, beside the model groups (they read only the indexes that
+//     index builds).
 //
 // A new check goes in the group whose lazily filled fields it uses.
 func (l *linter) runPages() {

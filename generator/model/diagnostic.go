@@ -77,5 +77,5 @@ func SortDiagnostics(list []Diagnostic) []Diagnostic {
 }
 
 func sortTypes(ts []*Type) {
-	sort.Slice(ts, func(i, j int) bool { return ts[i].QualifiedName() < ts[j].QualifiedName() })
+	sort.Slice(ts, func(i, j int) bool { return QualifiedLess(ts[i], ts[j]) })
 }
