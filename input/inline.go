@@ -107,8 +107,8 @@ func (in *inliner) text(pieces []piece, table bool) inlineResult {
 func (in *inliner) runLinks(lo, hi int) inlineResult {
 	if cap(in.links)-len(in.links) < 2 {
 		// A fresh array rather than a larger copy (the results already
-		// taken keep the old one), as large as the page's links so far.
-		in.links = make([]Link, 0, max(4, cap(in.links)))
+		// taken keep the old one); eight links are a paragraph's worth.
+		in.links = make([]Link, 0, 8)
 	}
 	var r inlineResult
 	first := len(in.links)
