@@ -39,6 +39,7 @@ type inliner struct {
 	scratch  [][]byte  // reusable output buffers, one per nesting depth
 	dscratch [][]delim // reusable delimiter lists, one per nesting depth
 	depth    int
+	links    []Link // the links of this page so far (see runLinks); never reused for another page
 	lastText string // text of the last link read, reused when a whole text is that link
 	dels     []bool // reusable emphasis deletion marks
 }
@@ -82,9 +83,7 @@ func (in *inliner) text(pieces []piece, table bool) inlineResult {
 			return inlineResult{text: in.str[p.start:p.end]}
 		}
 		in.b, in.multi = in.src, false
-		var r inlineResult
-		r.text, r.bold, r.code = in.run(p.start, p.end, &r.links)
-		return r
+		return in.runLinks(p.start, p.end)
 	}
 	buf := in.joined[:0]
 	in.bufStarts, in.srcStarts = in.bufStarts[:0], in.srcStarts[:0]
@@ -98,8 +97,25 @@ func (in *inliner) text(pieces []piece, table bool) inlineResult {
 	}
 	in.joined = buf
 	in.b, in.multi = buf, true
+	return in.runLinks(0, len(buf))
+}
+
+// runLinks runs the scanner over b[lo:hi] and returns its text with the
+// links found. The links of a page are appended to one array (in.links) and
+// each result gets its own part of it, capped so that appending to it
+// copies instead of writing over the next result's links.
+func (in *inliner) runLinks(lo, hi int) inlineResult {
+	if cap(in.links)-len(in.links) < 2 {
+		// A fresh array rather than a larger copy (the results already
+		// taken keep the old one); eight links are a paragraph's worth.
+		in.links = make([]Link, 0, 8)
+	}
 	var r inlineResult
-	r.text, r.bold, r.code = in.run(0, len(buf), &r.links)
+	first := len(in.links)
+	r.text, r.bold, r.code = in.run(lo, hi, &in.links)
+	if n := len(in.links); n > first {
+		r.links = in.links[first:n:n]
+	}
 	return r
 }
 

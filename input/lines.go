@@ -5,6 +5,7 @@ import "bytes"
 // A lineIndex maps byte offsets of a file to 1-based lines and columns.
 type lineIndex struct {
 	starts []int32 // offset of the first byte of each line
+	last   int     // the line the last lookup found: where the next one starts
 }
 
 // newLineIndex indexes src and reports whether any line ends in "\r\n"
@@ -32,6 +33,17 @@ var nl = []byte{'\n'}
 
 // line returns the 0-based line holding offset off.
 func (ix *lineIndex) line(off int) int {
+	// The walker reads a page from top to bottom, so most offsets are on
+	// the line of the one before or on the next: try those first.
+	if l := ix.last; l < len(ix.starts) && int(ix.starts[l]) <= off {
+		if l+1 == len(ix.starts) || off < int(ix.starts[l+1]) {
+			return l
+		}
+		if l+2 == len(ix.starts) || off < int(ix.starts[l+2]) {
+			ix.last = l + 1
+			return l + 1
+		}
+	}
 	lo, hi := 0, len(ix.starts)
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
@@ -41,6 +53,7 @@ func (ix *lineIndex) line(off int) int {
 			hi = m
 		}
 	}
+	ix.last = lo
 	return lo
 }
 

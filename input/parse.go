@@ -231,11 +231,11 @@ func Parse(path string, src []byte) *Page {
 
 	w.collectDefs()
 	w.in.defs = p.LinkDefs
-	p.Blocks = make([]*Block, 0, len(nodes)+8)
 	w.ends = make([]int, 0, len(nodes)+8)
 	for _, n := range nodes {
 		w.block(n, cuts)
 	}
+	w.setBlocks()
 	w.linkAnnotations()
 	return p
 }
@@ -250,6 +250,8 @@ type walker struct {
 	st   *parseState
 	in   inliner
 	ends []int // per block: offset of its last byte
+
+	blockBuf []Block // reusable: the blocks read so far (see add)
 
 	nested  []ast.Node // code and HTML blocks inside the container being read
 	crLines []bool     // per 0-based line: it ended in "\r\n" (nil for LF pages)
@@ -274,10 +276,12 @@ func newWalker() *walker { return walkers.Get().(*walker) }
 // release forgets the page and returns w to the pool; only the scratch
 // buffers, which no page refers to, are kept.
 func (w *walker) release() {
+	clear(w.blockBuf) // the page's texts and tables
 	*w = walker{
 		pieceBuf: w.pieceBuf[:0],
 		cellBuf:  w.cellBuf[:0],
 		rowBuf:   w.rowBuf[:0],
+		blockBuf: w.blockBuf[:0],
 		in: inliner{
 			bufStarts: w.in.bufStarts[:0],
 			srcStarts: w.in.srcStarts[:0],
@@ -330,10 +334,22 @@ func (w *walker) collectDefs() {
 	}
 }
 
-// add appends a block ending at offset end (its last byte).
-func (w *walker) add(b *Block, end int) {
-	w.page.Blocks = append(w.page.Blocks, b)
+// add appends a block ending at offset end (its last byte) to the blocks
+// read so far; setBlocks gives them to the page.
+func (w *walker) add(b Block, end int) {
+	w.blockBuf = append(w.blockBuf, b)
 	w.ends = append(w.ends, end)
+}
+
+// setBlocks stores the blocks read in the page: one array holds them all,
+// rather than one allocation each.
+func (w *walker) setBlocks() {
+	blocks := make([]Block, len(w.blockBuf))
+	copy(blocks, w.blockBuf)
+	w.page.Blocks = make([]*Block, len(blocks))
+	for i := range blocks {
+		w.page.Blocks[i] = &blocks[i]
+	}
 }
 
 // linePieces converts goldmark line segments to trimmed pieces.
@@ -369,7 +385,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 		w.pieceBuf = w.linePieces(n.Lines(), w.pieceBuf[:0])
 		r := w.in.text(w.pieceBuf, false)
 		start := w.skipSpace(n.Pos())
-		w.add(&Block{Kind: KindHeading, Pos: w.pos(start), Level: n.Level, Text: r.text, Links: r.links},
+		w.add(Block{Kind: KindHeading, Pos: w.pos(start), Level: n.Level, Text: r.text, Links: r.links},
 			lastStop(n.Lines(), start))
 	case *ast.Paragraph, *paraNode:
 		ps := w.linePieces(n.Lines(), w.pieceBuf[:0])
@@ -378,9 +394,9 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 			return
 		}
 		r := w.in.text(ps, false)
-		w.add(&Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
+		w.add(Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
 	case *ast.List:
-		b := &Block{Kind: KindList, Pos: w.pos(w.skipSpace(n.Pos())), Items: []string{}}
+		b := Block{Kind: KindList, Pos: w.pos(w.skipSpace(n.Pos())), Items: []string{}}
 		end := n.Pos()
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			ps := w.containerPieces(it, w.pieceBuf[:0], &end)
@@ -395,7 +411,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 		end := n.Pos()
 		ps := w.containerPieces(n, nil, &end)
 		r := w.in.text(ps, false)
-		w.add(&Block{Kind: KindQuote, Pos: w.pos(w.skipSpace(n.Pos())), Text: r.text, Links: r.links}, end)
+		w.add(Block{Kind: KindQuote, Pos: w.pos(w.skipSpace(n.Pos())), Text: r.text, Links: r.links}, end)
 		w.addNested()
 	case *tableNode:
 		w.table(n)
@@ -408,7 +424,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 	case *ast.ThematicBreak:
 		start := w.skipSpace(n.Pos())
 		_, e := w.ix.lineBounds(w.src, w.ix.line(start))
-		w.add(&Block{Kind: KindBreak, Pos: w.pos(start)}, e-1)
+		w.add(Block{Kind: KindBreak, Pos: w.pos(start)}, e-1)
 	case *ast.LinkReferenceDefinition:
 	default:
 		ps := w.containerPieces(n, nil, new(int))
@@ -416,7 +432,7 @@ func (w *walker) block(n ast.Node, cuts map[ast.Node]int) {
 			return
 		}
 		r := w.in.text(ps, false)
-		w.add(&Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
+		w.add(Block{Kind: KindParagraph, Pos: w.pos(ps[0].start), Text: r.text, Links: r.links}, ps[len(ps)-1].end-1)
 	}
 }
 
@@ -428,7 +444,7 @@ func (w *walker) table(n *tableNode) {
 		s, e := trimSpaceRange(w.src, seg.Start, seg.Stop)
 		lines = append(lines, tableLine{s, e})
 	}
-	w.add(&Block{Kind: KindTable, Pos: w.pos(lines[0].start), Table: w.buildTable(lines)}, lines[len(lines)-1].end-1)
+	w.add(Block{Kind: KindTable, Pos: w.pos(lines[0].start), Table: w.buildTable(lines)}, lines[len(lines)-1].end-1)
 }
 
 // indented converts an indented code block.
@@ -438,7 +454,7 @@ func (w *walker) indented(n *ast.CodeBlock) {
 	if n.Lines().Len() > 0 {
 		start = n.Lines().At(0).Start
 	}
-	w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, lastStop(n.Lines(), start))
+	w.add(Block{Kind: KindCode, Pos: w.pos(start), Code: c}, lastStop(n.Lines(), start))
 }
 
 // addNested adds the code blocks and HTML blocks found inside the last
@@ -567,7 +583,7 @@ func (w *walker) fenced(n *ast.FencedCodeBlock) {
 	if c.Unclosed {
 		end = lastStop(n.Lines(), start)
 	}
-	w.add(&Block{Kind: KindCode, Pos: w.pos(start), Code: c}, end)
+	w.add(Block{Kind: KindCode, Pos: w.pos(start), Code: c}, end)
 }
 
 // htmlRange returns the source range of an HTML block: its first byte and
@@ -654,7 +670,7 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 		if bytes.IndexByte(w.src[s:end], '\r') >= 0 {
 			t = strings.ReplaceAll(t, "\r\n", "\n")
 		}
-		w.add(&Block{Kind: KindHTML, Pos: w.pos(s), Text: strings.TrimRight(t, " \t\r\n")}, lastNonSpace(w.src, s, end))
+		w.add(Block{Kind: KindHTML, Pos: w.pos(s), Text: strings.TrimRight(t, " \t\r\n")}, lastNonSpace(w.src, s, end))
 		return
 	}
 	c := &Comment{}
@@ -688,7 +704,7 @@ func (w *walker) html(n *ast.HTMLBlock, cuts map[ast.Node]int) {
 			c.Annotation = annotate([]byte(c.Body), c.Body)
 		}
 	}
-	w.add(&Block{Kind: KindComment, Pos: w.pos(s), Comment: c}, lastNonSpace(w.src, s, end))
+	w.add(Block{Kind: KindComment, Pos: w.pos(s), Comment: c}, lastNonSpace(w.src, s, end))
 }
 
 // lastNonSpace returns the offset of the last byte in [s, e) that is not

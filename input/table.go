@@ -84,6 +84,9 @@ func pipeCount(src []byte, s, e int) int {
 // it has no unescaped pipe, or its only pipe ends it and it does not start
 // with one (a description running over to the next line).
 func isContinuation(src []byte, s, e int) bool {
+	if s < e && src[s] == '|' {
+		return false // most rows: a leading pipe is never a continuation
+	}
 	n := pipeCount(src, s, e)
 	if n == 0 {
 		return true
