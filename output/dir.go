@@ -148,7 +148,6 @@ func apply(fsys FS, root string, changes []Change) (err error) {
 		}
 	}()
 	dirs := map[string]bool{}
-	n := 0
 	for _, c := range changes {
 		if c.Kind != Added && c.Kind != Changed {
 			continue
@@ -167,8 +166,7 @@ func apply(fsys FS, root string, changes []Change) (err error) {
 			return fmt.Errorf("write %s: %w", c.Path, err)
 		}
 		steps = append(steps, step{Path: c.Path, Temp: path.Join(path.Dir(c.Path), filepath.Base(tmp))})
-		n++
-		fault("temp", n)
+		fault("temp", len(steps))
 	}
 	for _, c := range changes {
 		if c.Kind == Removed {

@@ -34,6 +34,9 @@ func TestErrorsAreOneLine(t *testing.T) {
 	write("bad-baseline.json", "{")
 	write("notcsdl.xml", `{"$Version": "4.01"}`)
 	write("feed.xml", `<feed xmlns="http://www.w3.org/2005/Atom"/>`)
+	write("csdl.xml", `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="thing"><Key><PropertyRef Name="id"/></Key>
+<Property Name="id" Type="Edm.String" Nullable="false"/></EntityType></Schema></edmx:DataServices></edmx:Edmx>`)
 	if err := os.MkdirAll(abs("nopages"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +79,7 @@ func TestErrorsAreOneLine(t *testing.T) {
 		{"lint", "-metadata", abs("notcsdl.xml"), abs("docs")},
 		{"lint", "-metadata", abs("missing.xml"), abs("docs")},
 		{"lint", "-summary", "-", abs("docs")},
+		{"lint", "-metadata", abs("csdl.xml"), "-summary", abs("missing/dir/summary.json"), abs("docs")},
 		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("feed.xml"), "-go", abs("out")},
 		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("missing.xml"), "-go", abs("out")},
 		{"generate", "-config", abs("empty.yaml"), "-metadata", abs("notcsdl.xml"), "-docs", abs("docs"), "-go", abs("out")},

@@ -109,13 +109,14 @@ func runGenerate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	files, areas := job.collect(res)
-	man := output.File{}
+	var man manifest
+	var manFile output.File
 	if job.cfg.GoDir != "" {
-		man = job.manifestFile(res.Stats)
-		files = append(files, man)
+		man, manFile = job.manifestFile(res.Stats)
+		files = append(files, manFile)
 		files.Sort()
 	}
-	guard := job.guard(man, job.cfg.Schema, f.allowShrink)
+	guard := job.guard(manFile.Path, man, job.cfg.Schema, f.allowShrink)
 	var sum output.Summary
 	verb := "written"
 	if f.check {

@@ -209,8 +209,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	ds := report.Findings
 	if *summaryPath != "" {
 		if err := writeSummary(*summaryPath, report.Agreement, stderr); err != nil {
-			fmt.Fprintf(stderr, "apidocgen lint: %v\n", err)
-			return 2
+			return fail(stderr, "apidocgen lint", err)
 		}
 	}
 

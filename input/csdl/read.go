@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -270,7 +271,7 @@ func (l attrList) lookup(name string) (string, bool) {
 func (r *reader) attrs(se xml.StartElement, pos Pos, known ...string) attrList {
 	clean := true
 	for _, a := range se.Attr {
-		if a.Name.Space != "" || !contains(known, a.Name.Local) {
+		if a.Name.Space != "" || !slices.Contains(known, a.Name.Local) {
 			clean = false
 			break
 		}
@@ -283,22 +284,13 @@ func (r *reader) attrs(se xml.StartElement, pos Pos, known ...string) attrList {
 		if a.Name.Space != "" || a.Name.Local == "xmlns" {
 			continue
 		}
-		if !contains(known, a.Name.Local) {
+		if !slices.Contains(known, a.Name.Local) {
 			r.problem(pos, ProblemAttribute, "unknown attribute %s=%q on <%s>", a.Name.Local, a.Value, se.Name.Local)
 			continue
 		}
 		out = append(out, a)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // required returns attribute name of m, reporting it when missing or empty.
