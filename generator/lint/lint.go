@@ -257,12 +257,18 @@ func (l *linter) rowNames(path string) map[string]bool {
 // or a descendant names prop.
 func (l *linter) listedOnPages(t *model.Type, prop string) bool {
 	k := prop
-	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+	for _, x := range family(t) {
 		if x.Pos.File != "" && l.rowNames(x.Pos.File)[k] {
 			return true
 		}
 	}
 	return false
+}
+
+// family returns t, its ancestors (nearest first) and its descendants (by
+// qualified name).
+func family(t *model.Type) []*model.Type {
+	return append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...)
 }
 
 func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
