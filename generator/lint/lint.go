@@ -325,8 +325,8 @@ func (l *linter) index(m *model.Model) {
 
 // indexFrom takes the model and its indexes from o.
 func (l *linter) indexFrom(o *linter) {
-	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner =
-		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner
+	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner, l.describedAt =
+		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner, o.describedAt
 }
 
 func (l *linter) addFile(f string) {
