@@ -34,7 +34,7 @@ type include struct {
 // those whose text is the name of a "[!INCLUDE name]" in the block's text
 // (or, for a list, in one of its items).
 func includeLinks(b *input.Block) []input.Link {
-	if len(b.Links) == 0 {
+	if len(b.Links) == 0 || b.Kind != input.KindList && !containsFoldASCII(b.Text, "[!include") {
 		return nil
 	}
 	texts := []string{b.Text}
@@ -91,9 +91,6 @@ func (l *linter) isIncludeLink(p *input.Page, ln input.Link) bool {
 	if l.includesOf != p {
 		l.includesOf, l.includes = p, map[input.Pos]bool{}
 		for _, b := range p.Blocks {
-			if b.Kind != input.KindList && !containsFoldASCII(b.Text, "[!include") {
-				continue
-			}
 			for _, x := range includeLinks(b) {
 				l.includes[x.Pos] = true
 			}
@@ -134,9 +131,6 @@ func (l *linter) checkIncludes() {
 	edges := map[string][]include{}
 	for _, p := range l.pages {
 		for _, b := range p.Blocks {
-			if len(b.Links) == 0 || !containsFoldASCII(b.Text, "[!include") && b.Kind != input.KindList {
-				continue
-			}
 			for _, ln := range includeLinks(b) {
 				resolved, ok := l.resolveInclude(p, ln.Target)
 				if !ok {

@@ -220,7 +220,7 @@ func (w *urlWalk) property(t *model.Type, name string) *model.Property {
 	m := w.props[t]
 	if m == nil {
 		m = map[string]*model.Property{}
-		for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+		for _, x := range family(t) {
 			for _, p := range x.Properties {
 				if k := strings.ToLower(p.Name); m[k] == nil {
 					m[k] = p
@@ -235,7 +235,7 @@ func (w *urlWalk) property(t *model.Type, name string) *model.Property {
 // castType returns the type a qualified segment names: t or one of its
 // descendants or ancestors.
 func castType(t *model.Type, seg string) *model.Type {
-	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+	for _, x := range family(t) {
 		if strings.EqualFold(x.QualifiedName(), seg) {
 			return x
 		}

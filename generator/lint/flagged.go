@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/apidocgen/apidocgen/generator/compile"
@@ -84,8 +85,10 @@ func flagged(m *model.Model, all []model.Diagnostic, ds []crosscheck.Disagreemen
 		from, to := defs.Span(d.Pos)
 		inDef := func(o model.Diagnostic) bool { return o.Pos.Line >= from && (to == 0 || o.Pos.Line < to) }
 		missing := "" // the property a missing-property finding names
-		if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil && d.Rule == crosscheck.RulePropertyMissing.ID {
-			missing = mm[1]
+		if d.Rule == crosscheck.RulePropertyMissing.ID {
+			if mm := reQuotedProperty.FindStringSubmatch(d.Message); mm != nil {
+				missing = mm[1]
+			}
 		}
 		var about func(o model.Diagnostic) bool
 		switch d.Rule {
@@ -98,14 +101,7 @@ func flagged(m *model.Model, all []model.Diagnostic, ds []crosscheck.Disagreemen
 		default:
 			about = func(o model.Diagnostic) bool { return propertyRules[o.Rule] && o.Pos.Line == d.Pos.Line }
 		}
-		ok := false
-		for _, o := range byFile[d.Pos.File] {
-			if about(o) {
-				ok = true
-				break
-			}
-		}
-		if ok {
+		if slices.ContainsFunc(byFile[d.Pos.File], about) {
 			f.Agree++
 			continue
 		}

@@ -113,6 +113,8 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 	var extra []model.Diagnostic
 	extraDone := make(chan struct{})
 	var agreement *crosscheck.Summary
+	xl := *l                               // the extra group's linter, for the cross-check's safety nets
+	xl.rows = map[string]map[string]bool{} // rowNames fills it lazily: one per group
 	go func() {
 		defer close(extraDone)
 		for _, f := range defaultExtra(opts.Extra) {
@@ -121,10 +123,12 @@ func run(pages []*input.Page, compile func() *model.Model, opts Options) Report 
 		if opts.Metadata != nil {
 			cc := opts.CrossCheck
 			if cc.Listed == nil {
-				cc.Listed = tableRows(pages)
+				// Whether a table row of page path starts with name: for
+				// properties a page lists but the compiler did not attach.
+				cc.Listed = func(path, name string) bool { return xl.rowNames(path)[name] }
 			}
 			if cc.Mentions == nil {
-				cc.Mentions = proseMentions(pages)
+				cc.Mentions = proseMentions(xl.byPath)
 			}
 			if cc.Pages == nil {
 				cc.Pages = pages
@@ -232,28 +236,20 @@ func (l *linter) rowNames(path string) map[string]bool {
 	if r, ok := l.rows[path]; ok {
 		return r
 	}
-	r := firstCells(l.byPath[path])
-	l.rows[path] = r
-	return r
-}
-
-// firstCells returns the first cells (plain text, decoration trimmed) of
-// every table row of p (none when p is nil).
-func firstCells(p *input.Page) map[string]bool {
 	r := map[string]bool{}
-	if p == nil {
-		return r
-	}
-	for _, b := range p.Blocks {
-		if b.Kind != input.KindTable {
-			continue
-		}
-		for _, row := range b.Table.Rows {
-			if len(row.Cells) > 0 {
-				r[strings.Trim(row.Cells[0].Text, "*` ")] = true
+	if p := l.byPath[path]; p != nil {
+		for _, b := range p.Blocks {
+			if b.Kind != input.KindTable {
+				continue
+			}
+			for _, row := range b.Table.Rows {
+				if len(row.Cells) > 0 {
+					r[strings.Trim(row.Cells[0].Text, "*` ")] = true
+				}
 			}
 		}
 	}
+	l.rows[path] = r
 	return r
 }
 
@@ -261,12 +257,18 @@ func firstCells(p *input.Page) map[string]bool {
 // or a descendant names prop.
 func (l *linter) listedOnPages(t *model.Type, prop string) bool {
 	k := prop
-	for _, x := range append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...) {
+	for _, x := range family(t) {
 		if x.Pos.File != "" && l.rowNames(x.Pos.File)[k] {
 			return true
 		}
 	}
 	return false
+}
+
+// family returns t, its ancestors (nearest first) and its descendants (by
+// qualified name).
+func family(t *model.Type) []*model.Type {
+	return append(append([]*model.Type{t}, t.Ancestors()...), t.Descendants()...)
 }
 
 func newLinter(pages []*input.Page, m *model.Model, files []string) *linter {
@@ -323,8 +325,8 @@ func (l *linter) index(m *model.Model) {
 
 // indexFrom takes the model and its indexes from o.
 func (l *linter) indexFrom(o *linter) {
-	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner =
-		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner
+	l.m, l.mpages, l.typesByFile, l.opsByPage, l.diagsByFile, l.namespaces, l.owner, l.describedAt =
+		o.m, o.mpages, o.typesByFile, o.opsByPage, o.diagsByFile, o.namespaces, o.owner, o.describedAt
 }
 
 func (l *linter) addFile(f string) {
@@ -407,35 +409,12 @@ func (l *linter) runModel() {
 	l.checkURLProperties()
 }
 
-// tableRows returns a function reporting whether a table row of page path
-// starts with name (see firstCells): the cross-check's safety net for properties a page lists but the compiler did not attach
-// to its type. Each page's rows are collected once, on first use.
-func tableRows(pages []*input.Page) func(path, name string) bool {
-	byPath := map[string]*input.Page{}
-	for _, p := range pages {
-		byPath[p.Path] = p
-	}
-	rows := map[string]map[string]bool{}
-	return func(path, name string) bool {
-		r, ok := rows[path]
-		if !ok {
-			r = firstCells(byPath[path])
-			rows[path] = r
-		}
-		return r[name]
-	}
-}
-
 // proseMentions returns a function reporting whether the prose (headings,
-// paragraphs, quotes and lists; not code or tables) of page path contains
-// word, ignoring case: the cross-check's safety net for what a page says
-// in words the compiler does not read. Each page's text is lower-cased
-// once, on first use.
-func proseMentions(pages []*input.Page) func(path, word string) bool {
-	byPath := map[string]*input.Page{}
-	for _, p := range pages {
-		byPath[p.Path] = p
-	}
+// paragraphs, quotes and lists; not code or tables) of page byPath[path]
+// contains word, ignoring case: the cross-check's safety net for what a
+// page says in words the compiler does not read. Each page's text is
+// lower-cased once, on first use.
+func proseMentions(byPath map[string]*input.Page) func(path, word string) bool {
 	text := map[string]string{}
 	return func(path, word string) bool {
 		t, ok := text[path]

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/apidocgen/apidocgen/input"
 )
 
@@ -59,7 +61,7 @@ func DetectPreset(pages []*input.Page) string {
 			continue
 		}
 		withFront++
-		if hasAnyFrontKey(p, graphFrontKeys) {
+		if slices.ContainsFunc(graphFrontKeys, func(k string) bool { _, ok := p.FrontValue(k); return ok }) {
 			graph++
 		}
 	}
@@ -67,17 +69,6 @@ func DetectPreset(pages []*input.Page) string {
 		return PresetGraph
 	}
 	return PresetCore
-}
-
-func hasAnyFrontKey(p *input.Page, keys []string) bool {
-	for _, f := range p.Front {
-		for _, k := range keys {
-			if f.Key == k {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ResolvePreset returns the preset a run of cfg over pages uses: the one
