@@ -37,11 +37,7 @@ func (c *compiler) readOperation(pi *pageInfo) {
 	if pi.httpRequests >= 2 {
 		others = operationSections(p)
 	}
-	var skip []int // block ranges of the other operations
-	for _, o := range others {
-		skip = append(skip, o[0], o[1])
-	}
-	c.readOperationBlocks(op, pi, 0, len(p.Blocks), skip)
+	c.readOperationBlocks(op, pi, 0, len(p.Blocks), others)
 	c.finishOperation(op, p.Path)
 	for _, o := range others {
 		h := p.Blocks[o[0]]
@@ -86,16 +82,16 @@ func operationSections(p *input.Page) [][2]int {
 }
 
 // readOperationBlocks reads p.Blocks[from:to] of an API page into op,
-// leaving out the ranges of skip (start, end pairs).
-func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, to int, skip []int) {
+// leaving out the block ranges [start, end) of skip, in page order.
+func (c *compiler) readOperationBlocks(op *model.Operation, pi *pageInfo, from, to int, skip [][2]int) {
 	p := pi.page
 	sec, secLevel, secText := "", 0, "" // the API section the blocks are in, its heading's level and lower-cased text
 	var lastAnn *input.Annotation
 	var lastAnnBlock *input.Block
 	for i := from; i < to; i++ {
-		if len(skip) > 0 && i == skip[0] {
-			i = skip[1] - 1
-			skip = skip[2:]
+		if len(skip) > 0 && i == skip[0][0] {
+			i = skip[0][1] - 1
+			skip = skip[1:]
 			sec, secLevel, secText = "", 0, ""
 			continue
 		}

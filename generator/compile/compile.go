@@ -159,18 +159,9 @@ func (c *compiler) readPage(p *input.Page) {
 	pi.info.Namespace = pi.ns
 	c.m.Pages = append(c.m.Pages, pi.info)
 	c.reportSyntax(p)
-	defer func() {
-		if pi.info.Kind == model.PageResource {
-			return
-		}
-		for _, b := range p.Blocks {
-			if isResourceAnnotation(b) {
-				c.loose = append(c.loose, looseResource{pi, b})
-			}
-		}
-	}()
 
 	var hasProps, hasHTTP, hasRequest, hasResourceAnn, hasEnumHdg bool
+	var resourceAnns []*input.Block // as isResourceAnnotation tells them
 	for _, b := range p.Blocks {
 		switch b.Kind {
 		case input.KindHeading:
@@ -190,7 +181,11 @@ func (c *compiler) readPage(p *input.Page) {
 			}
 		case input.KindComment:
 			if a := b.Comment.Annotation; a != nil {
-				switch bt := a.String("blockType"); {
+				bt := a.String("blockType")
+				if strings.EqualFold(bt, "resource") {
+					resourceAnns = append(resourceAnns, b)
+				}
+				switch {
 				case lowerEq(bt, "resource"):
 					hasResourceAnn = true
 				case lowerEq(bt, "request"):
@@ -226,6 +221,11 @@ func (c *compiler) readPage(p *input.Page) {
 	default:
 		pi.info.Kind = model.PageConceptual
 		c.readConceptual(pi)
+	}
+	if pi.info.Kind != model.PageResource {
+		for _, b := range resourceAnns {
+			c.loose = append(c.loose, looseResource{pi, b})
+		}
 	}
 }
 

@@ -164,6 +164,38 @@ func TestCorpusGraphV1(t *testing.T) {
 	if e := m.Lookup("microsoft.graph.lifecycleEventType"); e == nil || e.Kind != model.KindEnum || len(e.Members) != 3 {
 		t.Errorf("lifecycleEventType = %+v", e)
 	}
+
+	// What the pages imply rather than state, on real pages.
+	// mobileApp's page names no parent but declares entity's key "id".
+	if ty := m.Lookup("microsoft.graph.mobileApp"); ty == nil || ty.BaseName != "microsoft.graph.entity" || ty.BaseFrom != "inferred" {
+		t.Errorf("mobileApp's base is not inferred: %+v", ty)
+	}
+	// educationOutcome's page lists educationPointsOutcome among its
+	// derived types; the child's page names no parent.
+	if ty := m.Lookup("microsoft.graph.educationPointsOutcome"); ty == nil || ty.BaseName != "microsoft.graph.educationOutcome" || ty.BaseFrom != "derived-types" {
+		t.Errorf("educationPointsOutcome's base is not its parent's derived types: %+v", ty)
+	}
+	// team-clone's request example combines members: "apps,tabs,...".
+	if e := m.Lookup("microsoft.graph.clonableTeamParts"); e == nil || !e.Flags {
+		t.Errorf("clonableTeamParts is not flags: %+v", e)
+	}
+	// call's JSON representation has a member no table row lists.
+	if c := m.Lookup("microsoft.graph.call"); c == nil {
+		t.Error("no microsoft.graph.call")
+	} else if p := c.Property("replacesContext"); p == nil || !p.FromExample || p.Type.Name != model.EdmString {
+		t.Errorf("call.replacesContext = %+v, want a String read from the JSON representation", p)
+	}
+	// One page, four operations: each H2 has its own HTTP request
+	// section and response example.
+	ops := 0
+	for _, op := range m.Operations {
+		if op.Page == "api/driveitem-list-thumbnails.md" {
+			ops++
+		}
+	}
+	if ops != 4 {
+		t.Errorf("api/driveitem-list-thumbnails.md gives %d operations, want 4", ops)
+	}
 }
 
 func TestCorpusSeedFamily(t *testing.T) {

@@ -22,7 +22,7 @@ import (
 // is an example in the model or the annotation has a diagnostic; every
 // resource page defines or merges into a type. It returns the number of
 // problems, reporting the first ones.
-func checkNothingDropped(t *testing.T, pages []*input.Page, m *model.Model) int {
+func checkNothingDropped(t testing.TB, pages []*input.Page, m *model.Model) int {
 	t.Helper()
 	at := func(p input.Pos) string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 	diag := map[string]bool{}
@@ -190,5 +190,50 @@ func TestCorpusNothingDropped(t *testing.T) {
 			}
 			t.Logf("%s: %d pages, %d tables accounted for", sub, len(pages), tables)
 		})
+	}
+}
+
+// recordingT records what checkNothingDropped reports instead of failing.
+type recordingT struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recordingT) Helper() {}
+
+func (r *recordingT) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// TestNothingDroppedCheckFails shows that checkNothingDropped can fail: a
+// model that lost a row of a properties table, or a table record, is
+// reported; the model as compiled is not.
+func TestNothingDroppedCheckFails(t *testing.T) {
+	src := "# widget resource type\n\n## Properties\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Key. |\n| size | Int32 | The size. |\n"
+	compile := func() ([]*input.Page, *model.Model) {
+		pages := []*input.Page{input.Parse("resources/widget.md", []byte(src))}
+		return pages, Compile(pages)
+	}
+	pages, m := compile()
+	if r := (&recordingT{TB: t}); checkNothingDropped(r, pages, m) != 0 {
+		t.Fatalf("the compiled model is reported: %q", r.errors)
+	}
+
+	pages, m = compile()
+	w := m.Lookup(model.DefaultNamespace + ".widget")
+	if w == nil || len(w.Properties) != 2 {
+		t.Fatalf("widget: %+v", w)
+	}
+	w.Properties = w.Properties[:1] // drop the "size" row
+	r := &recordingT{TB: t}
+	if n := checkNothingDropped(r, pages, m); n != 1 || !strings.Contains(r.errors[0], `row "size" is not in the model`) {
+		t.Errorf("a dropped row: %d problems %q, want the size row", n, r.errors)
+	}
+
+	pages, m = compile()
+	m.Pages[0].Tables = nil // drop the table record
+	r = &recordingT{TB: t}
+	if n := checkNothingDropped(r, pages, m); n != 1 || !strings.Contains(r.errors[0], "table not listed") {
+		t.Errorf("a dropped table: %d problems %q, want the table", n, r.errors)
 	}
 }

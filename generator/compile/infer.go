@@ -63,20 +63,20 @@ func (c *compiler) inferRootBase() {
 			}
 		}
 	}
+	rootKey := keyOf(root)
 	inferred := false
 	for _, pt := range c.pending {
 		t := pt.t
 		if c.primary[t] != pt || t == root || t.Kind == model.KindEnum || t.Base != nil || c.stated[t] {
 			continue
 		}
-		if !entity[t] && t.Key == "" && !hasKeyFact(t) {
+		if !entity[t] && keyOf(t) == "" {
 			continue
 		}
 		// It declares the root's properties itself, or names the root's key
 		// as its own (keyProperty) without listing it, and is addressed as
 		// an entity: the key is inherited.
-		rootKey := keyOf(root)
-		if !redeclares(t, root) && !(entity[t] && pt.keyProp == rootKey && propertyOf(t, rootKey) == nil) {
+		if !redeclares(t, root) && !(entity[t] && pt.keyProp == rootKey && t.Property(rootKey) == nil) {
 			continue
 		}
 		t.Base, t.BaseFrom, t.BaseName = root, "inferred", root.QualifiedName()
@@ -112,16 +112,6 @@ func keyOf(t *model.Type) string {
 		}
 	}
 	return ""
-}
-
-// hasKeyFact reports whether a property of t says it is the key.
-func hasKeyFact(t *model.Type) bool {
-	for _, p := range t.Properties {
-		if p.Key {
-			return true
-		}
-	}
-	return false
 }
 
 // redeclares reports whether t declares each property of root itself,

@@ -447,7 +447,7 @@ func (c *compiler) resolveProperties() {
 	}
 	// Rows marked inherited belong to the ancestor: add the ones it lacks.
 	for _, r := range inherited {
-		if propertyOf(r.owner, r.prop.Name) == nil {
+		if r.owner.Property(r.prop.Name) == nil {
 			r.prop.Owner = r.owner
 			r.owner.Properties = append(r.owner.Properties, r.prop)
 		}
@@ -460,7 +460,7 @@ func (c *compiler) resolveProperties() {
 		}
 		kept := t.Properties[:0]
 		for _, p := range t.Properties {
-			if ip := propertyOf(t.Base, p.Name); ip != nil {
+			if ip := t.Base.Property(p.Name); ip != nil {
 				c.diags.Add(p.Pos, RuleDuplicateProperty, "property %q redeclares the one inherited from %q without saying so",
 					p.Name, ip.Owner.QualifiedName())
 				continue

@@ -1,7 +1,6 @@
 package compile
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -499,30 +498,6 @@ func sortTypes(ts []*model.Type) {
 		names[i] = t.QualifiedName()
 	}
 	sort.Sort(typesByName{ts, names})
-}
-
-// propertyOf is t.Property(name) without building the list of all
-// properties: the root ancestor's first, t's last.
-func propertyOf(t *model.Type, name string) *model.Property {
-	var arr [16]*model.Type
-	chain := append(arr[:0], t)
-	for b := t.Base; b != nil; b = b.Base {
-		if slices.Contains(chain, b) {
-			break
-		}
-		if len(chain) == len(arr) {
-			return t.Property(name) // a deep chain: the model's own walk
-		}
-		chain = append(chain, b)
-	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		for _, p := range chain[i].Properties {
-			if p.Name == name {
-				return p
-			}
-		}
-	}
-	return nil
 }
 
 // namespaceLine returns what reNamespace (^\s*Namespace:\s*([\w.]+))

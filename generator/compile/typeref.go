@@ -124,7 +124,7 @@ func parseTypeCell(c input.Cell) typeCell {
 				tc.collection = true
 				rest = strings.TrimSpace(rest[len("collection"):])
 			}
-			if rest != "" && !strings.EqualFold(rest, "collection") && len(strings.Fields(rest)) > 1 {
+			if len(strings.Fields(rest)) > 1 {
 				tc.problem = "the type cell has text besides the type"
 			}
 		}
