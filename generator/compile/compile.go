@@ -75,6 +75,9 @@ type pendingType struct {
 	annPos   input.Pos
 	keyProp  string
 	keyPos   input.Pos
+	// lost: the name is an enum's, so the type is not in the model and
+	// the tables that describe it are reported as not read.
+	lost bool
 }
 
 // pendingProp is a table row whose type is not resolved yet.

@@ -249,6 +249,7 @@ func (c *compiler) addDefinition(pi *pageInfo, pt *pendingType) bool {
 		// earlier): the definition's properties and JSON representation
 		// would describe a type that is not in the model, so say so.
 		c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined as an enum at %s; the properties and JSON representation of this page are not read", t.QualifiedName(), prev.Pos)
+		pt.lost = true
 		return false
 	}
 	// A second page defines the same type (an Intune page re-listing
@@ -415,6 +416,10 @@ func (c *compiler) readResourceTable(pi *pageInfo, pt *pendingType, chain *headi
 	lay := layoutOf(b.Table)
 	hdg := chain.nearest()
 	t := pt.t
+	if pt.lost && (lay.shape == shapeProperties || lay.shape == shapeTypeList) {
+		c.notRead(pi, b, "table of %q is not read: the name is an enum's (duplicate-type at %s)", t.QualifiedName(), t.Pos)
+		return nil
+	}
 	switch lay.shape {
 	case shapeProperties:
 		if h := describesOther(chain, t.Name, b.Table); h != nil {

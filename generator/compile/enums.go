@@ -128,8 +128,16 @@ func (c *compiler) enumFromTable(pi *pageInfo, name string, hdg, tb *input.Block
 		seen[mname] = true
 		t.Members = append(t.Members, mem)
 	}
+	prev := c.types[strings.ToLower(t.QualifiedName())]
+	if prev != nil && prev.Kind != model.KindEnum {
+		// A resource page defines a type of the name: the members
+		// describe a type that is not in the model.
+		c.diags.Add(t.Pos, RuleDuplicateType, "type %q is already defined at %s", t.QualifiedName(), prev.Pos)
+		c.notRead(pi, tb, "enum %q is not read: the %s type of that name is defined at %s", t.QualifiedName(), prev.Kind, prev.Pos)
+		return
+	}
 	c.addTable(pi, tb, model.TableEnum, t.QualifiedName())
-	if prev := c.types[strings.ToLower(t.QualifiedName())]; prev != nil && prev.Kind == model.KindEnum {
+	if prev != nil {
 		// Another section or page defines the enum too: one enum with the
 		// members of both.
 		var added []string
