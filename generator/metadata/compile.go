@@ -268,7 +268,7 @@ func (c *compiler) resolveBases() {
 	// Cut cycles, visiting types in name order so the same link is cut
 	// whatever the file order.
 	byName := append([]*model.Type(nil), c.m.Types...)
-	sort.Slice(byName, func(i, j int) bool { return byName[i].QualifiedName() < byName[j].QualifiedName() })
+	sort.Slice(byName, func(i, j int) bool { return model.QualifiedLess(byName[i], byName[j]) })
 	done := map[*model.Type]bool{}
 	for _, t := range byName {
 		onPath := map[*model.Type]bool{}
@@ -817,9 +817,9 @@ func (c *compiler) finish() {
 			t.Base.Derived = append(t.Base.Derived, t)
 		}
 	}
-	sort.Slice(c.m.Types, func(i, j int) bool { return c.m.Types[i].QualifiedName() < c.m.Types[j].QualifiedName() })
+	sort.Slice(c.m.Types, func(i, j int) bool { return model.QualifiedLess(c.m.Types[i], c.m.Types[j]) })
 	for _, t := range c.m.Types {
-		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+		sort.Slice(t.Derived, func(i, j int) bool { return model.QualifiedLess(t.Derived[i], t.Derived[j]) })
 	}
 	sort.SliceStable(c.m.Operations, func(i, j int) bool {
 		a, b := c.m.Operations[i].Pos, c.m.Operations[j].Pos

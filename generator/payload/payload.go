@@ -490,7 +490,7 @@ func (d *deriver) name() {
 		d.set.synth[t].Renamed = &diag
 		d.set.Diagnostics = append(d.set.Diagnostics, diag)
 	}
-	sort.Slice(d.set.Types, func(i, j int) bool { return d.set.Types[i].QualifiedName() < d.set.Types[j].QualifiedName() })
+	sort.Slice(d.set.Types, func(i, j int) bool { return model.QualifiedLess(d.set.Types[i], d.set.Types[j]) })
 	d.set.Diagnostics = model.SortDiagnostics(d.set.Diagnostics)
 }
 
