@@ -117,7 +117,7 @@ func (s *Set) Synthesized(t *model.Type) *Synthesized { return s.synth[t] }
 
 // Derive computes the payloads of the operations of m.
 func Derive(m *model.Model) *Set {
-	d := &deriver{m: m, set: &Set{byOp: map[*model.Operation]*Op{}, synth: map[*model.Type]*Synthesized{}}}
+	d := &deriver{m: m, shared: map[defKey]*def{}, set: &Set{byOp: map[*model.Operation]*Op{}, synth: map[*model.Type]*Synthesized{}}}
 	ids := map[string]int{}
 	pageNS := map[string]string{}
 	for _, pg := range m.Pages {
@@ -153,8 +153,16 @@ type deriver struct {
 	m   *model.Model
 	set *Set
 	// defs are the synthesized types before they are named, in model
-	// order of their first operation.
-	defs []*def
+	// order of their first operation; shared indexes them for sharing.
+	defs   []*def
+	shared map[defKey]*def
+}
+
+// defKey is what makes two bodies one synthesized type: the same kind,
+// operation name, namespace and properties (signature).
+type defKey struct {
+	response      bool
+	base, ns, sig string
 }
 
 // A def is one synthesized type being derived.
@@ -163,10 +171,8 @@ type def struct {
 	base     string // lower-camel operation name: "assignLicense"
 	ns       string
 	props    []*model.Property
-	sig      string // the properties, for sharing identical ones
 	ops      []*Op
 	refs     []*Ref // the Refs pointing at it, set when it is named
-	t        *model.Type
 }
 
 // opStem is the ID an operation starts from: its page's name without
@@ -402,16 +408,16 @@ func (d *deriver) responseRef(o *Op, r model.TypeRef) *Ref {
 // and properties, and returns a Ref to it (filled in by name).
 func (d *deriver) add(o *Op, response bool, props []*model.Property) *Ref {
 	base := baseName(o)
-	sig := signature(props)
 	ref := &Ref{}
-	for _, df := range d.defs {
-		if df.response == response && df.base == base && df.ns == o.Namespace && df.sig == sig {
-			df.ops = append(df.ops, o)
-			df.refs = append(df.refs, ref)
-			return ref
-		}
+	k := defKey{response, base, o.Namespace, signature(props)}
+	if df := d.shared[k]; df != nil {
+		df.ops = append(df.ops, o)
+		df.refs = append(df.refs, ref)
+		return ref
 	}
-	d.defs = append(d.defs, &def{response: response, base: base, ns: o.Namespace, props: props, sig: sig, ops: []*Op{o}, refs: []*Ref{ref}})
+	df := &def{response: response, base: base, ns: o.Namespace, props: props, ops: []*Op{o}, refs: []*Ref{ref}}
+	d.defs = append(d.defs, df)
+	d.shared[k] = df
 	return ref
 }
 
