@@ -181,17 +181,26 @@ type def struct {
 // ("user-assignlicense", "getbyids" when unbound).
 func opStem(o *Op) string {
 	if o.Op.Page != "" {
-		return strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+		return pageStem(o.Op.Page)
 	}
 	name := o.Name
 	if name == "" {
 		name = baseName(o)
 	}
 	if b := o.Op.Binding; b != nil && b.Name != "" {
-		name = b.Name[strings.LastIndexByte(b.Name, '.')+1:] + "-" + name
+		name = shortName(b.Name) + "-" + name
 	}
 	return strings.ToLower(name)
 }
+
+// pageStem returns the file name of a page without ".md":
+// "user-assignlicense" of "api/user-assignlicense.md".
+func pageStem(page string) string {
+	return strings.TrimSuffix(path.Base(page), path.Ext(page))
+}
+
+// shortName returns a qualified name without its namespace.
+func shortName(q string) string { return q[strings.LastIndexByte(q, '.')+1:] }
 
 // actionName returns the name of the action or function op calls: its own
 // name without the namespace when it has one (metadata), else the last
@@ -202,7 +211,7 @@ func actionName(op *model.Operation) string {
 		return ""
 	}
 	if op.Name != "" {
-		return op.Name[strings.LastIndexByte(op.Name, '.')+1:]
+		return shortName(op.Name)
 	}
 	count := map[string]int{}
 	best := ""
@@ -323,7 +332,7 @@ func (d *deriver) resourceOf(o *Op, params []*model.Parameter) *model.Type {
 	if o.Op.Target != nil {
 		candidates = append(candidates, o.Op.Target)
 	}
-	stem := strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+	stem := pageStem(o.Op.Page)
 	if i := strings.IndexByte(stem, '-'); i > 0 {
 		candidates = append(candidates, d.lookupShort(o.Namespace, stem[:i]))
 	}
@@ -548,12 +557,12 @@ func describe(o *Op) string {
 // ("mobileApp").
 func (d *deriver) binding(o *Op) string {
 	if b := o.Op.Binding; b != nil && b.Name != "" {
-		return b.Name[strings.LastIndexByte(b.Name, '.')+1:]
+		return shortName(b.Name)
 	}
 	if o.Op.Page == "" {
 		return "unbound"
 	}
-	stem := strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+	stem := pageStem(o.Op.Page)
 	words := strings.Split(stem, "-")
 	w := words[0]
 	if len(words) > 1 {
