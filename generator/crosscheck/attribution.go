@@ -459,7 +459,7 @@ func (a *attributor) typeAnswer(dp *model.Property, mt model.TypeRef) *model.Pos
 	if r == nil || len(r.Cells) < 2 {
 		return nil
 	}
-	n := name{Short: mt.Name[strings.LastIndexByte(mt.Name, '.')+1:]}
+	n := name{Short: shortName(mt.Name)}
 	if !mt.IsPrimitive() {
 		n.Qualified = mt.Name
 	}

@@ -638,7 +638,7 @@ func sameType(d, m model.TypeRef) bool {
 		return true
 	}
 	if d.Name == "" || d.IsPrimitive() {
-		short := m.Name[strings.LastIndexByte(m.Name, '.')+1:]
+		short := shortName(m.Name)
 		return strings.EqualFold(writtenWord(d.Written), short)
 	}
 	return false
