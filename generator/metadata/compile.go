@@ -462,14 +462,11 @@ func (c *compiler) operation(s *csdl.Schema, src *csdl.Operation) {
 	}
 	q := s.Namespace + "." + src.Name
 	op := &model.Operation{Name: q, Title: src.Name, Kind: model.OpAction, Method: "POST", Pos: src.Pos, Composable: src.IsComposable}
-	if src.Function {
-		op.Kind, op.Method = model.OpFunction, "GET"
-	}
-	what := "action"
 	in := model.InBody
 	if src.Function {
-		what, in = "function", model.InQuery
+		op.Kind, op.Method, in = model.OpFunction, "GET", model.InQuery
 	}
+	what := string(op.Kind) // "action" or "function", for messages
 	var sig []string
 	for i, sp := range src.Parameters {
 		ref, _ := c.typeRef(sp.Type, sp.Pos, func() string { return "parameter " + strconv.Quote(sp.Name) + " of " + what + " " + strconv.Quote(q) })
