@@ -339,14 +339,14 @@ func (a *attributor) baseAnswer(dt, mt *model.Type) *model.Pos {
 }
 
 // precisionAnswer returns where the page holds the answer for a row dp of
-// dt whose property the metadata declares on an ancestor of mt rather
-// than on mt: the definition of dt names that ancestor (as for the base
-// type) while the docs' own chain of dt does not hold it. A row the
-// metadata does not declare on mt's chain, or one whose declaring ancestor
-// is in the docs' chain too (the ancestor's page leaves it out), has no
-// answer on the page.
-func (a *attributor) precisionAnswer(dt, mt *model.Type, dp *model.Property) *model.Pos {
-	owner := declaringAncestor(mt, dp.Name)
+// dt whose property the metadata declares on owner, a proper ancestor of
+// dt's metadata type (declaringAncestor), rather than on that type: the
+// definition of dt names that ancestor (as for the base type) while the
+// docs' own chain of dt does not hold it. A row the metadata does not
+// declare on the chain (owner nil), or one whose declaring ancestor is in
+// the docs' chain too (the ancestor's page leaves it out), has no answer
+// on the page.
+func (a *attributor) precisionAnswer(dt, owner *model.Type, dp *model.Property) *model.Pos {
 	if owner == nil {
 		return nil
 	}
@@ -356,14 +356,15 @@ func (a *attributor) precisionAnswer(dt, mt *model.Type, dp *model.Property) *mo
 		}
 	}
 	n := typeNamed(owner)
-	if r := a.definition(dt).row(dp.Pos); r != nil {
+	def := a.definition(dt)
+	if r := def.row(dp.Pos); r != nil {
 		for _, cl := range r.Cells[min(1, len(r.Cells)):] {
 			if n.inLinks(cl.Links) || n.inText(cl.Text, false) {
 				return &cl.Pos
 			}
 		}
 	}
-	return a.definition(dt).proseNames(n)
+	return def.proseNames(n)
 }
 
 // declaringAncestor returns the proper ancestor of t that declares the
@@ -458,7 +459,7 @@ func (a *attributor) typeAnswer(dp *model.Property, mt model.TypeRef) *model.Pos
 	if r == nil || len(r.Cells) < 2 {
 		return nil
 	}
-	n := name{Short: mt.Name[strings.LastIndexByte(mt.Name, '.')+1:]}
+	n := name{Short: shortName(mt.Name)}
 	if !mt.IsPrimitive() {
 		n.Qualified = mt.Name
 	}

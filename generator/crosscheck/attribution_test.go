@@ -27,9 +27,13 @@ func TestAttribution(t *testing.T) {
 		"enum-members member noteStatus.unknownFutureValue: silent",
 		"enum-members member color.darkBlue: answer at resources/enums.md:19",
 		"property-types type of item.weight: answer at resources/item.md:11",
+		"collections collection-ness of item.tags: answer at resources/item.md:13",
+		"property-kinds kind of item.related: answer at resources/item.md:14",
 		"base-types base type of memo: silent",
 		"properties-found property memo.body: silent",
 		"property-precision row memo.title: silent",
+		"collections collection-ness of memo.labels: silent",
+		"property-kinds kind of memo.source: silent",
 		"base-types base type of note: answer at resources/note.md:5",
 		"properties-found property note.author: answer at resources/note.md:17",
 		"property-precision row note.title: answer at resources/note.md:5",
@@ -38,7 +42,7 @@ func TestAttribution(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("disagreements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for _, id := range []string{crosscheck.FigBaseTypes, crosscheck.FigPropertiesFound, crosscheck.FigPropertyPrecision, crosscheck.FigPropertyTypes, crosscheck.FigEnumMembers} {
+	for _, id := range []string{crosscheck.FigBaseTypes, crosscheck.FigPropertiesFound, crosscheck.FigPropertyPrecision, crosscheck.FigPropertyTypes, crosscheck.FigCollections, crosscheck.FigPropertyKinds, crosscheck.FigEnumMembers} {
 		f, _ := res.Summary.Get(id)
 		if a := f.Attribution; a == nil || a.DocsHold != 1 || a.Silent != 1 || a.DocsHold+a.Silent != f.Total-f.Agree {
 			t.Errorf("%s: attribution %+v, want one each of %d disagreements", f, a, f.Total-f.Agree)

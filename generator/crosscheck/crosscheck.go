@@ -525,11 +525,12 @@ func (c *checker) properties(dt, mt *model.Type) {
 		k := strings.ToLower(dp.Name)
 		c.count(FigPropertyPrecision, metaOwn[k] != nil)
 		if metaOwn[k] == nil && c.attr != nil {
-			owner := "none"
-			if x := declaringAncestor(mt, dp.Name); x != nil {
-				owner = x.QualifiedName()
+			owner := declaringAncestor(mt, dp.Name)
+			ownerName := "none"
+			if owner != nil {
+				ownerName = owner.QualifiedName()
 			}
-			c.attribute(FigPropertyPrecision, dp.Pos, "row "+dt.Name+"."+dp.Name, dt.QualifiedName(), owner, c.attr.precisionAnswer(dt, mt, dp))
+			c.attribute(FigPropertyPrecision, dp.Pos, "row "+dt.Name+"."+dp.Name, dt.QualifiedName(), ownerName, c.attr.precisionAnswer(dt, owner, dp))
 		}
 		if metaAll[k] != nil {
 			continue // declared by the type or, in the metadata, by an ancestor
@@ -637,7 +638,7 @@ func sameType(d, m model.TypeRef) bool {
 		return true
 	}
 	if d.Name == "" || d.IsPrimitive() {
-		short := m.Name[strings.LastIndexByte(m.Name, '.')+1:]
+		short := shortName(m.Name)
 		return strings.EqualFold(writtenWord(d.Written), short)
 	}
 	return false

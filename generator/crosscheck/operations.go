@@ -103,6 +103,9 @@ func (w *urlWalker) walkPath(path string) walk {
 		return out
 	}
 	out.name, out.ns = opName(last)
+	// lost is the walk of a path that cannot be followed to its last
+	// segment: the name only.
+	lost := walk{name: out.name, ns: out.ns}
 	var cur *model.Type
 	coll := false
 	skipping := false
@@ -125,7 +128,7 @@ func (w *urlWalker) walkPath(path string) walk {
 					}
 					return out
 				}
-				return walk{name: out.name, ns: out.ns}
+				return lost
 			}
 			if isLast {
 				return walk{} // the page is about an entity set or singleton
@@ -137,13 +140,13 @@ func (w *urlWalker) walkPath(path string) walk {
 			continue
 		}
 		if isLast {
-			if p := w.property(cur, name); p != nil && !w.isOperation(name) {
+			if w.property(cur, name) != nil && !w.isOperation(name) {
 				return walk{} // the page is about a property, not an operation
 			}
 			if coll && !w.isOperation(name) {
 				return walk{} // a literal key: /teamsApps/a1b2c3
 			}
-			if t := w.castType(name); t != nil {
+			if w.castType(name) != nil {
 				return walk{}
 			}
 			out.bound, out.binding, out.collection = true, cur, coll
@@ -152,14 +155,14 @@ func (w *urlWalker) walkPath(path string) walk {
 		switch {
 		case isKey(seg):
 			if !coll {
-				return walk{name: out.name, ns: out.ns}
+				return lost
 			}
 			coll = false
 		case strings.HasSuffix(seg, ":"):
 			if n := strings.TrimSuffix(seg, ":"); n != "" {
 				p := w.property(cur, n)
 				if p == nil || p.Type.Type == nil {
-					return walk{name: out.name, ns: out.ns}
+					return lost
 				}
 				cur, coll = p.Type.Type, false
 			}
@@ -179,7 +182,7 @@ func (w *urlWalker) walkPath(path string) walk {
 					coll = false // a literal key: /users/someone@example.com/...
 					continue
 				}
-				return walk{name: out.name, ns: out.ns}
+				return lost
 			}
 			cur, coll = p.Type.Type, p.Type.Collection
 			if key && coll {
@@ -187,7 +190,7 @@ func (w *urlWalker) walkPath(path string) walk {
 			}
 		}
 	}
-	return walk{name: out.name, ns: out.ns}
+	return lost
 }
 
 // composable returns the return type of a function that seg calls on the

@@ -268,7 +268,7 @@ func (c *compiler) resolveBases() {
 	// Cut cycles, visiting types in name order so the same link is cut
 	// whatever the file order.
 	byName := append([]*model.Type(nil), c.m.Types...)
-	sort.Slice(byName, func(i, j int) bool { return byName[i].QualifiedName() < byName[j].QualifiedName() })
+	sort.Slice(byName, func(i, j int) bool { return model.QualifiedLess(byName[i], byName[j]) })
 	done := map[*model.Type]bool{}
 	for _, t := range byName {
 		onPath := map[*model.Type]bool{}
@@ -462,14 +462,11 @@ func (c *compiler) operation(s *csdl.Schema, src *csdl.Operation) {
 	}
 	q := s.Namespace + "." + src.Name
 	op := &model.Operation{Name: q, Title: src.Name, Kind: model.OpAction, Method: "POST", Pos: src.Pos, Composable: src.IsComposable}
-	if src.Function {
-		op.Kind, op.Method = model.OpFunction, "GET"
-	}
-	what := "action"
 	in := model.InBody
 	if src.Function {
-		what, in = "function", model.InQuery
+		op.Kind, op.Method, in = model.OpFunction, "GET", model.InQuery
 	}
+	what := string(op.Kind) // "action" or "function", for messages
 	var sig []string
 	for i, sp := range src.Parameters {
 		ref, _ := c.typeRef(sp.Type, sp.Pos, func() string { return "parameter " + strconv.Quote(sp.Name) + " of " + what + " " + strconv.Quote(q) })
@@ -817,9 +814,9 @@ func (c *compiler) finish() {
 			t.Base.Derived = append(t.Base.Derived, t)
 		}
 	}
-	sort.Slice(c.m.Types, func(i, j int) bool { return c.m.Types[i].QualifiedName() < c.m.Types[j].QualifiedName() })
+	sort.Slice(c.m.Types, func(i, j int) bool { return model.QualifiedLess(c.m.Types[i], c.m.Types[j]) })
 	for _, t := range c.m.Types {
-		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+		sort.Slice(t.Derived, func(i, j int) bool { return model.QualifiedLess(t.Derived[i], t.Derived[j]) })
 	}
 	sort.SliceStable(c.m.Operations, func(i, j int) bool {
 		a, b := c.m.Operations[i].Pos, c.m.Operations[j].Pos

@@ -117,7 +117,7 @@ func (s *Set) Synthesized(t *model.Type) *Synthesized { return s.synth[t] }
 
 // Derive computes the payloads of the operations of m.
 func Derive(m *model.Model) *Set {
-	d := &deriver{m: m, set: &Set{byOp: map[*model.Operation]*Op{}, synth: map[*model.Type]*Synthesized{}}}
+	d := &deriver{m: m, shared: map[defKey]*def{}, set: &Set{byOp: map[*model.Operation]*Op{}, synth: map[*model.Type]*Synthesized{}}}
 	ids := map[string]int{}
 	pageNS := map[string]string{}
 	for _, pg := range m.Pages {
@@ -153,8 +153,16 @@ type deriver struct {
 	m   *model.Model
 	set *Set
 	// defs are the synthesized types before they are named, in model
-	// order of their first operation.
-	defs []*def
+	// order of their first operation; shared indexes them for sharing.
+	defs   []*def
+	shared map[defKey]*def
+}
+
+// defKey is what makes two bodies one synthesized type: the same kind,
+// operation name, namespace and properties (signature).
+type defKey struct {
+	response      bool
+	base, ns, sig string
 }
 
 // A def is one synthesized type being derived.
@@ -163,10 +171,8 @@ type def struct {
 	base     string // lower-camel operation name: "assignLicense"
 	ns       string
 	props    []*model.Property
-	sig      string // the properties, for sharing identical ones
 	ops      []*Op
 	refs     []*Ref // the Refs pointing at it, set when it is named
-	t        *model.Type
 }
 
 // opStem is the ID an operation starts from: its page's name without
@@ -175,17 +181,26 @@ type def struct {
 // ("user-assignlicense", "getbyids" when unbound).
 func opStem(o *Op) string {
 	if o.Op.Page != "" {
-		return strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+		return pageStem(o.Op.Page)
 	}
 	name := o.Name
 	if name == "" {
 		name = baseName(o)
 	}
 	if b := o.Op.Binding; b != nil && b.Name != "" {
-		name = b.Name[strings.LastIndexByte(b.Name, '.')+1:] + "-" + name
+		name = shortName(b.Name) + "-" + name
 	}
 	return strings.ToLower(name)
 }
+
+// pageStem returns the file name of a page without ".md":
+// "user-assignlicense" of "api/user-assignlicense.md".
+func pageStem(page string) string {
+	return strings.TrimSuffix(path.Base(page), path.Ext(page))
+}
+
+// shortName returns a qualified name without its namespace.
+func shortName(q string) string { return q[strings.LastIndexByte(q, '.')+1:] }
 
 // actionName returns the name of the action or function op calls: its own
 // name without the namespace when it has one (metadata), else the last
@@ -196,7 +211,7 @@ func actionName(op *model.Operation) string {
 		return ""
 	}
 	if op.Name != "" {
-		return op.Name[strings.LastIndexByte(op.Name, '.')+1:]
+		return shortName(op.Name)
 	}
 	count := map[string]int{}
 	best := ""
@@ -317,7 +332,7 @@ func (d *deriver) resourceOf(o *Op, params []*model.Parameter) *model.Type {
 	if o.Op.Target != nil {
 		candidates = append(candidates, o.Op.Target)
 	}
-	stem := strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+	stem := pageStem(o.Op.Page)
 	if i := strings.IndexByte(stem, '-'); i > 0 {
 		candidates = append(candidates, d.lookupShort(o.Namespace, stem[:i]))
 	}
@@ -402,16 +417,16 @@ func (d *deriver) responseRef(o *Op, r model.TypeRef) *Ref {
 // and properties, and returns a Ref to it (filled in by name).
 func (d *deriver) add(o *Op, response bool, props []*model.Property) *Ref {
 	base := baseName(o)
-	sig := signature(props)
 	ref := &Ref{}
-	for _, df := range d.defs {
-		if df.response == response && df.base == base && df.ns == o.Namespace && df.sig == sig {
-			df.ops = append(df.ops, o)
-			df.refs = append(df.refs, ref)
-			return ref
-		}
+	k := defKey{response, base, o.Namespace, signature(props)}
+	if df := d.shared[k]; df != nil {
+		df.ops = append(df.ops, o)
+		df.refs = append(df.refs, ref)
+		return ref
 	}
-	d.defs = append(d.defs, &def{response: response, base: base, ns: o.Namespace, props: props, sig: sig, ops: []*Op{o}, refs: []*Ref{ref}})
+	df := &def{response: response, base: base, ns: o.Namespace, props: props, ops: []*Op{o}, refs: []*Ref{ref}}
+	d.defs = append(d.defs, df)
+	d.shared[k] = df
 	return ref
 }
 
@@ -490,7 +505,7 @@ func (d *deriver) name() {
 		d.set.synth[t].Renamed = &diag
 		d.set.Diagnostics = append(d.set.Diagnostics, diag)
 	}
-	sort.Slice(d.set.Types, func(i, j int) bool { return d.set.Types[i].QualifiedName() < d.set.Types[j].QualifiedName() })
+	sort.Slice(d.set.Types, func(i, j int) bool { return model.QualifiedLess(d.set.Types[i], d.set.Types[j]) })
 	d.set.Diagnostics = model.SortDiagnostics(d.set.Diagnostics)
 }
 
@@ -542,12 +557,12 @@ func describe(o *Op) string {
 // ("mobileApp").
 func (d *deriver) binding(o *Op) string {
 	if b := o.Op.Binding; b != nil && b.Name != "" {
-		return b.Name[strings.LastIndexByte(b.Name, '.')+1:]
+		return shortName(b.Name)
 	}
 	if o.Op.Page == "" {
 		return "unbound"
 	}
-	stem := strings.TrimSuffix(path.Base(o.Op.Page), path.Ext(o.Op.Page))
+	stem := pageStem(o.Op.Page)
 	words := strings.Split(stem, "-")
 	w := words[0]
 	if len(words) > 1 {
