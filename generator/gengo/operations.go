@@ -27,19 +27,12 @@ const operationTableFile = "apidocgen_operation_table.go"
 // else the type itself; ok is false when the package has no type for it.
 func (p *plan) goTypeOf(ref model.TypeRef, poly bool) (string, bool) {
 	if ref.IsPrimitive() {
-		switch ref.Name {
-		case model.EdmDateTimeOffset:
-			return "time.Time", true
-		case model.EdmUntyped:
-			return "json.RawMessage", true
-		}
 		prim, ok := primitives[ref.Name]
 		if !ok || prim.code == nil {
 			return "", false
 		}
-		if prim.runtime != "" {
-			return prim.runtime, true
-		}
+		// jen renders a qualified type with its package name: "time.Time",
+		// "json.RawMessage".
 		return fmt.Sprintf("%#v", prim.code()), true
 	}
 	g := p.byT[ref.Type]

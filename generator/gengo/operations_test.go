@@ -3,6 +3,8 @@ package gengo
 import (
 	"strings"
 	"testing"
+
+	"github.com/apidocgen/apidocgen/generator/model"
 )
 
 // TestOperationsFollowRoots: with roots, the payload types and the table
@@ -40,5 +42,34 @@ func TestOperationsFollowRoots(t *testing.T) {
 				t.Errorf("roots %v: %s should not be generated", c.roots, l)
 			}
 		}
+	}
+}
+
+// TestGoTypeOfPrimitives: the operation table names the Go type of a
+// primitive payload as a user of the package writes it, qualified types
+// with their package name.
+func TestGoTypeOfPrimitives(t *testing.T) {
+	p := newPlan(showcaseModel(), Options{Package: "graph"})
+	for edm, want := range map[string]string{
+		model.EdmString:         "string",
+		model.EdmBoolean:        "bool",
+		model.EdmByte:           "uint8",
+		model.EdmInt32:          "int32",
+		model.EdmSingle:         "float32",
+		model.EdmDouble:         "float64",
+		model.EdmDecimal:        "Decimal",
+		model.EdmDateTimeOffset: "time.Time",
+		model.EdmDate:           "Date",
+		model.EdmGuid:           "UUID",
+		model.EdmBinary:         "Binary",
+		model.EdmStream:         "Binary",
+		model.EdmUntyped:        "json.RawMessage",
+	} {
+		if got, ok := p.goTypeOf(model.TypeRef{Name: edm}, true); !ok || got != want {
+			t.Errorf("goTypeOf(%s) = %q, %v; want %q", edm, got, ok, want)
+		}
+	}
+	if got, ok := p.goTypeOf(model.TypeRef{Name: "Edm.Nothing"}, true); ok {
+		t.Errorf("goTypeOf(Edm.Nothing) = %q, want no type", got)
 	}
 }

@@ -164,6 +164,9 @@ func TestValidateCorpusDifferential(t *testing.T) {
 				t.Fatal("no example payloads with a model type")
 			}
 			payloads := vhPayloadCases(t, p, m)
+			if len(payloads) == 0 {
+				t.Fatal("no whole operation payloads: the payloads are not compared")
+			}
 			cases = append(cases, payloads...)
 			disagree, schemaValid := vhDifferentialVerdicts(t, v, bin, cases)
 			schemaInvalid := 0
@@ -299,6 +302,9 @@ func TestValidateCorpusStructWalk(t *testing.T) {
 	}
 	if differ > 10 {
 		t.Errorf("… %d differences in all", differ)
+	}
+	if pages == 0 {
+		t.Error("no pages compared: the walk of a Page is not checked")
 	}
 	t.Logf("graph-v1.0: %d payloads compared (%d of them pages; %d with members that did not decode, kept in AdditionalData; %d with violations), %d differences", compared, pages, skipped, failing, differ)
 }

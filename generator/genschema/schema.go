@@ -246,11 +246,33 @@ func (p *Plan) TypeFile(t *TypePlan, opts Options) ([]byte, error) {
 		}
 		root["$defs"] = defs
 	}
+	return perTypeFile(root, t.Name, opts)
+}
+
+// perTypeFile encodes root as the per-type file of name: with the draft,
+// its "$id", the header and name as the title.
+func perTypeFile(root obj, name string, opts Options) ([]byte, error) {
 	root["$schema"] = Draft
-	root["$id"] = TypeID(t.Name, opts)
+	root["$id"] = TypeID(name, opts)
 	root["$comment"] = Header
-	root["title"] = t.Name
+	root["title"] = name
 	return encode(root)
+}
+
+// perTypeFileOf renders the per-type file named q: of a page, of PageBase
+// or of a type.
+func (p *Plan) perTypeFileOf(q string, opts Options) ([]byte, error) {
+	switch pg := p.LookupPage(q); {
+	case pg != nil:
+		return p.PageFile(pg, opts)
+	case q == PageBase && len(p.Pages) > 0:
+		return p.PageBaseFile(opts)
+	}
+	t := p.Lookup(q)
+	if t == nil {
+		return nil, fmt.Errorf("no type %q", q)
+	}
+	return p.TypeFile(t, opts)
 }
 
 // PageBase names the definition every page refers to (in the bundle's
@@ -261,22 +283,12 @@ const PageBase = "Collection"
 // PageFile renders the per-type file of a page. Pages are responses, so
 // there is one definition, for every mode.
 func (p *Plan) PageFile(pg *PagePlan, opts Options) ([]byte, error) {
-	root := p.pageSchema(pg, fileRefs{})
-	root["$schema"] = Draft
-	root["$id"] = TypeID(pg.Name, opts)
-	root["$comment"] = Header
-	root["title"] = pg.Name
-	return encode(root)
+	return perTypeFile(p.pageSchema(pg, fileRefs{}), pg.Name, opts)
 }
 
 // PageBaseFile renders the per-type file of PageBase.
 func (p *Plan) PageBaseFile(opts Options) ([]byte, error) {
-	root := p.pageBaseSchema()
-	root["$schema"] = Draft
-	root["$id"] = TypeID(PageBase, opts)
-	root["$comment"] = Header
-	root["title"] = PageBase
-	return encode(root)
+	return perTypeFile(p.pageBaseSchema(), PageBase, opts)
 }
 
 // pageBaseSchema is what every page is: an object with a "value" array

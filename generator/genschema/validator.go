@@ -50,24 +50,7 @@ func NewValidator(p *Plan) (*Validator, error) {
 		if err != nil {
 			return nil, err
 		}
-		var b []byte
-		switch pg := p.LookupPage(q); {
-		case pg != nil:
-			b, err = p.PageFile(pg, opts)
-		case q == PageBase && len(p.Pages) > 0:
-			b, err = p.PageBaseFile(opts)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if b != nil {
-			return io.NopCloser(bytes.NewReader(b)), nil
-		}
-		t := p.Lookup(q)
-		if t == nil {
-			return nil, fmt.Errorf("no type %q", q)
-		}
-		b, err = p.TypeFile(t, opts)
+		b, err := p.perTypeFileOf(q, opts)
 		if err != nil {
 			return nil, err
 		}
